@@ -1,0 +1,47 @@
+import type { Diagnostic } from './errors.js';
+
+/**
+ * The shapes that pass between the pipeline's steps:
+ * text → ParsedDocument → (validate) Lecture → (render) RenderedDeck → store/serve.
+ */
+
+/** A parsed lecture file: the plain value plus a way back from a document path to its line and column. */
+export interface ParsedDocument {
+  value: unknown;
+  format: 'yaml' | 'json';
+  /** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */
+  locate(path: readonly (string | number)[]): { line: number; col: number } | undefined;
+}
+
+/** Template sources keyed by their path under templates/ (e.g. `deck.hbs`, `partials/quote.hbs`, `themes/lecture.css`). */
+export interface TemplateSet {
+  files: Readonly<Record<string, string>>;
+}
+
+/** deck.json, as in the format spec. */
+export interface DeckManifest {
+  id: string;
+  title: string;
+  /** Hash of the normalised lecture and the template set: same input, same version. */
+  version: string;
+  /** Total slides in the rendered deck (title, dividers, content and sources slides): Reveal.getTotalSlides(). */
+  slides: number;
+  warnings: Diagnostic[];
+  generatedAt: string;
+  theme: string;
+}
+
+export interface RenderOptions {
+  /** Relative URL from the deck folder to the shared assets folder: `../assets/` (CLI) or `../../assets/` (site). */
+  assetsBase: string;
+  /** ISO timestamp written into deck.json (the only byte that differs between two renders of the same input). */
+  generatedAt: string;
+  /** Lint warnings to record in deck.json. */
+  warnings: Diagnostic[];
+}
+
+/** A rendered deck: its manifest and its files, keyed by path inside the deck folder. */
+export interface RenderedDeck {
+  manifest: DeckManifest;
+  files: Readonly<Record<string, string>>;
+}

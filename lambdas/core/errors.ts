@@ -1,0 +1,40 @@
+/** The base of every error Lectern raises: a stable `code`, a message for the instructor, and the cause. */
+export class LecternError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Where a diagnostic points: a path in the document and, when known, its line and column (1-based). */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** Stable machine-readable code, e.g. `unknown-field`, `cite-unknown`, `long-slide`. */
+  code: string;
+  /** Path in the document, e.g. `sections[1].slides[3].cite[0]`; empty for the whole document. */
+  path: string;
+  message: string;
+  line?: number;
+  col?: number;
+}
+
+/** The lecture text could not be parsed as YAML or JSON. */
+export class ParseError extends LecternError {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    options?: { cause?: unknown },
+  ) {
+    super('parse-error', diagnostics[0]?.message ?? 'The lecture could not be read', options);
+  }
+}
+
+/** The lecture breaks the content format; `diagnostics` lists every error (and the warnings). */
+export class ValidationError extends LecternError {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    super('invalid-lecture', `The lecture has ${errors.length} error${errors.length === 1 ? '' : 's'}`);
+  }
+}

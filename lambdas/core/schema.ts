@@ -1,0 +1,192 @@
+import { z } from 'zod';
+
+/** The lecture content format, v1 (../shared/spec/lecture-format.md). Types are inferred from it. */
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const EVENT_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+// BCP 47, loosely: a primary language subtag and optional subtags (en, en-GB, zh-Hans-CN).
+const LANGUAGE = /^[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*$/;
+
+/** True when `value` (YYYY, YYYY-MM or YYYY-MM-DD) names a real calendar date. */
+export function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const days = new Date(Date.UTC(y ?? 0, m, 0)).getUTCDate();
+  return d >= 1 && d <= days;
+}
+
+const text = z.string({ error: 'must be text' });
+const requiredText = text.trim().min(1, 'must not be empty');
+const slideId = z.string().regex(ID_PATTERN, 'must be lowercase letters, digits and dashes (e.g. "treaty-1950")');
+const httpUrl = z
+  .string()
+  .url('must be a URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL');
+const httpsUrl = z
+  .string()
+  .url('must be a URL')
+  .refine((u) => /^https:\/\//i.test(u), 'must be an https URL');
+
+// YAML reads `date: 1950` as a number; a four-digit year is accepted either way.
+const eventDate = z
+  .union([z.string(), z.int().min(0).max(9999)], { error: 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD' })
+  .transform(String)
+  .pipe(
+    z
+      .string()
+      .regex(EVENT_DATE, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD')
+      .refine(isRealDate, 'is not a real calendar date'),
+  );
+
+// Table cells: numbers are fine in a table (years, counts) and are shown as written.
+const cell = z.union([z.string(), z.number()], { error: 'must be text or a number' }).transform(String);
+
+const common = {
+  id: slideId.optional(),
+  title: text.optional(),
+  notes: text.optional(),
+  cite: z.array(z.string({ error: 'must be a source id' })).optional(),
+};
+
+export const pointSchema = z.union([
+  text,
+  z.strictObject({
+    text: requiredText,
+    points: z.array(text, { error: 'must be a list of text (one level of nesting at most)' }).optional(),
+  }),
+]);
+
+export const bulletsSlideSchema = z.strictObject({
+  kind: z.literal('bullets').optional(),
+  ...common,
+  points: z.array(pointSchema).optional(),
+  fragments: z.boolean().optional(),
+});
+
+export const quoteSlideSchema = z.strictObject({
+  kind: z.literal('quote'),
+  ...common,
+  text: requiredText,
+  by: text.optional(),
+});
+
+export const timelineEventSchema = z.strictObject({ date: eventDate, text: requiredText });
+
+export const timelineSlideSchema = z.strictObject({
+  kind: z.literal('timeline'),
+  ...common,
+  events: z.array(timelineEventSchema).min(2, 'needs at least 2 events'),
+});
+
+export const compareSlideSchema = z.strictObject({
+  kind: z.literal('compare'),
+  ...common,
+  columns: z
+    .array(z.strictObject({ heading: requiredText, points: z.array(text).optional() }))
+    .min(2, 'needs 2 or 3 columns')
+    .max(3, 'needs 2 or 3 columns'),
+});
+
+export const tableSlideSchema = z.strictObject({
+  kind: z.literal('table'),
+  ...common,
+  header: z.array(cell).min(1, 'needs at least one column'),
+  rows: z.array(z.array(cell, { error: 'must be a list of cells' })),
+});
+
+export const imageSlideSchema = z.strictObject({
+  kind: z.literal('image'),
+  ...common,
+  src: httpsUrl,
+  alt: requiredText,
+  caption: text.optional(),
+  credit: text.optional(),
+});
+
+export const statementSlideSchema = z.strictObject({
+  kind: z.literal('statement'),
+  ...common,
+  text: requiredText,
+});
+
+export const questionsSlideSchema = z.strictObject({
+  kind: z.literal('questions'),
+  ...common,
+  items: z.array(requiredText).min(1, 'needs at least one question'),
+});
+
+export const codeSlideSchema = z.strictObject({
+  kind: z.literal('code'),
+  ...common,
+  language: z
+    .string()
+    .regex(/^[a-zA-Z0-9_+#-]{1,32}$/, 'must be a language name such as "python"')
+    .optional(),
+  text: z.string({ error: 'must be text' }).min(1, 'must not be empty'),
+});
+
+export const SLIDE_KINDS = [
+  'bullets',
+  'quote',
+  'timeline',
+  'compare',
+  'table',
+  'image',
+  'statement',
+  'questions',
+  'code',
+] as const;
+
+export const slideSchema = z.discriminatedUnion('kind', [
+  bulletsSlideSchema,
+  quoteSlideSchema,
+  timelineSlideSchema,
+  compareSlideSchema,
+  tableSlideSchema,
+  imageSlideSchema,
+  statementSlideSchema,
+  questionsSlideSchema,
+  codeSlideSchema,
+]);
+
+export const sourceSchema = z.strictObject({
+  id: slideId,
+  text: requiredText,
+  url: httpUrl.optional(),
+});
+
+export const sectionSchema = z.strictObject({
+  title: requiredText,
+  slides: z.array(slideSchema).min(1, 'needs at least one slide'),
+});
+
+export const lectureSchema = z.strictObject({
+  id: z.string().regex(ID_PATTERN, 'must be 1–64 lowercase letters, digits and dashes, starting with a letter or digit'),
+  title: requiredText,
+  subtitle: text.optional(),
+  course: text.optional(),
+  author: text.optional(),
+  date: z
+    .string({ error: 'must be a date written YYYY-MM-DD' })
+    .regex(DAY, 'must be a date written YYYY-MM-DD')
+    .refine(isRealDate, 'is not a real calendar date')
+    .optional(),
+  language: z.string().regex(LANGUAGE, 'must be a BCP 47 language tag such as "en" or "zh-Hans"').default('en'),
+  duration: z.number({ error: 'must be a number of minutes' }).positive('must be more than 0 minutes').max(600).optional(),
+  theme: z.string({ error: 'must be a theme name' }).optional(),
+  sources: z.array(sourceSchema).default([]),
+  sections: z.array(sectionSchema).min(1, 'needs at least one section'),
+});
+
+/** A lecture as written (before defaults). */
+export type LectureInput = z.input<typeof lectureSchema>;
+/** A valid lecture, defaults applied. */
+export type Lecture = z.output<typeof lectureSchema>;
+export type Section = Lecture['sections'][number];
+export type Slide = Section['slides'][number];
+export type SlideKind = (typeof SLIDE_KINDS)[number];
+export type Point = z.output<typeof pointSchema>;
+export type Source = Lecture['sources'][number];

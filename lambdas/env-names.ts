@@ -1,0 +1,22 @@
+/** Environment variable names shared by infra/ (which sets them) and the handlers (which read them). */
+export const ENV = {
+  /** S3 bucket holding decks and assets. Unset locally: the embedded store is used. */
+  bucket: 'S3_BUCKET',
+  /** Optional S3-compatible endpoint (e.g. http://127.0.0.1:4568); unset means AWS. */
+  endpoint: 'S3_ENDPOINT',
+  /** Key prefix under which decks are stored. */
+  decksPrefix: 'DECKS_PREFIX',
+  /** Bearer token for the local server's API. */
+  token: 'LECTERN_TOKEN',
+  /** Folder of the embedded store (local server). */
+  dataDir: 'LECTERN_DATA_DIR',
+  /** Local server port. */
+  port: 'PORT',
+  /** Powertools logger level. */
+  logLevel: 'POWERTOOLS_LOG_LEVEL',
+  /** Powertools service name. */
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
+} as const;
+
+/** Default key prefix for decks: the site serves them at /decks/{id}/. */
+export const DEFAULT_DECKS_PREFIX = 'decks/';

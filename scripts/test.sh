@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test run: static checks first (cheap, fail fast), then every vitest project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm run --silent build
+npx biome ci .
+npx tsc --noEmit -p tsconfig.json
+node scripts/schema.mjs --check
+npx vitest run
