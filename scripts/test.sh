@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 npm run --silent build
 npx biome ci .
 npx tsc --noEmit -p tsconfig.json
-node scripts/schema.mjs --check
+npx tsx scripts/schema.ts --check
 npx vitest run

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TemplateSet } from '../core/deck.js';
+import { type Diagnostic, ParseError } from '../core/errors.js';
+import { type BuildResult, buildDeck } from '../core/pipeline.js';
+import { formatOf } from './collect-files.js';
+
+export interface FileResult {
+  file: string;
+  result: BuildResult;
+}
+
+/** Read one lecture file and run the pipeline on it; unreadable files become diagnostics, not exceptions. */
+export function buildFile(
+  file: string,
+  cwd: string,
+  templates: TemplateSet,
+  assetsBase: string,
+  generatedAt: string,
+): FileResult {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch (cause) {
+    return { file, result: { ok: false, diagnostics: [readError(cause)] } };
+  }
+  try {
+    return { file, result: buildDeck(text, { format: formatOf(file), templates, assetsBase, generatedAt }) };
+  } catch (error) {
+    if (error instanceof ParseError) return { file, result: { ok: false, diagnostics: error.diagnostics } };
+    throw error;
+  }
+}
+
+function readError(cause: unknown): Diagnostic {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const message = code === 'EISDIR' ? 'is a folder, not a lecture file' : `cannot be read (${code ?? String(cause)})`;
+  return { severity: 'error', code: 'read-error', path: '', message };
+}

@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { copyAssets } from '../assets.js';
+import { loadTemplates } from '../templates-fs.js';
+import { buildFile } from './check-file.js';
+import { collectFiles } from './collect-files.js';
+import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
+import { type CliIo, UsageError } from './io.js';
+import { Progress } from './progress.js';
+import { writeDeckFolder } from './write-deck.js';
+
+export const RENDER_USAGE = `Usage: lectern render <file|folder…> --out <dir>
+
+Render lecture files into reveal.js decks that need no server beyond a static one:
+  <dir>/<id>/index.html     the deck (S: speaker view, Esc: overview, ?print-pdf: print)
+  <dir>/<id>/handout.html   a printable handout with the notes
+  <dir>/<id>/deck.json      id, title, version, slide count, warnings
+  <dir>/assets/             reveal.js, plugins and themes, shared by every deck
+A file with errors is reported and nothing is written for it; the other files still render.
+
+Options:
+  -o, --out <dir>   folder to write into (created if missing)   [required]
+  -q, --quiet       print errors only
+  -h, --help        show this help
+
+Exit status: 0 when every file rendered, 1 when any had an error, 2 on a usage mistake.`;
+
+/** `lectern render`: one deck folder per valid lecture plus the shared assets. */
+export function runRender(argv: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(RENDER_USAGE);
+    return 0;
+  }
+  if (!values.out) throw new UsageError('render needs --out <dir>');
+  if (positionals.length === 0) throw new UsageError('render needs at least one lecture file');
+  const files = collectFiles(positionals, io.cwd);
+  const outDir = resolve(io.cwd, values.out);
+  const templates = loadTemplates();
+  const generatedAt = new Date().toISOString();
+  const progress = new Progress(io, files.length, 'rendered');
+  const written = new Map<string, string>();
+  let failed = 0;
+  let errors = 0;
+  let warnings = 0;
+  mkdirSync(outDir, { recursive: true });
+  for (const file of files) {
+    const { result } = buildFile(file, io.cwd, templates, '../assets/', generatedAt);
+    for (const d of sortDiagnostics(result.diagnostics)) {
+      if (d.severity === 'error') errors++;
+      else warnings++;
+      if (d.severity === 'error' || !values.quiet) progress.print(formatDiagnostic(file, d), 'err');
+    }
+    if (!result.ok) {
+      failed++;
+    } else if (written.has(result.manifest.id)) {
+      failed++;
+      errors++;
+      progress.print(
+        `${file}  id  deck id "${result.manifest.id}" is already used by ${written.get(result.manifest.id)}; nothing written`,
+        'err',
+      );
+    } else {
+      const folder = writeDeckFolder(outDir, result.manifest.id, result.deck.files);
+      written.set(result.manifest.id, file);
+      if (!values.quiet) progress.print(`${file} → ${relative(io.cwd, folder) || folder}/`, 'out');
+    }
+    progress.tick(file);
+  }
+  progress.done();
+  if (written.size > 0) copyAssets(outDir);
+  if (!values.quiet) {
+    io.err(`${written.size} of ${files.length} rendered into ${relative(io.cwd, outDir) || '.'}: ${countDiagnostics(errors, warnings)}`);
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,35 @@
+// Bundles the CLI and the local server into dist/ with esbuild, so that `lectern` starts fast
+// (one file to load, no TypeScript at run time). Run by `npm ci` through "prepare".
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const entries = {
+  cli: 'lambdas/cli/main.ts',
+  server: 'lambdas/server/main.ts',
+};
+
+const missing = Object.values(entries).filter((file) => !existsSync(join(root, file)));
+if (missing.length > 0) {
+  console.error(`build: missing entry point(s): ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, file)])),
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  // The SDK is loaded only when an S3 bucket is configured; keep it out of the CLI's start-up path.
+  external: ['@aws-sdk/*', 'playwright-core', 'chromium-bidi'],
+  // Bundled CommonJS packages (handlebars) call require(); give ESM output one.
+  banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

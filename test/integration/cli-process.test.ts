@@ -1,0 +1,39 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'bin', 'lectern.mjs');
+
+function lectern(cwd: string, ...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+}
+
+// The installed command, as a user runs it: the bundled dist/cli.mjs behind bin/lectern.mjs.
+describe('the lectern executable', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
+  });
+
+  it('renders the course and exits 0', () => {
+    const out = mkdtempSync(join(tmpdir(), 'lectern-bin-'));
+    const run = lectern(root, 'render', 'content', '--out', out);
+    expect(run.stderr).not.toMatch(/error/i);
+    expect(run.status).toBe(0);
+    expect(existsSync(join(out, 'assets', 'reveal', 'reveal.js'))).toBe(true);
+  });
+
+  it('exits 1 on an invalid lecture and 2 on a wrong flag, without a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-bin-'));
+    writeFileSync(join(dir, 'bad.json'), '{"id": "Bad Id", "title": "x", "sections": []}');
+    const bad = lectern(dir, 'validate', 'bad.json');
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/^bad\.json:1:\d+ {2}id {2}/m);
+    const flag = lectern(dir, 'render', '--nope');
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toMatch(/Usage: lectern render/);
+    expect(flag.stderr).not.toMatch(/node:internal|at .*\.m?js:\d+/);
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliIo } from '../../../lambdas/cli/io.js';
+import { runCli } from '../../../lambdas/cli/run.js';
+
+/** Run the CLI in-process in `cwd`, capturing what it prints. */
+export async function lectern(cwd: string, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, cwd };
+  const code = await runCli(argv, io);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+/** A fresh folder holding the given files. */
+export function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+export const GOOD = `id: good-deck
+title: "Good deck"
+duration: 2
+sources:
+  - id: src
+    text: "A source"
+sections:
+  - title: "Part one"
+    slides:
+      - title: "First"
+        points: ["one", "two"]
+        notes: "Some notes to say."
+        cite: [src]
+`;
+
+/** Same lecture with a cite naming no source on line 13. */
+export const BAD_CITE = GOOD.replace('cite: [src]', 'cite: [nope]');
