@@ -30,6 +30,8 @@ await build({
   // The SDK is loaded only when an S3 bucket is configured; keep it out of the CLI's start-up path.
   external: ['@aws-sdk/*', 'playwright-core', 'chromium-bidi'],
   // Bundled CommonJS packages (handlebars) call require(); give ESM output one.
-  banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -22,7 +22,9 @@ if (process.argv.includes('--check')) {
     committed = readFileSync(target, 'utf8');
   } catch {}
   if (committed !== text) {
-    console.error('lecture.schema.json is out of date with lambdas/core/schema.ts: run `npm run schema` and commit it.');
+    console.error(
+      'lecture.schema.json is out of date with lambdas/core/schema.ts: run `npm run schema` and commit it.',
+    );
     process.exit(1);
   }
   console.log('lecture.schema.json is current');

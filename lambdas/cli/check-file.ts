@@ -34,6 +34,7 @@ export function buildFile(
 
 function readError(cause: unknown): Diagnostic {
   const code = (cause as NodeJS.ErrnoException).code;
-  const message = code === 'EISDIR' ? 'is a folder, not a lecture file' : `cannot be read (${code ?? String(cause)})`;
+  const message =
+    code === 'EISDIR' ? 'is a folder, not a lecture file' : `cannot be read (${code ?? String(cause)})`;
   return { severity: 'error', code: 'read-error', path: '', message };
 }

@@ -23,7 +23,9 @@ export function collectFiles(args: readonly string[], cwd: string): string[] {
 
 function walk(display: string, absolute: string): string[] {
   const found: string[] = [];
-  for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = join(absolute, entry.name);
     const shown = join(display, entry.name);

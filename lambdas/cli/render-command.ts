@@ -79,7 +79,9 @@ export function runRender(argv: string[], io: CliIo): number {
   progress.done();
   if (written.size > 0) copyAssets(outDir);
   if (!values.quiet) {
-    io.err(`${written.size} of ${files.length} rendered into ${relative(io.cwd, outDir) || '.'}: ${countDiagnostics(errors, warnings)}`);
+    io.err(
+      `${written.size} of ${files.length} rendered into ${relative(io.cwd, outDir) || '.'}: ${countDiagnostics(errors, warnings)}`,
+    );
   }
   return failed > 0 ? 1 : 0;
 }

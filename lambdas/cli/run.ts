@@ -1,5 +1,6 @@
 import { LecternError } from '../core/errors.js';
 import { type CliIo, UsageError } from './io.js';
+import { PDF_USAGE, runPdf } from './pdf-command.js';
 import { RENDER_USAGE, runRender } from './render-command.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';
 
@@ -8,6 +9,7 @@ export const USAGE = `Usage: lectern <command> [options]
 Commands:
   validate <file…>              check lectures; print file:line:col  path  message
   render <file…> --out <dir>    render decks and handouts into <dir>
+  pdf <file> --out <file.pdf>   print a deck (or --handout) to PDF through Chromium
   help [command]                show help for a command
 
 Run "lectern <command> --help" for a command's options.`;
@@ -17,6 +19,7 @@ type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: runValidate, usage: VALIDATE_USAGE },
   render: { run: runRender, usage: RENDER_USAGE },
+  pdf: { run: runPdf, usage: PDF_USAGE },
 };
 
 /** Run the CLI with `argv` (without node and script) and return the exit code. Never throws. */

@@ -47,6 +47,9 @@ export function runValidate(argv: string[], io: CliIo): number {
     progress.tick(file);
   }
   progress.done();
-  if (!values.quiet) io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${countDiagnostics(errors, warnings)}`);
+  if (!values.quiet)
+    io.err(
+      `${files.length} file${files.length === 1 ? '' : 's'} checked: ${countDiagnostics(errors, warnings)}`,
+    );
   return errors > 0 ? 1 : 0;
 }

@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { copyAssets } from '../assets.js';
+import { LecternError } from '../core/errors.js';
+import { loadTemplates } from '../templates-fs.js';
+import { buildFile } from './check-file.js';
+import { formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
+import { type CliIo, UsageError } from './io.js';
+import { serveFolder } from './static-server.js';
+import { writeDeckFolder } from './write-deck.js';
+
+export const PDF_USAGE = `Usage: lectern pdf <file> --out <file.pdf> [--notes] [--handout] [--paper a4|letter]
+
+Print a lecture to PDF through Chromium: the deck, one page per slide, or with --handout the
+printable handout. Needs Chromium (Debian: apt-get install chromium); set CHROMIUM_PATH if it is not
+at /usr/bin/chromium.
+
+Options:
+  -o, --out <file.pdf>   where to write the PDF                       [required]
+      --notes            deck only: each slide's notes on a page after it
+      --handout          print the handout instead of the deck
+      --paper <size>     handout paper size: a4 (default) or letter
+  -h, --help             show this help`;
+
+/** `lectern pdf`: render to a temporary folder, serve it on loopback, print it with Chromium. */
+export async function runPdf(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      notes: { type: 'boolean' },
+      handout: { type: 'boolean' },
+      paper: { type: 'string', default: 'a4' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(PDF_USAGE);
+    return 0;
+  }
+  if (!values.out) throw new UsageError('pdf needs --out <file.pdf>');
+  if (positionals.length !== 1) throw new UsageError('pdf takes exactly one lecture file');
+  const paper = values.paper?.toLowerCase();
+  if (paper !== 'a4' && paper !== 'letter') throw new UsageError('--paper must be a4 or letter');
+  const file = positionals[0] as string;
+
+  const { result } = buildFile(file, io.cwd, loadTemplates(), '../assets/', new Date().toISOString());
+  for (const d of sortDiagnostics(result.diagnostics)) {
+    if (d.severity === 'error') io.err(formatDiagnostic(file, d));
+  }
+  if (!result.ok) return 1;
+
+  const site = mkdtempSync(join(tmpdir(), 'lectern-pdf-'));
+  const server = await serveFolder(site);
+  try {
+    writeDeckFolder(site, result.manifest.id, result.deck.files);
+    copyAssets(site);
+    const page = values.handout
+      ? `${server.url}/${result.manifest.id}/handout.html`
+      : `${server.url}/${result.manifest.id}/index.html?print-pdf${values.notes ? '&showNotes=separate-page' : ''}`;
+    const target = resolve(io.cwd, values.out);
+    await printPage(page, target, values.handout ? { format: paper === 'a4' ? 'A4' : 'Letter' } : undefined);
+    io.err(`${file} → ${values.out}`);
+    return 0;
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+async function printPage(url: string, target: string, paper?: { format: 'A4' | 'Letter' }): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  } catch (cause) {
+    throw new LecternError(
+      'chromium-missing',
+      `cannot start Chromium at ${executablePath} (install it, or set CHROMIUM_PATH)`,
+      { cause },
+    );
+  }
+  try {
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    if (!paper) {
+      // reveal.js lays the print view out after it is ready; wait for its page wrappers.
+      await page.waitForSelector('.reveal .pdf-page', { timeout: 30_000 });
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    const partial = `${target}.${process.pid}.tmp`;
+    await page.pdf(
+      paper
+        ? {
+            path: partial,
+            format: paper.format,
+            printBackground: true,
+            margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+          }
+        : { path: partial, preferCSSPageSize: true, printBackground: true },
+    );
+    renameSync(partial, target);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,75 @@
+// `npm run bench`: figures, never assertions. Render speed (warm, in process), CLI start-up cost against a bare
+// Node start, and growth with slide count; then the server and bundle benchmarks where they exist.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { buildDeck } from '../lambdas/core/pipeline.js';
+import { renderDeck } from '../lambdas/core/render/index.js';
+import { lectureSchema } from '../lambdas/core/schema.js';
+import { loadTemplates } from '../lambdas/templates-fs.js';
+import { generateLecture } from './bench-lecture.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
+const templates = loadTemplates();
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function timeMany(fn: () => void, runs: number): number {
+  for (let i = 0; i < Math.min(50, runs); i++) fn(); // warm up: JIT and template caches
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+console.log('# Render (warm, in process, median)');
+const sizes = [60, 600];
+for (const slides of sizes) {
+  const text = generateLecture(slides);
+  const lecture = lectureSchema.parse(parse(text));
+  const options = { assetsBase: '../assets/', generatedAt: new Date(0).toISOString(), warnings: [] };
+  const runs = slides > 100 ? 200 : 2000;
+  const render = timeMany(() => renderDeck(lecture, templates, options), runs);
+  const whole = timeMany(() => buildDeck(text, { templates, ...options }), runs);
+  console.log(
+    `${String(slides).padStart(4)} slides: render ${render.toFixed(3)} ms   parse+validate+render ${whole.toFixed(3)} ms   (${((render / slides) * 1000).toFixed(1)} µs/slide render)`,
+  );
+}
+
+console.log('\n# Whole process: `lectern render` of one 60-slide file vs `node -e 0` (median of 15)');
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
+const file = join(work, 'bench-60.yaml');
+writeFileSync(file, generateLecture(60));
+function wall(args: string[]): number {
+  const samples: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, args, { cwd: work });
+    if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+const bare = wall(['-e', '0']);
+const cli = wall([join(root, 'bin', 'lectern.mjs'), 'render', file, '--out', join(work, 'out'), '--quiet']);
+console.log(
+  `node -e 0: ${bare.toFixed(0)} ms   lectern render: ${cli.toFixed(0)} ms   ratio ${(cli / bare).toFixed(2)}× (target < 2×)`,
+);
+
+for (const extra of ['bench-bundle.mjs', 'bench-server.mjs']) {
+  const script = join(root, 'scripts', extra);
+  if (!existsSync(script)) continue;
+  console.log(`\n# ${extra}`);
+  const run = spawnSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) process.exitCode = 1;
+}
