@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The site's content security policy.
+ *
+ * reveal.js's notes plugin builds its speaker view by writing an HTML page with one inline <script> and
+ * one inline <style> into an about:blank popup, which inherits the deck's policy. Rather than open the
+ * policy to 'unsafe-inline', we allow exactly those blocks by hash, computed from the plugin file we ship.
+ */
+
+export interface InlineHashes {
+  scripts: string[];
+  styles: string[];
+  styleAttributes: string[];
+}
+
+const MARKER = '.document.write(`';
+
+/** Hashes of the inline script, style and style attributes of the notes plugin's speaker view. */
+export function speakerViewHashes(notesPluginSource: string): InlineHashes {
+  const start = notesPluginSource.indexOf(MARKER);
+  const end = notesPluginSource.indexOf('`)', start);
+  if (start < 0 || end < 0) {
+    throw new Error('reveal.js notes plugin: speaker view markup not found; the CSP hashes need updating');
+  }
+  const html = unescapeTemplate(notesPluginSource.slice(start + MARKER.length, end));
+  const hashes = (pattern: RegExp) => [
+    ...new Set([...html.matchAll(pattern)].map((m) => sha256(m[1] ?? ''))),
+  ];
+  const result = {
+    scripts: hashes(/<script>([\s\S]*?)<\/script>/g),
+    styles: hashes(/<style>([\s\S]*?)<\/style>/g),
+    styleAttributes: hashes(/\sstyle="([^"]*)"/g),
+  };
+  if (result.scripts.length === 0)
+    throw new Error('reveal.js notes plugin: no inline script found in the speaker view');
+  return result;
+}
+
+/** The policy every page of the site is sent with: only our own origin, plus the speaker view's exact blocks. */
+export function contentSecurityPolicy(hashes: InlineHashes): string {
+  const styleAttrs = hashes.styleAttributes.length > 0 ? ["'unsafe-hashes'", ...hashes.styleAttributes] : [];
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...hashes.scripts].join(' '),
+    ["style-src 'self'", ...hashes.styles, ...styleAttrs].join(' '),
+    // https: images are what the format allows in image slides; data: is the favicon placeholder.
+    "img-src 'self' https: data:",
+    // reveal.js's stylesheets inline their fonts as data: URLs.
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+/** The headers sent with every response of the site, locally and (mirrored in infra/) on CloudFront. */
+export function securityHeaders(hashes: InlineHashes): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(hashes),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'SAMEORIGIN',
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  };
+}
+
+// The speaker view is a JavaScript template literal in the bundle; undo its escapes (it has no ${}).
+function unescapeTemplate(raw: string): string {
+  return raw.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])/g, (_, esc: string) => {
+    if (esc.startsWith('u{')) return String.fromCodePoint(Number.parseInt(esc.slice(2, -1), 16));
+    if (esc[0] === 'u' && esc.length === 5) return String.fromCharCode(Number.parseInt(esc.slice(1), 16));
+    if (esc[0] === 'x' && esc.length === 3) return String.fromCharCode(Number.parseInt(esc.slice(1), 16));
+    return (
+      ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' } as Record<string, string>)[esc] ??
+      esc
+    );
+  });
+}
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
