@@ -1,0 +1,32 @@
+import type { DeckStore } from './deck-store.js';
+import { createDeckStore } from './deck-store.js';
+import { createFsObjectStore, DEFAULT_DATA_DIR } from './fs-object-store.js';
+
+export interface StoreConfig {
+  /** An S3 bucket; when unset the embedded store on disk is used. */
+  bucket?: string;
+  /** An S3-compatible endpoint for that bucket. */
+  endpoint?: string;
+  region?: string;
+  /** Folder of the embedded store. */
+  dataDir?: string;
+  /** Key prefix of the decks (default `decks/`). */
+  prefix?: string;
+}
+
+/** The deck store a configuration asks for: S3 when a bucket is named, otherwise the embedded one. */
+export async function openDeckStore(config: StoreConfig): Promise<DeckStore & { backing: string }> {
+  const prefix = config.prefix ?? 'decks/';
+  if (config.bucket) {
+    // Loaded only when needed: the AWS SDK costs a few hundred milliseconds to import.
+    const { createS3Client, createS3ObjectStore } = await import('./s3-object-store.js');
+    const client = createS3Client({
+      ...(config.region ? { region: config.region } : {}),
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    });
+    const where = config.endpoint ? `${config.endpoint}/${config.bucket}` : `s3://${config.bucket}`;
+    return { ...createDeckStore(createS3ObjectStore(client, config.bucket), { prefix }), backing: where };
+  }
+  const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
+  return { ...createDeckStore(createFsObjectStore(dataDir), { prefix }), backing: dataDir };
+}
