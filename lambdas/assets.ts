@@ -1,0 +1,69 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { templatesDir } from './templates-fs.js';
+
+/** One file of the shared assets folder: where it comes from, and its path under `assets/`. */
+export interface AssetFile {
+  /** Absolute path of the file to copy. */
+  source: string;
+  /** Path inside the assets folder, `/`-separated, e.g. `reveal/plugin/notes.js`. */
+  target: string;
+}
+
+// What a deck loads from reveal.js's dist/. The notes plugin builds its speaker view from its own
+// code (an about:blank window it writes itself, with marked bundled in), so it needs no other file.
+const REVEAL_FILES = [
+  'reveal.js',
+  'reveal.css',
+  'reset.css',
+  'plugin/notes.js',
+  'plugin/highlight.js',
+  'plugin/search.js',
+  'plugin/zoom.js',
+  'plugin/highlight/monokai.css',
+];
+
+/** reveal.js's dist/ folder (its package has no ./package.json export; its main file lives in dist/). */
+export function revealDistDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('reveal.js'));
+}
+
+function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Every file of the shared assets folder: reveal.js and its plugins, our themes and deck scripts. */
+export function listAssets(dir: string = templatesDir()): AssetFile[] {
+  const reveal = revealDistDir();
+  return [
+    ...REVEAL_FILES.map((file) => ({ source: join(reveal, file), target: `reveal/${file}` })),
+    ...filesIn(join(dir, 'themes'))
+      .filter((name) => name.endsWith('.css'))
+      .map((name) => ({ source: join(dir, 'themes', name), target: `themes/${name}` })),
+    ...filesIn(join(dir, 'assets')).map((name) => ({ source: join(dir, 'assets', name), target: name })),
+  ];
+}
+
+function sameContent(a: string, b: string): boolean {
+  if (!existsSync(b) || statSync(a).size !== statSync(b).size) return false;
+  return readFileSync(a).equals(readFileSync(b));
+}
+
+/** Copy the shared assets into `<outDir>/assets/`, skipping files already there and identical. Returns the number copied. */
+export function copyAssets(outDir: string, templatesFolder?: string): number {
+  let copied = 0;
+  for (const { source, target } of listAssets(templatesFolder)) {
+    const destination = join(outDir, 'assets', ...target.split('/'));
+    if (sameContent(source, destination)) continue;
+    mkdirSync(dirname(destination), { recursive: true });
+    copyFileSync(source, destination);
+    copied += 1;
+  }
+  return copied;
+}

@@ -1,0 +1,52 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * The inline Markdown subset of the lecture format: **bold**, *italic*, `code` and
+ * [label](https://…) links (http, https, mailto). Everything else, raw HTML included, is text.
+ */
+
+const SAFE_LINK = /^(?:https?:|mailto:)/i;
+
+// The 'zero' preset starts with every rule off; we switch on only what the format promises.
+const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false, breaks: false });
+md.enable(['emphasis', 'backticks', 'link', 'escape']);
+// markdown-it drops a link whose target fails this check, leaving its source as plain text.
+md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+  tokens[idx]?.attrSet('rel', 'noopener noreferrer');
+  return self.renderToken(tokens, idx, options);
+};
+
+// Text with none of these characters has no Markdown in it: escaping it gives what markdown-it would.
+const MARKDOWN_CHARS = /[*_`[\]\\\r\n\0]/;
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** Render one text field's inline Markdown to HTML; anything outside the subset comes out escaped. */
+export function renderInline(text: string): string {
+  if (!MARKDOWN_CHARS.test(text)) return escapeHtml(text);
+  return md.renderInline(text);
+}
+
+/** The text of an inline Markdown field without its markup (for <title>, alt text, plain contexts). */
+export function inlineText(text: string): string {
+  if (!MARKDOWN_CHARS.test(text)) return text;
+  const tokens = md.parseInline(text, {})[0]?.children ?? [];
+  return tokens
+    .filter((t) => t.type === 'text' || t.type === 'code_inline')
+    .map((t) => t.content)
+    .join('');
+}
+
+/** Render notes: paragraphs split on blank lines, each as inline Markdown (still no raw HTML). */
+export function renderParagraphs(text: string): string[] {
+  return text
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map(renderInline);
+}

@@ -1,0 +1,49 @@
+import type { DeckManifest, RenderedDeck, RenderOptions, TemplateSet } from '../deck.js';
+import { type Diagnostic, LecternError } from '../errors.js';
+import type { Lecture } from '../schema.js';
+import { compileTemplates } from './compile.js';
+import { viewDeck } from './deck-view.js';
+import { DEFAULT_THEME, themeNames } from './themes.js';
+import { deckVersion } from './version.js';
+
+// Fixed key order whatever the producer wrote, so equal warnings serialise equally.
+function orderDiagnostic(d: Diagnostic): Diagnostic {
+  const { severity, code, path, message, line, col } = d;
+  return {
+    severity,
+    code,
+    path,
+    message,
+    ...(line !== undefined && { line }),
+    ...(col !== undefined && { col }),
+  };
+}
+
+/** Render a valid lecture into its deck folder: index.html, handout.html and deck.json. */
+export function renderDeck(lecture: Lecture, templates: TemplateSet, options: RenderOptions): RenderedDeck {
+  const theme = lecture.theme ?? DEFAULT_THEME;
+  // Validation rejects unknown themes; this guards callers that skip it from linking a missing file.
+  if (!themeNames(templates).includes(theme)) {
+    throw new LecternError('unknown-theme', `There is no theme called "${theme}"`);
+  }
+  const compiled = compileTemplates(templates);
+  const view = viewDeck(lecture, theme, options.assetsBase);
+  // Keys in the order of the format spec, so deck.json is stable byte for byte.
+  const manifest: DeckManifest = {
+    id: lecture.id,
+    title: view.titleText,
+    version: deckVersion(lecture, templates),
+    slides: view.slideCount,
+    warnings: options.warnings.map(orderDiagnostic),
+    generatedAt: options.generatedAt,
+    theme,
+  };
+  return {
+    manifest,
+    files: {
+      'index.html': compiled.deck(view),
+      'handout.html': compiled.handout(view),
+      'deck.json': `${JSON.stringify(manifest, null, 2)}\n`,
+    },
+  };
+}

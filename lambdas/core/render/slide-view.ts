@@ -1,0 +1,117 @@
+import { renderInline, renderParagraphs } from '../markdown.js';
+import type { Point, Slide, SlideKind } from '../schema.js';
+
+/**
+ * The view of one content slide: every text already rendered to safe HTML (fields named `…Html`),
+ * every field present (null when absent) so the strict templates can tell a typo from an empty value.
+ */
+export interface SlideView {
+  kind: SlideKind;
+  id: string | null;
+  titleHtml: string | null;
+  /** Source numbers as shown on the slide, e.g. "[1, 3]"; null when the slide cites nothing. */
+  cite: string | null;
+  notes: { html: string }[];
+  /** Fields for the kind's partial (templates/partials/<kind>.hbs). */
+  body: Record<string, unknown>;
+}
+
+interface PointView {
+  html: string;
+  fragment: boolean;
+  points: { html: string }[];
+}
+
+const DEFAULT_QUESTIONS_TITLE = 'Discussion';
+
+function optionalHtml(text: string | undefined): string | null {
+  return text === undefined || text.trim() === '' ? null : renderInline(text);
+}
+
+function viewPoint(point: Point, fragment: boolean): PointView {
+  if (typeof point === 'string') return { html: renderInline(point), fragment, points: [] };
+  return {
+    html: renderInline(point.text),
+    fragment,
+    points: (point.points ?? []).map((p) => ({ html: renderInline(p) })),
+  };
+}
+
+function viewBody(slide: Slide): { kind: SlideKind; body: Record<string, unknown> } {
+  switch (slide.kind) {
+    case undefined:
+    case 'bullets':
+      return {
+        kind: 'bullets',
+        body: { points: (slide.points ?? []).map((p) => viewPoint(p, slide.fragments === true)) },
+      };
+    case 'quote':
+      return {
+        kind: slide.kind,
+        body: { textHtml: renderInline(slide.text), byHtml: optionalHtml(slide.by) },
+      };
+    case 'timeline': {
+      // Array.prototype.sort is stable, so events sharing a date keep their written order.
+      // Zero-padded YYYY[-MM[-DD]] strings sort correctly as text; a bare year comes before its months.
+      const events = [...slide.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      return {
+        kind: slide.kind,
+        body: { events: events.map((e) => ({ date: e.date, textHtml: renderInline(e.text) })) },
+      };
+    }
+    case 'compare':
+      return {
+        kind: slide.kind,
+        body: {
+          count: slide.columns.length,
+          columns: slide.columns.map((c) => ({
+            headingHtml: renderInline(c.heading),
+            points: (c.points ?? []).map((p) => ({ html: renderInline(p) })),
+          })),
+        },
+      };
+    case 'table':
+      return {
+        kind: slide.kind,
+        body: {
+          header: slide.header.map((h) => ({ html: renderInline(h) })),
+          rows: slide.rows.map((row) => ({ cells: row.map((c) => ({ html: renderInline(c) })) })),
+        },
+      };
+    case 'image':
+      return {
+        kind: slide.kind,
+        body: {
+          // Attributes are escaped by the template; the schema has already limited src to https.
+          src: slide.src,
+          alt: slide.alt,
+          hasCaption: optionalHtml(slide.caption) !== null || optionalHtml(slide.credit) !== null,
+          captionHtml: optionalHtml(slide.caption),
+          creditHtml: optionalHtml(slide.credit),
+        },
+      };
+    case 'statement':
+      return { kind: slide.kind, body: { textHtml: renderInline(slide.text) } };
+    case 'questions':
+      return { kind: slide.kind, body: { items: slide.items.map((q) => ({ html: renderInline(q) })) } };
+    case 'code':
+      return { kind: slide.kind, body: { language: slide.language ?? 'plaintext', text: slide.text } };
+  }
+}
+
+/** Build the view of one content slide; `sourceNumber` maps a source id to its number on the Sources slide. */
+export function viewSlide(slide: Slide, sourceNumber: ReadonlyMap<string, number>): SlideView {
+  const { kind, body } = viewBody(slide);
+  const title = slide.title ?? (kind === 'questions' ? DEFAULT_QUESTIONS_TITLE : undefined);
+  const numbers = [...new Set((slide.cite ?? []).map((id) => sourceNumber.get(id)))]
+    .filter((n): n is number => n !== undefined)
+    .sort((a, b) => a - b);
+  return {
+    kind,
+    id: slide.id ?? null,
+    titleHtml: optionalHtml(title),
+    cite: numbers.length > 0 ? `[${numbers.join(', ')}]` : null,
+    notes: slide.notes === undefined ? [] : renderParagraphs(slide.notes).map((html) => ({ html })),
+    body,
+  };
+}

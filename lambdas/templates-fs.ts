@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TemplateSet } from './core/deck.js';
+
+// templates/site/ is the instructors' page, served by the site, not part of any deck.
+const SKIPPED_DIRS = new Set(['site']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The repository's templates/ folder. Walks up from this module, so it works from the source tree
+ * (lambdas/) and from a bundle one level down (dist/*.mjs) alike.
+ */
+export function templatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'templates');
+    if (existsSync(join(candidate, 'deck.hbs'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('Cannot find the templates/ folder above this module');
+    dir = parent;
+  }
+}
+
+function readText(file: string): string | undefined {
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) return undefined;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined; // not UTF-8: a binary file, not a template
+  }
+}
+
+function readTree(root: string, dir: string, files: Record<string, string>): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!(dir === root && SKIPPED_DIRS.has(entry.name))) readTree(root, path, files);
+    } else if (entry.isFile()) {
+      const text = readText(path);
+      if (text !== undefined) files[relative(root, path).split(sep).join('/')] = text;
+    }
+  }
+}
+
+const loaded = new Map<string, TemplateSet>();
+
+/** Read every text file under templates/ (keyed by its path there), once per process and folder. */
+export function loadTemplates(dir: string = templatesDir()): TemplateSet {
+  const cached = loaded.get(dir);
+  if (cached) return cached;
+  const files: Record<string, string> = {};
+  readTree(dir, dir, files);
+  const set: TemplateSet = { files };
+  loaded.set(dir, set);
+  return set;
+}
