@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyAssets, listAssets, revealDistDir } from '../../lambdas/assets.js';
+import { loadTemplates, templatesDir } from '../../lambdas/templates-fs.js';
+
+const made: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-assets-'));
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('listAssets', () => {
+  const assets = listAssets();
+  const targets = assets.map((a) => a.target);
+
+  it('has every file a deck and a handout link to', () => {
+    for (const target of [
+      'reveal/reveal.js',
+      'reveal/reveal.css',
+      'reveal/reset.css',
+      'reveal/plugin/notes.js',
+      'reveal/plugin/highlight.js',
+      'reveal/plugin/search.js',
+      'reveal/plugin/zoom.js',
+      'reveal/plugin/highlight/monokai.css',
+      'themes/lecture.css',
+      'themes/dark.css',
+      'themes/high-contrast.css',
+      'lectern-deck.js',
+      'lectern-base.css',
+      'lectern-handout.css',
+    ]) {
+      expect(targets).toContain(target);
+    }
+  });
+
+  it('points at files that exist, reveal.js from its dist/ folder', () => {
+    for (const { source } of assets) expect(existsSync(source), source).toBe(true);
+    expect(revealDistDir().endsWith('dist')).toBe(true);
+    expect(assets.find((a) => a.target === 'reveal/reveal.js')?.source).toBe(
+      join(revealDistDir(), 'reveal.js'),
+    );
+  });
+
+  it('has unique, relative, /-separated targets', () => {
+    expect(new Set(targets).size).toBe(targets.length);
+    for (const target of targets) expect(target).toMatch(/^[a-z0-9][a-z0-9./-]*$/);
+  });
+
+  it('takes themes and scripts from the folder it is given', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'themes'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'themes', 'solo.css'), ':root{}');
+    writeFileSync(join(dir, 'assets', 'solo.js'), '');
+    const own = listAssets(dir).filter((a) => !a.target.startsWith('reveal/'));
+    expect(own.map((a) => a.target)).toEqual(['themes/solo.css', 'solo.js']);
+  });
+});
+
+describe('copyAssets', () => {
+  it('copies every asset under <out>/assets/, byte for byte', () => {
+    const out = tempDir();
+    const copied = copyAssets(out);
+    const assets = listAssets();
+    expect(copied).toBe(assets.length);
+    for (const { source, target } of assets) {
+      expect(readFileSync(join(out, 'assets', target)).equals(readFileSync(source)), target).toBe(true);
+    }
+  });
+
+  it('skips identical files on a second run and replaces changed ones', () => {
+    const out = tempDir();
+    copyAssets(out);
+    const deckScript = join(out, 'assets', 'lectern-deck.js');
+    const before = statSync(join(out, 'assets', 'reveal', 'reveal.js')).mtimeMs;
+    writeFileSync(deckScript, 'stale');
+    expect(copyAssets(out)).toBe(1);
+    expect(readFileSync(deckScript, 'utf8')).toBe(
+      readFileSync(join(templatesDir(), 'assets', 'lectern-deck.js'), 'utf8'),
+    );
+    expect(statSync(join(out, 'assets', 'reveal', 'reveal.js')).mtimeMs).toBe(before);
+    expect(copyAssets(out)).toBe(0);
+  });
+});
+
+describe('loadTemplates', () => {
+  it('finds templates/ and reads its text files by /-separated path', () => {
+    const set = loadTemplates();
+    for (const path of [
+      'deck.hbs',
+      'handout.hbs',
+      'partials/bullets.hbs',
+      'themes/lecture.css',
+      'assets/lectern-deck.js',
+    ]) {
+      expect(set.files[path], path).toBeTypeOf('string');
+    }
+    expect(Object.keys(set.files).some((p) => p.startsWith('site/'))).toBe(false);
+  });
+
+  it('is read once per folder', () => {
+    expect(loadTemplates()).toBe(loadTemplates());
+  });
+
+  it('skips binary files and the site/ folder', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'partials'));
+    mkdirSync(join(dir, 'site'));
+    writeFileSync(join(dir, 'deck.hbs'), 'deck');
+    writeFileSync(join(dir, 'partials', 'a.hbs'), 'a');
+    writeFileSync(join(dir, 'site', 'index.html'), 'site');
+    writeFileSync(join(dir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a]));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    expect(loadTemplates(dir).files).toEqual({ 'deck.hbs': 'deck', 'partials/a.hbs': 'a' });
+  });
+});
