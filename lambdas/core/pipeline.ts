@@ -15,7 +15,9 @@ export interface CheckOptions {
   templates: TemplateSet;
 }
 
-export type CheckResult = { ok: true; lecture: Lecture; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type CheckResult =
+  | { ok: true; lecture: Lecture; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 /** Parse and validate a lecture's text. Throws ParseError when it is not YAML or JSON. */
 export function checkLecture(text: string, options: CheckOptions): CheckResult {

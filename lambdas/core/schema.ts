@@ -20,7 +20,9 @@ export function isRealDate(value: string): boolean {
 
 const text = z.string({ error: 'must be text' });
 const requiredText = text.trim().min(1, 'must not be empty');
-const slideId = z.string().regex(ID_PATTERN, 'must be lowercase letters, digits and dashes (e.g. "treaty-1950")');
+const slideId = z
+  .string()
+  .regex(ID_PATTERN, 'must be lowercase letters, digits and dashes (e.g. "treaty-1950")');
 const httpUrl = z
   .string()
   .url('must be a URL')
@@ -164,7 +166,9 @@ export const sectionSchema = z.strictObject({
 });
 
 export const lectureSchema = z.strictObject({
-  id: z.string().regex(ID_PATTERN, 'must be 1–64 lowercase letters, digits and dashes, starting with a letter or digit'),
+  id: z
+    .string()
+    .regex(ID_PATTERN, 'must be 1–64 lowercase letters, digits and dashes, starting with a letter or digit'),
   title: requiredText,
   subtitle: text.optional(),
   course: text.optional(),
@@ -174,8 +178,15 @@ export const lectureSchema = z.strictObject({
     .regex(DAY, 'must be a date written YYYY-MM-DD')
     .refine(isRealDate, 'is not a real calendar date')
     .optional(),
-  language: z.string().regex(LANGUAGE, 'must be a BCP 47 language tag such as "en" or "zh-Hans"').default('en'),
-  duration: z.number({ error: 'must be a number of minutes' }).positive('must be more than 0 minutes').max(600).optional(),
+  language: z
+    .string()
+    .regex(LANGUAGE, 'must be a BCP 47 language tag such as "en" or "zh-Hans"')
+    .default('en'),
+  duration: z
+    .number({ error: 'must be a number of minutes' })
+    .positive('must be more than 0 minutes')
+    .max(600, 'must be at most 600 minutes')
+    .optional(),
   theme: z.string({ error: 'must be a theme name' }).optional(),
   sources: z.array(sourceSchema).default([]),
   sections: z.array(sectionSchema).min(1, 'needs at least one section'),

@@ -1,0 +1,24 @@
+/**
+ * Word counts for lint: words on screen and spoken words of notes. Scripts written without spaces
+ * (Chinese, Japanese) count two characters as a word, close to how fast they are read aloud
+ * compared with English, so a Chinese lecture gets the same limits as an English one.
+ */
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+// A Markdown link's target is not read or shown: keep `[label]`, drop `(https://…)`.
+const LINK_TARGET = /\]\([^)\s]*\)/g;
+
+/** Words in a piece of lecture text (inline Markdown allowed). */
+export function countWords(text: string | undefined): number {
+  if (!text) return 0;
+  const plain = text.replace(LINK_TARGET, ']');
+  const unspaced = plain.match(UNSPACED)?.length ?? 0;
+  const spaced = plain.replace(UNSPACED, ' ').match(WORD)?.length ?? 0;
+  return spaced + Math.ceil(unspaced / 2);
+}
+
+/** Words in several texts together. */
+export function countAllWords(texts: readonly (string | undefined)[]): number {
+  return texts.reduce((sum, text) => sum + countWords(text), 0);
+}

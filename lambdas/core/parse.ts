@@ -1,0 +1,186 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type YAMLError,
+} from 'yaml';
+import type { ParsedDocument } from './deck.js';
+import { type Diagnostic, ParseError } from './errors.js';
+import type { DocPath } from './paths.js';
+
+/**
+ * Text → ParsedDocument. YAML and JSON both go through the `yaml` parser, so both get line and
+ * column for every node; JSON is then also read by JSON.parse, because YAML's flow syntax accepts
+ * things JSON does not (trailing commas, comments, single quotes).
+ */
+
+export interface ParseOptions {
+  format?: 'yaml' | 'json';
+}
+
+/**
+ * How many alias expansions a document may make. Lectures rarely need aliases at all; the bound
+ * refuses a "billion laughs" file in milliseconds instead of expanding it into gigabytes.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+type Position = { line: number; col: number };
+
+/** JSON when the text starts with `{` or `[` (after white space), YAML otherwise. */
+export function detectFormat(text: string): 'yaml' | 'json' {
+  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+}
+
+/** Parse a lecture's text. Throws ParseError, with line and column, when it is not readable YAML or JSON. */
+export function parseLecture(text: string, options: ParseOptions = {}): ParsedDocument {
+  const source = text.replace(/^\uFEFF/, '');
+  const format = options.format ?? detectFormat(source);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number) => lineCounter.linePos(offset);
+  if (doc.errors.length > 0) {
+    const diagnostics = doc.errors.map((error) => syntaxDiagnostic(error, source, format, position));
+    throw new ParseError(diagnostics, { cause: doc.errors[0] });
+  }
+  if (format === 'json') checkStrictJson(source, position);
+  const value = toPlainValue(doc, position);
+  if (value === null || value === undefined) {
+    throw new ParseError([
+      parseDiagnostic(
+        'empty-document',
+        'The file is empty: a lecture needs at least id, title and sections',
+        {
+          line: 1,
+          col: 1,
+        },
+      ),
+    ]);
+  }
+  return { value, format, locate: (path) => locateNode(doc, path, position) };
+}
+
+function parseDiagnostic(code: string, message: string, where: Position): Diagnostic {
+  return { severity: 'error', code, path: '', message, line: where.line, col: where.col };
+}
+
+function syntaxDiagnostic(
+  error: YAMLError,
+  source: string,
+  format: 'yaml' | 'json',
+  position: (offset: number) => Position,
+): Diagnostic {
+  const where = position(error.pos[0]);
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = keyTextAt(source, error.pos[0]);
+    const name = key ? `the key "${key}"` : 'a key';
+    return parseDiagnostic(
+      'duplicate-key',
+      `${name} appears twice in the same mapping; give each field once`,
+      where,
+    );
+  }
+  const label = format === 'json' ? 'JSON' : 'YAML';
+  return parseDiagnostic('parse-error', `${label} syntax error: ${explainSyntax(error)}`, where);
+}
+
+// The yaml package's messages are precise but written for YAML experts; these are the ones instructors meet.
+function explainSyntax(error: YAMLError): string {
+  switch (error.code) {
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one document (a second "---"); a lecture is a single document';
+    case 'TAB_AS_INDENT':
+      return 'tabs cannot indent YAML; indent with spaces';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `${error.message}; put text that contains ": " in quotes`;
+    default:
+      return error.message;
+  }
+}
+
+/** The key written at `offset` (the yaml parser points duplicate-key errors at the key). */
+function keyTextAt(source: string, offset: number): string | undefined {
+  const rest = source.slice(offset, offset + 200);
+  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:\n]+?))\s*:/.exec(rest);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+
+function checkStrictJson(source: string, position: (offset: number) => Position): void {
+  try {
+    JSON.parse(source);
+  } catch (cause) {
+    const raw = cause instanceof Error ? cause.message : String(cause);
+    const at = / at position (\d+)/.exec(raw);
+    const offset = at ? Number(at[1]) : source.length;
+    const message = raw.replace(/\s*(in JSON\s*)?at position \d+.*$/s, '');
+    throw new ParseError(
+      [parseDiagnostic('parse-error', `JSON syntax error: ${message}`, position(offset))],
+      {
+        cause,
+      },
+    );
+  }
+}
+
+function toPlainValue(doc: Document, position: (offset: number) => Position): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    // toJS throws a ReferenceError for an alias to no anchor and for too many expansions.
+    const tooMany = cause instanceof Error && /alias count/i.test(cause.message);
+    const alias = firstAlias(doc, !tooMany);
+    const where = alias?.range ? position(alias.range[0]) : { line: 1, col: 1 };
+    const message = tooMany
+      ? `The file expands aliases (*name) more than ${MAX_ALIAS_COUNT} times; write the content out instead`
+      : `The alias *${alias?.source ?? ''} refers to no anchor (&${alias?.source ?? 'name'}) defined before it`;
+    throw new ParseError([parseDiagnostic(tooMany ? 'alias-limit' : 'parse-error', message, where)], {
+      cause,
+    });
+  }
+}
+
+function firstAlias(doc: Document, unresolvedOnly: boolean) {
+  let found: { source: string; range?: [number, number, number] | null } | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (unresolvedOnly && node.resolve(doc) !== undefined) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Line and column of the node at `path`: a mapping entry's key, a list's item; else the nearest ancestor. */
+function locateNode(
+  doc: Document,
+  path: DocPath,
+  position: (offset: number) => Position,
+): Position | undefined {
+  let node: unknown = doc.contents;
+  let offset = startOf(node);
+  for (const key of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    let next: { at: unknown; value: unknown } | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      if (pair) next = { at: pair.key, value: pair.value };
+    } else if (isSeq(node) && typeof key === 'number' && key < node.items.length) {
+      next = { at: node.items[key], value: node.items[key] };
+    }
+    if (!next) break;
+    offset = startOf(next.at) ?? offset;
+    node = next.value;
+  }
+  return offset === undefined ? undefined : position(offset);
+}
+
+function startOf(node: unknown): number | undefined {
+  const range = (node as { range?: readonly number[] | null } | null)?.range;
+  return range?.[0];
+}
