@@ -12,6 +12,12 @@ export const ENV = {
   dataDir: 'LECTERN_DATA_DIR',
   /** Local server port. */
   port: 'PORT',
+  /** Folder of templates/ (Lambda: copied beside the bundle). Unset: beside the bundle, else the repository's. */
+  templatesDir: 'LECTERN_TEMPLATES_DIR',
+  /** Local server listen address (default 127.0.0.1). */
+  host: 'HOST',
+  /** AWS region of the bucket (the SDK's standard variable). */
+  region: 'AWS_REGION',
   /** Powertools logger level. */
   logLevel: 'POWERTOOLS_LOG_LEVEL',
   /** Powertools service name. */

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_DECKS_PREFIX, ENV } from '../env-names.js';
+
+export interface ApiConfig {
+  bucket: string;
+  endpoint?: string;
+  region?: string;
+  prefix: string;
+  /** Undefined: let loadTemplates() use its own default (the repository's templates/). */
+  templatesDir?: string;
+}
+
+/** The Lambda's configuration, read once at cold start; a missing bucket is a deployment error. */
+export function readApiConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  bundleUrl: string,
+): ApiConfig {
+  const bucket = env[ENV.bucket];
+  if (!bucket) throw new Error(`${ENV.bucket} must name the decks bucket`);
+  const templatesDir = env[ENV.templatesDir] || templatesBeside(bundleUrl);
+  return {
+    bucket,
+    prefix: env[ENV.decksPrefix] || DEFAULT_DECKS_PREFIX,
+    ...(env[ENV.endpoint] ? { endpoint: env[ENV.endpoint] } : {}),
+    ...(env[ENV.region] ? { region: env[ENV.region] } : {}),
+    ...(templatesDir ? { templatesDir } : {}),
+  };
+}
+
+/** The deployment copies templates/ next to the bundled handler. */
+function templatesBeside(bundleUrl: string): string | undefined {
+  const dir = join(dirname(fileURLToPath(bundleUrl)), 'templates');
+  return existsSync(join(dir, 'deck.hbs')) ? dir : undefined;
+}

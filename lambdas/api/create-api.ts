@@ -1,0 +1,152 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { DeckManifest, TemplateSet } from '../core/deck.js';
+import { type Diagnostic, ValidationError } from '../core/errors.js';
+import { themeNames } from '../core/render/index.js';
+import type { DeckStore } from '../store/deck-store.js';
+import type { Authorize } from './authorize.js';
+import { toDetail, toHttpError } from './error-result.js';
+import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
+import { checkLectureText, prepareDeck } from './prepare-deck.js';
+import { readLectureBody } from './read-body.js';
+import { matchRoute, type Route } from './routes.js';
+
+/** The few logger methods the API uses: Powertools' Logger in Lambda and locally. */
+export type ApiLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
+
+export interface ApiDeps {
+  store: DeckStore;
+  templates: TemplateSet;
+  authorize: Authorize;
+  clock?: () => Date;
+  logger?: ApiLogger;
+}
+
+export type Api = (event: ApiEvent) => Promise<ApiResult>;
+
+const SILENT: ApiLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** The whole HTTP API as one function of an API Gateway v2 event, over the dependencies it is given. */
+export function createApi(deps: ApiDeps): Api {
+  const clock = deps.clock ?? (() => new Date());
+  const logger = deps.logger ?? SILENT;
+  const themes = themeNames(deps.templates);
+
+  const publish = async (event: ApiEvent, pathId?: string): Promise<ApiResult> => {
+    const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
+    const { publication, warnings } = prepareDeck(body.text, {
+      ...(body.format ? { format: body.format } : {}),
+      templates: deps.templates,
+      themes,
+      generatedAt: clock().toISOString(),
+      ...(pathId !== undefined ? { pathId } : {}),
+    });
+    const { created, manifest } = await deps.store.publishDeck(publication);
+    return jsonResult(
+      created ? 201 : 200,
+      {
+        ...deckUrls(manifest.id, manifest.version),
+        id: manifest.id,
+        version: manifest.version,
+        slides: manifest.slides,
+        warnings: warnings.map(toDetail),
+      },
+      created ? { location: `/api/decks/${manifest.id}` } : {},
+    );
+  };
+
+  const run = async (event: ApiEvent, route: Route): Promise<ApiResult> => {
+    switch (route.name) {
+      case 'create-deck':
+        return publish(event);
+      case 'put-deck':
+        return publish(event, route.id);
+      case 'list-decks': {
+        const decks = await deps.store.listDecks();
+        return jsonResult(200, { decks: decks.map(summarise) });
+      }
+      case 'get-deck': {
+        const manifest = await deps.store.getDeck(route.id);
+        if (!manifest) throw noSuchDeck(route.id);
+        return jsonResult(200, { ...manifest, ...deckUrls(manifest.id, manifest.version) });
+      }
+      case 'delete-deck': {
+        if (!(await deps.store.deleteDeck(route.id))) throw noSuchDeck(route.id);
+        return emptyResult(204);
+      }
+      case 'validate': {
+        const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
+        return jsonResult(200, validateBody(body.text, body.format, themes));
+      }
+    }
+  };
+
+  return async (event) => {
+    const started = performance.now();
+    const method = event.requestContext.http.method.toUpperCase();
+    const request = { requestId: event.requestContext.requestId, method, path: event.rawPath };
+    let result: ApiResult;
+    try {
+      if (!deps.authorize(event)) {
+        throw new HttpError(401, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>.', [], {
+          headers: { 'www-authenticate': 'Bearer' },
+        });
+      }
+      result = await run(event, matchRoute(method, event.rawPath));
+    } catch (error) {
+      const failure = toHttpError(error);
+      // Never the body or the headers: they may hold the lecture or the token.
+      if (failure.status >= 500) {
+        logger.error('request failed', {
+          ...request,
+          status: failure.status,
+          code: failure.code,
+          error: failure.cause,
+        });
+      }
+      result = errorResult(failure);
+    }
+    logger.info('request', {
+      ...request,
+      status: result.statusCode,
+      durationMs: Math.round(performance.now() - started),
+    });
+    return result;
+  };
+}
+
+function validateBody(text: string, format: 'json' | 'yaml' | undefined, themes: readonly string[]) {
+  const warningsOf = (diagnostics: Diagnostic[]) =>
+    diagnostics.filter((d) => d.severity === 'warning').map(toDetail);
+  try {
+    const { diagnostics } = checkLectureText(text, { ...(format ? { format } : {}), themes });
+    return { valid: true, errors: [], warnings: warningsOf(diagnostics) };
+  } catch (error) {
+    // A lecture that breaks the format is this route's normal answer, not a failed request.
+    if (!(error instanceof ValidationError)) throw error;
+    const errors = error.diagnostics.filter((d) => d.severity === 'error').map(toDetail);
+    return { valid: false, errors, warnings: warningsOf(error.diagnostics) };
+  }
+}
+
+function deckUrls(id: string, version: string) {
+  return {
+    url: `/decks/${id}/`,
+    handoutUrl: `/decks/${id}/handout.html`,
+    versionUrl: `/decks/${id}/v/${version}/`,
+  };
+}
+
+function summarise(manifest: DeckManifest) {
+  return {
+    id: manifest.id,
+    title: manifest.title,
+    version: manifest.version,
+    slides: manifest.slides,
+    updatedAt: manifest.generatedAt,
+    url: `/decks/${manifest.id}/`,
+  };
+}
+
+function noSuchDeck(id: string): HttpError {
+  return new HttpError(404, 'deck-not-found', `There is no deck "${id}".`);
+}

@@ -1,0 +1,33 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { ENV } from '../env-names.js';
+import { createDeckStore } from '../store/deck-store.js';
+import { createS3Client, createS3ObjectStore } from '../store/s3-object-store.js';
+import { loadTemplates } from '../templates-fs.js';
+import { authorizeByJwtClaims } from './authorize.js';
+import { readApiConfig } from './config.js';
+import { createApi } from './create-api.js';
+
+// Cold start: configuration, templates, the S3 client and the routes are set up once per container.
+const logger = new Logger({ serviceName: process.env[ENV.serviceName] ?? 'lectern-api' });
+const config = readApiConfig(process.env, import.meta.url);
+const client = createS3Client({
+  ...(config.region ? { region: config.region } : {}),
+  ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+});
+const api = createApi({
+  store: createDeckStore(createS3ObjectStore(client, config.bucket), { prefix: config.prefix }),
+  templates: loadTemplates(config.templatesDir),
+  // API Gateway's JWT authorizer has checked the token before this runs.
+  authorize: authorizeByJwtClaims,
+  logger,
+});
+
+/** The Lambda entry point for the HTTP API (payload format 2.0). */
+export async function handler(
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  logger.addContext(context);
+  return api(event);
+}

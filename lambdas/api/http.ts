@@ -1,0 +1,52 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { LecternError } from '../core/errors.js';
+
+export type ApiEvent = APIGatewayProxyEventV2;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+/** One entry of an error's `details`: where in the lecture, and what is wrong there. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+  line?: number;
+  col?: number;
+  code?: string;
+}
+
+/** An answer other than success, with the status and the stable code the client sees. */
+export class HttpError extends LecternError {
+  constructor(
+    readonly status: number,
+    code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    options?: { cause?: unknown; headers?: Record<string, string> },
+  ) {
+    super(code, message, options);
+    this.headers = options?.headers ?? {};
+  }
+
+  readonly headers: Record<string, string>;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export function jsonResult(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): ApiResult {
+  return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+export function emptyResult(statusCode: number): ApiResult {
+  return { statusCode, headers: { 'cache-control': 'no-store' } };
+}
+
+export function errorResult(error: HttpError): ApiResult {
+  return jsonResult(
+    error.status,
+    { error: { code: error.code, message: error.message, details: error.details } },
+    error.headers,
+  );
+}

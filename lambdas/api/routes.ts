@@ -1,0 +1,58 @@
+import { HttpError } from './http.js';
+
+/** Deck ids, as the lecture format defines them. */
+export const DECK_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export type Route =
+  | { name: 'list-decks' }
+  | { name: 'create-deck' }
+  | { name: 'get-deck'; id: string }
+  | { name: 'put-deck'; id: string }
+  | { name: 'delete-deck'; id: string }
+  | { name: 'validate' };
+
+/** Which operation a method and path ask for; throws 404 for an unknown path, 405 for a wrong method, 400 for a bad id. */
+export function matchRoute(method: string, rawPath: string): Route {
+  const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
+  if (path === '/api/decks') {
+    if (method === 'GET') return { name: 'list-decks' };
+    if (method === 'POST') return { name: 'create-deck' };
+    throw notAllowed('GET, POST');
+  }
+  if (path === '/api/validate') {
+    if (method === 'POST') return { name: 'validate' };
+    throw notAllowed('POST');
+  }
+  const deck = /^\/api\/decks\/([^/]+)$/.exec(path);
+  if (deck?.[1] !== undefined) {
+    const id = readId(deck[1]);
+    if (method === 'GET') return { name: 'get-deck', id };
+    if (method === 'PUT') return { name: 'put-deck', id };
+    if (method === 'DELETE') return { name: 'delete-deck', id };
+    throw notAllowed('GET, PUT, DELETE');
+  }
+  throw new HttpError(404, 'not-found', `There is no ${method} ${rawPath} in this API.`);
+}
+
+function readId(segment: string): string {
+  let id: string;
+  try {
+    id = decodeURIComponent(segment);
+  } catch {
+    id = segment;
+  }
+  if (!DECK_ID.test(id)) {
+    throw new HttpError(
+      400,
+      'bad-id',
+      `"${id.slice(0, 80)}" is not a deck id: use 1 to 64 lowercase letters, digits and hyphens, starting with a letter or digit.`,
+    );
+  }
+  return id;
+}
+
+function notAllowed(allow: string): HttpError {
+  return new HttpError(405, 'method-not-allowed', `This path answers ${allow} only.`, [], {
+    headers: { allow },
+  });
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { ENV } from '../env-names.js';
+import { openDeckStore } from '../store/open-deck-store.js';
+import { startServer } from './start-server.js';
+
+// `npm start`: the whole site on one Node process. Configuration comes from the environment only.
+const env = process.env;
+// Powertools reads its level from POWERTOOLS_LOG_LEVEL (default INFO: one JSON line per API request).
+const logger = new Logger({ serviceName: env[ENV.serviceName] ?? 'lectern-local' });
+
+const store = await openDeckStore({
+  ...(env[ENV.bucket] ? { bucket: env[ENV.bucket] } : {}),
+  ...(env[ENV.endpoint] ? { endpoint: env[ENV.endpoint] } : {}),
+  ...(env[ENV.region] ? { region: env[ENV.region] } : {}),
+  ...(env[ENV.dataDir] ? { dataDir: env[ENV.dataDir] } : {}),
+  ...(env[ENV.decksPrefix] ? { prefix: env[ENV.decksPrefix] } : {}),
+});
+const given = env[ENV.token];
+const token = given && given.length > 0 ? given : randomBytes(24).toString('base64url');
+
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer({
+    store,
+    token,
+    port: Number(env[ENV.port] ?? 8080),
+    host: env[ENV.host] || '127.0.0.1',
+    ...(env[ENV.templatesDir] ? { templatesDir: env[ENV.templatesDir] } : {}),
+    logger,
+  });
+} catch (error) {
+  console.error(`lectern: could not start the server: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+console.log(`Lectern is serving on ${server.url}/`);
+console.log(`Decks are stored in ${store.backing}`);
+if (given) console.log(`API token: from ${ENV.token}`);
+else console.log(`API token (set ${ENV.token} to choose your own): ${token}`);
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: finishing requests in flight, then stopping.`);
+  server.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`lectern: error while stopping: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

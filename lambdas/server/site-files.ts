@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { contentTypeFor } from '../store/content-type.js';
+import type { DeckStore } from '../store/deck-store.js';
+import { templatesDir as findTemplatesDir } from '../templates-fs.js';
+import type { SitePath } from './site-paths.js';
+
+export interface SiteFile {
+  body: Uint8Array;
+  contentType: string;
+  cacheControl: string;
+}
+
+export interface SiteSources {
+  store: DeckStore;
+  /** Asset path under /assets/ → absolute file on disk. */
+  assets: ReadonlyMap<string, string>;
+  /** Folder with the instructor page (index.html, site.js, site.css). */
+  siteDir: string;
+}
+
+/** Reads what a resolved site path names: the instructor page, a shared asset, or a stored deck's file. */
+export function createSiteReader(sources: SiteSources) {
+  // Assets and the instructor page do not change while the server runs: read each once.
+  const cache = new Map<string, Promise<Uint8Array | undefined>>();
+  const readOnce = (file: string) => {
+    let pending = cache.get(file);
+    if (!pending) {
+      pending = readFile(file).then(
+        (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+        () => undefined,
+      );
+      cache.set(file, pending);
+    }
+    return pending;
+  };
+
+  return async (target: SitePath): Promise<SiteFile | undefined> => {
+    switch (target.kind) {
+      case 'site': {
+        const body = await readOnce(join(sources.siteDir, target.name));
+        return body && { body, contentType: contentTypeFor(target.name), cacheControl: 'no-cache' };
+      }
+      case 'asset': {
+        const file = sources.assets.get(target.path);
+        const body = file ? await readOnce(file) : undefined;
+        return (
+          body && { body, contentType: contentTypeFor(target.path), cacheControl: 'public, max-age=3600' }
+        );
+      }
+      case 'deck': {
+        const object = await sources.store.readDeckFile(target.id, target.name, target.version);
+        if (!object) return undefined;
+        return {
+          body: object.body,
+          contentType: object.contentType,
+          // Versions never change; the current deck does, so browsers must revalidate it.
+          cacheControl: target.version ? 'public, max-age=31536000, immutable' : 'no-cache',
+        };
+      }
+      default:
+        return undefined;
+    }
+  };
+}
+
+/** The instructor page's folder: templates/site beside the deck templates. */
+export function findSiteDir(templatesDir?: string): string {
+  return join(templatesDir ?? findTemplatesDir(), 'site');
+}

@@ -1,0 +1,67 @@
+import { DECK_ID } from '../api/routes.js';
+
+/** What a site path names; anything else (including any attempt to climb out) is `not-found`. */
+export type SitePath =
+  | { kind: 'site'; name: string }
+  | { kind: 'asset'; path: string }
+  | { kind: 'deck'; id: string; name: string; version?: string }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'not-found' };
+
+const SITE_FILES = new Set(['index.html', 'site.js', 'site.css']);
+const VERSION = /^[a-z0-9]{1,128}$/;
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * Map a request path to what it names. Each segment is decoded on its own and must be a plain name:
+ * no `.` or `..`, no encoded slash or backslash, no NUL; so no path can reach outside the store or
+ * the asset list, however it is encoded.
+ */
+export function resolveSitePath(rawPath: string): SitePath {
+  const segments = decodeSegments(rawPath);
+  if (!segments) return { kind: 'not-found' };
+  const [first, ...rest] = segments;
+
+  if (segments.length === 1 && first === '') return { kind: 'site', name: 'index.html' };
+  if (segments.length === 1 && first !== undefined && SITE_FILES.has(first))
+    return { kind: 'site', name: first };
+  if (first === 'assets' && rest.length > 0 && rest.every((s) => s !== '')) {
+    return { kind: 'asset', path: rest.join('/') };
+  }
+  if (first !== 'decks') return { kind: 'not-found' };
+
+  const [id, second, third, fourth, ...more] = rest;
+  if (id === undefined || !DECK_ID.test(id)) return { kind: 'not-found' };
+  if (second === undefined) return { kind: 'redirect', location: `/decks/${id}/` };
+  if (third === undefined) return deckFile(id, second);
+  if (second === 'v' && VERSION.test(third) && more.length === 0) {
+    if (fourth === undefined) return { kind: 'redirect', location: `/decks/${id}/v/${third}/` };
+    return deckFile(id, fourth, third);
+  }
+  return { kind: 'not-found' };
+}
+
+function deckFile(id: string, name: string, version?: string): SitePath {
+  const file = name === '' ? 'index.html' : name;
+  if (!FILE_NAME.test(file)) return { kind: 'not-found' };
+  return version ? { kind: 'deck', id, name: file, version } : { kind: 'deck', id, name: file };
+}
+
+function decodeSegments(rawPath: string): string[] | undefined {
+  if (!rawPath.startsWith('/')) return undefined;
+  const segments: string[] = [];
+  const parts = rawPath.slice(1).split('/');
+  for (const [index, part] of parts.entries()) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(part);
+    } catch {
+      return undefined;
+    }
+    const last = index === parts.length - 1;
+    if (segment === '' && !last) return undefined;
+    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) return undefined;
+    segments.push(segment);
+  }
+  return segments;
+}

@@ -1,0 +1,156 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Authorize } from '../api/authorize.js';
+import { createTokenAuthorizer } from '../api/authorize.js';
+import { type ApiLogger, createApi } from '../api/create-api.js';
+import { toErrorResult } from '../api/error-result.js';
+import type { ApiResult } from '../api/http.js';
+import { listAssets } from '../assets.js';
+import type { TemplateSet } from '../core/deck.js';
+import { siteSecurityHeaders } from '../security-headers.js';
+import type { DeckStore } from '../store/deck-store.js';
+import { loadTemplates } from '../templates-fs.js';
+import { NOT_FOUND_PAGE } from './not-found-page.js';
+import { readRequestBody } from './read-request.js';
+import { createSiteReader, findSiteDir } from './site-files.js';
+import { resolveSitePath } from './site-paths.js';
+import { toApiEvent } from './to-api-event.js';
+
+export interface ServerOptions {
+  store: DeckStore;
+  /** The bearer token the API asks for. */
+  token: string;
+  port?: number;
+  host?: string;
+  /** Defaults to the repository's templates/ folder. */
+  templatesDir?: string;
+  templates?: TemplateSet;
+  logger?: ApiLogger;
+  clock?: () => Date;
+  /** Replaces the bearer-token check (tests of other authorizers). */
+  authorize?: Authorize;
+}
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:8080 (no trailing slash). */
+  url: string;
+  /** Stop accepting connections, let requests in flight finish (up to a few seconds), then resolve. */
+  close(): Promise<void>;
+}
+
+const DRAIN_MS = 5_000;
+
+/** The whole site in one process: the API through the Lambda's own handler, the decks, the assets and the instructor page. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const templatesDir = options.templatesDir;
+  const templates = options.templates ?? loadTemplates(templatesDir);
+  const api = createApi({
+    store: options.store,
+    templates,
+    authorize: options.authorize ?? createTokenAuthorizer(options.token),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const readSite = createSiteReader({
+    store: options.store,
+    assets: new Map(
+      listAssets(templatesDir).map(({ source, target }) => [target.replace(/^assets\//, ''), source]),
+    ),
+    siteDir: findSiteDir(templatesDir),
+  });
+  const security = siteSecurityHeaders();
+
+  const serveApi = async (request: IncomingMessage, response: ServerResponse) => {
+    const event = toApiEvent(request, await readRequestBody(request));
+    const result = await api(event);
+    sendApiResult(response, result, security);
+  };
+
+  const serveSite = async (request: IncomingMessage, response: ServerResponse, path: string) => {
+    const method = request.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') {
+      return send(
+        response,
+        405,
+        { ...security, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+        'Method not allowed\n',
+      );
+    }
+    const target = resolveSitePath(path);
+    if (target.kind === 'redirect') {
+      return send(response, 301, { ...security, location: target.location }, undefined);
+    }
+    const file = await readSite(target);
+    const head = method === 'HEAD';
+    if (!file) {
+      return send(
+        response,
+        404,
+        { ...security, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+        head ? undefined : NOT_FOUND_PAGE,
+      );
+    }
+    send(
+      response,
+      200,
+      {
+        ...security,
+        'content-type': file.contentType,
+        'cache-control': file.cacheControl,
+        'content-length': String(file.body.byteLength),
+      },
+      head ? undefined : file.body,
+    );
+  };
+
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const isApi = path === '/api' || path.startsWith('/api/');
+    (isApi ? serveApi(request, response) : serveSite(request, response, path)).catch((error: unknown) => {
+      // Storage down while serving a page, or a bug: answer like the API does, never with a stack.
+      if (!response.headersSent) sendApiResult(response, toErrorResult(error), security);
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), DRAIN_MS).unref();
+      }),
+  };
+}
+
+function sendApiResult(response: ServerResponse, result: ApiResult, security: Record<string, string>): void {
+  const headers: Record<string, string> = { ...security };
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  const body =
+    result.body === undefined
+      ? undefined
+      : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  send(response, result.statusCode ?? 200, headers, body);
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: Uint8Array | string | undefined,
+): void {
+  response.writeHead(status, headers);
+  response.end(body);
+}

@@ -1,0 +1,259 @@
+// The instructors' page: lists decks and publishes lectures through the same API as the CLI and curl.
+// It builds every element with textContent, so nothing from a lecture or the server is parsed as HTML,
+// and it lives in a file (not inline) so the page runs under script-src 'self'.
+const TOKEN_KEY = 'lectern-token';
+const byId = (id) => document.getElementById(id);
+
+const tokenInput = byId('token-input');
+const tokenStatus = byId('token-status');
+const decksTable = byId('decks');
+const decksStatus = byId('decks-status');
+const textArea = byId('lecture-text');
+const fileInput = byId('lecture-file');
+const result = byId('result');
+const problems = byId('problems');
+let fileFormat;
+
+const token = () => sessionStorage.getItem(TOKEN_KEY) ?? '';
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function link(href, text) {
+  const anchor = element('a', text);
+  anchor.href = href;
+  return anchor;
+}
+
+/** Calls the API; answers {status, body} and never throws for an HTTP error status. */
+async function callApi(method, path, body, contentType) {
+  const headers = { authorization: `Bearer ${token()}` };
+  if (contentType) headers['content-type'] = contentType;
+  const response = await fetch(new URL(path, document.baseURI), { method, headers, body });
+  const text = await response.text();
+  let parsed;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (response.status === 401) showTokenState('The server did not accept the token. Paste the current one.');
+  return { status: response.status, body: parsed };
+}
+
+function showTokenState(message) {
+  tokenStatus.textContent =
+    message ?? (token() ? 'A token is set for this browser tab.' : 'Paste the token to use the page.');
+}
+
+function formatDate(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
+async function loadDecks() {
+  if (!token()) {
+    decksStatus.textContent = 'Set the token above to see the decks.';
+    decksTable.hidden = true;
+    return;
+  }
+  decksStatus.textContent = 'Loading…';
+  let answer;
+  try {
+    answer = await callApi('GET', 'api/decks');
+  } catch {
+    decksStatus.textContent = 'The server could not be reached.';
+    return;
+  }
+  if (answer.status !== 200) {
+    decksStatus.textContent = answer.body?.error?.message ?? `The server answered ${answer.status}.`;
+    decksTable.hidden = true;
+    return;
+  }
+  const decks = answer.body.decks;
+  const rows = decks.map(deckRow);
+  decksTable.tBodies[0].replaceChildren(...rows);
+  decksTable.hidden = decks.length === 0;
+  decksStatus.textContent =
+    decks.length === 0
+      ? 'No decks yet: publish one below.'
+      : `${decks.length} deck${decks.length === 1 ? '' : 's'}.`;
+}
+
+function deckRow(deck) {
+  const row = element('tr');
+  const name = element('td');
+  name.append(link(deckPath(deck.url), deck.title), element('span', deck.id, 'id'));
+  const links = element('td', undefined, 'links');
+  const notes = link(`${deckPath(deck.url)}?showNotes=true`, 'Notes on slides');
+  notes.title = 'The deck with speaker notes under each slide; press S in any deck for the speaker view';
+  links.append(
+    link(deckPath(deck.url), 'Present'),
+    notes,
+    link(`${deckPath(deck.url)}handout.html`, 'Handout'),
+  );
+  const remove = element('button', 'Delete', 'danger');
+  remove.type = 'button';
+  remove.setAttribute('aria-label', `Delete ${deck.title}`);
+  remove.addEventListener('click', () => deleteDeck(deck, remove));
+  const removeCell = element('td');
+  removeCell.append(remove);
+  row.append(
+    name,
+    element('td', String(deck.slides)),
+    element('td', formatDate(deck.updatedAt)),
+    links,
+    removeCell,
+  );
+  return row;
+}
+
+/** API URLs are site paths (/decks/x/); make them relative so the page works under any base path. */
+function deckPath(url) {
+  return url.replace(/^\//, '');
+}
+
+async function deleteDeck(deck, button) {
+  if (!window.confirm(`Delete "${deck.title}"? Its address stops working; stored versions are kept.`)) return;
+  button.disabled = true;
+  const answer = await callApi('DELETE', `api/decks/${encodeURIComponent(deck.id)}`);
+  if (answer.status !== 204)
+    decksStatus.textContent = answer.body?.error?.message ?? `Delete failed (${answer.status}).`;
+  await loadDecks();
+}
+
+function lectureContentType() {
+  const text = textArea.value.trimStart();
+  const format = fileFormat ?? (text.startsWith('{') ? 'json' : 'yaml');
+  return format === 'json' ? 'application/json' : 'application/yaml';
+}
+
+function selectLine(line, col) {
+  const lines = textArea.value.split('\n');
+  const index = Math.min(Math.max(line, 1), lines.length) - 1;
+  let start = 0;
+  for (let i = 0; i < index; i += 1) start += lines[i].length + 1;
+  const end = start + lines[index].length;
+  textArea.focus();
+  textArea.setSelectionRange(col ? Math.min(start + col - 1, end) : start, end);
+  // Scroll the textarea so the line is in view.
+  const lineHeight = textArea.scrollHeight / Math.max(lines.length, 1);
+  textArea.scrollTop = Math.max(0, lineHeight * (index - 3));
+}
+
+function problemItem(problem, severity) {
+  const item = element('li', undefined, severity);
+  item.append(
+    element('span', severity === 'error' ? 'Error' : 'Warning', 'severity'),
+    document.createTextNode(' '),
+  );
+  if (problem.line) {
+    const jump = element(
+      'button',
+      `line ${problem.line}${problem.col ? `, column ${problem.col}` : ''}`,
+      'jump',
+    );
+    jump.type = 'button';
+    jump.addEventListener('click', () => selectLine(problem.line, problem.col));
+    item.append(jump, document.createTextNode(' '));
+  }
+  if (problem.path) item.append(element('code', problem.path), document.createTextNode(': '));
+  item.append(document.createTextNode(problem.message));
+  const source = problem.line ? textArea.value.split('\n')[problem.line - 1] : undefined;
+  if (source !== undefined) item.append(element('span', `${problem.line} │ ${source}`, 'excerpt'));
+  return item;
+}
+
+function showOutcome(kind, message, errors = [], warnings = []) {
+  result.className = `result ${kind}`;
+  result.replaceChildren(...(Array.isArray(message) ? message : [document.createTextNode(message)]));
+  problems.replaceChildren(
+    ...errors.map((problem) => problemItem(problem, 'error')),
+    ...warnings.map((problem) => problemItem(problem, 'warning')),
+  );
+}
+
+function showFailure(answer) {
+  const error = answer.body?.error;
+  showOutcome('bad', error?.message ?? `The server answered ${answer.status}.`, error?.details ?? []);
+}
+
+async function send(path) {
+  if (!textArea.value.trim()) {
+    showOutcome('bad', 'Paste a lecture or open a file first.');
+    return undefined;
+  }
+  if (!token()) {
+    showOutcome('bad', 'Set the token first.');
+    return undefined;
+  }
+  try {
+    return await callApi('POST', path, textArea.value, lectureContentType());
+  } catch {
+    showOutcome('bad', 'The server could not be reached.');
+    return undefined;
+  }
+}
+
+async function validateLecture() {
+  const answer = await send('api/validate');
+  if (!answer) return;
+  if (answer.status !== 200) return showFailure(answer);
+  const { valid, errors, warnings } = answer.body;
+  const summary = valid
+    ? `No errors${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}: ready to publish.`
+    : `${errors.length} error${errors.length === 1 ? '' : 's'}: fix ${errors.length === 1 ? 'it' : 'them'} before publishing.`;
+  showOutcome(valid ? 'ok' : 'bad', summary, errors, warnings);
+}
+
+async function publishLecture() {
+  const answer = await send('api/decks');
+  if (!answer) return;
+  if (answer.status !== 200 && answer.status !== 201) return showFailure(answer);
+  const deck = answer.body;
+  const message = [
+    document.createTextNode(answer.status === 201 ? 'Published: ' : 'Already published, unchanged: '),
+    link(deckPath(deck.url), deck.id),
+    document.createTextNode(` (${deck.slides} slides) · `),
+    link(deckPath(deck.handoutUrl), 'handout'),
+  ];
+  showOutcome('ok', message, [], deck.warnings);
+  await loadDecks();
+}
+
+byId('token-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const value = tokenInput.value.trim();
+  if (value) sessionStorage.setItem(TOKEN_KEY, value);
+  tokenInput.value = '';
+  showTokenState();
+  loadDecks();
+});
+byId('token-forget').addEventListener('click', () => {
+  sessionStorage.removeItem(TOKEN_KEY);
+  showTokenState();
+  loadDecks();
+});
+byId('decks-refresh').addEventListener('click', () => loadDecks());
+byId('lecture-validate').addEventListener('click', () => validateLecture());
+byId('lecture-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  publishLecture();
+});
+textArea.addEventListener('input', () => {
+  fileFormat = undefined;
+});
+fileInput.addEventListener('change', async () => {
+  const file = fileInput.files?.[0];
+  if (!file) return;
+  textArea.value = await file.text();
+  fileFormat = /\.json$/i.test(file.name) ? 'json' : 'yaml';
+  showOutcome('', `Loaded ${file.name}. Check it, then publish.`);
+});
+
+showTokenState();
+loadDecks();

@@ -1,0 +1,259 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteSecurityHeaders } from '../../lambdas/security-headers.js';
+import { type RunningServer, startServer } from '../../lambdas/server/start-server.js';
+import { createDeckStore } from '../../lambdas/store/deck-store.js';
+import { createFsObjectStore } from '../../lambdas/store/fs-object-store.js';
+import { rawRequest } from './support/http.js';
+import { ALL_KINDS_YAML, lectureYaml } from './support/lectures.js';
+
+const TOKEN = 'server-test-token';
+const AUTH = { authorization: `Bearer ${TOKEN}` };
+const YAML = { ...AUTH, 'content-type': 'application/yaml' };
+
+let dataDir: string;
+let server: RunningServer;
+
+const start = () =>
+  startServer({ store: createDeckStore(createFsObjectStore(dataDir)), token: TOKEN, port: 0 });
+const get = (path: string, init?: RequestInit) =>
+  fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
+
+function expectSecurityHeaders(headers: Headers | Record<string, unknown>, what: string) {
+  const read = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name]);
+  const csp = String(read('content-security-policy'));
+  for (const directive of [
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'self'",
+    "form-action 'self'",
+    "img-src 'self' https: data:",
+  ]) {
+    expect(csp, what).toContain(directive);
+  }
+  expect(csp, what).toMatch(/script-src 'self'/);
+  expect(csp, what).not.toContain('unsafe-inline');
+  expect(read('x-content-type-options'), what).toBe('nosniff');
+  expect(read('referrer-policy'), what).toBe('no-referrer');
+}
+
+/** Every same-site URL a page loads (stylesheets, scripts, links to assets), resolved against the page. */
+function loadedUrls(html: string, pageUrl: string): string[] {
+  const { document } = parseHTML(html);
+  const refs = [
+    ...[...document.querySelectorAll('link[href]')].map((node) => node.getAttribute('href') ?? ''),
+    ...[...document.querySelectorAll('script[src]')].map((node) => node.getAttribute('src') ?? ''),
+  ];
+  return refs
+    .filter((ref) => !ref.startsWith('data:') && !/^https?:/.test(ref))
+    .map((ref) => new URL(ref, pageUrl).toString());
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'lectern-server-'));
+  server = await start();
+});
+
+afterAll(async () => {
+  await server?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the local site', () => {
+  it('serves the instructor page and its files with the security headers', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expectSecurityHeaders(page.headers, '/');
+    const { document } = parseHTML(await page.text());
+    expect(document.querySelector('textarea#lecture-text')).not.toBeNull();
+    expect(document.querySelector('input[type=file]')).not.toBeNull();
+    // No inline script or style: the page must run under script-src 'self'.
+    expect([...document.querySelectorAll('script')].every((s) => s.getAttribute('src'))).toBe(true);
+    expect(document.querySelectorAll('style, [style]').length).toBe(0);
+    for (const url of loadedUrls(await (await get('/')).text(), `${server.url}/`)) {
+      const file = await fetch(url);
+      expect(file.status, url).toBe(200);
+    }
+    expect((await get('/site.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await get('/site.css')).headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it('sends exactly the shared header set', async () => {
+    const page = await get('/');
+    for (const [name, value] of Object.entries(siteSecurityHeaders())) {
+      expect(page.headers.get(name), name).toBe(value);
+    }
+  });
+
+  it('publishes over HTTP, then serves the deck, its handout, deck.json and every asset they load', async () => {
+    const published = await get('/api/decks', { method: 'POST', headers: YAML, body: ALL_KINDS_YAML });
+    expect(published.status).toBe(201);
+    expectSecurityHeaders(published.headers, 'API answer');
+    const deck = await published.json();
+
+    const listed = await (await get('/api/decks', { headers: AUTH })).json();
+    expect(listed.decks.map((d: { id: string }) => d.id)).toContain('all-kinds');
+
+    const bare = await get('/decks/all-kinds');
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/decks/all-kinds/');
+
+    const pages = [
+      `${server.url}${deck.url}`,
+      `${server.url}${deck.handoutUrl}`,
+      `${server.url}${deck.versionUrl}`,
+    ];
+    for (const pageUrl of pages) {
+      const page = await fetch(pageUrl);
+      expect(page.status, pageUrl).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expectSecurityHeaders(page.headers, pageUrl);
+      const urls = loadedUrls(await page.text(), pageUrl);
+      expect(urls.length, pageUrl).toBeGreaterThan(0);
+      for (const url of urls) {
+        const asset = await fetch(url);
+        expect(asset.status, url).toBe(200);
+        expect(asset.headers.get('content-type'), url).toMatch(
+          url.endsWith('.css') ? /^text\/css/ : /^text\/javascript/,
+        );
+      }
+    }
+    const manifest = await get('/decks/all-kinds/deck.json');
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await manifest.json()).version).toBe(deck.version);
+    expect((await get(`/decks/all-kinds/v/${deck.version}/deck.json`)).status).toBe(200);
+    const head = await get('/decks/all-kinds/', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers unknown paths with the 404 page, headers included', async () => {
+    for (const path of [
+      '/nothing',
+      '/decks/no-such-deck/',
+      '/assets/nope.js',
+      '/decks/all-kinds/secret.txt',
+    ]) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await answer.text()).toContain('Not found');
+      expectSecurityHeaders(answer.headers, path);
+    }
+    const post = await get('/decks/all-kinds/', { method: 'POST' });
+    expect(post.status).toBe(405);
+  });
+
+  it('refuses every path that tries to leave the store or the asset list', async () => {
+    const attempts = [
+      '/assets/../package.json',
+      '/assets/../../package.json',
+      '/assets/%2e%2e/%2e%2e/package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/..%5c..%5cpackage.json',
+      '/decks/../../package.json',
+      '/decks/all-kinds/..%2f..%2f..%2f..%2fpackage.json',
+      '/decks/all-kinds/v/..%2f..%2f/index.html',
+      '/decks/%2e%2e/index.html',
+      '/decks/all-kinds/%00index.html',
+      '/site.js/../package.json',
+      '//etc/passwd',
+      '/assets//etc/passwd',
+      '/assets/reveal/../../../../../../etc/passwd',
+    ];
+    for (const path of attempts) {
+      const answer = await rawRequest(server.url, path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body, path).not.toContain('"devDependencies"');
+      expect(answer.body, path).not.toContain('root:');
+    }
+  });
+
+  it('answers the API through the same handler: 401, 404 and 413 included', async () => {
+    const denied = await get('/api/decks');
+    expect(denied.status).toBe(401);
+    expectSecurityHeaders(denied.headers, '401');
+    expect((await denied.json()).error.code).toBe('unauthorized');
+    expect((await get('/api/nothing', { headers: AUTH })).status).toBe(404);
+    const huge = `${lectureYaml('huge')}# ${'x'.repeat(2 * 1024 * 1024)}\n`;
+    const tooBig = await get('/api/decks', { method: 'POST', headers: YAML, body: huge });
+    expect(tooBig.status).toBe(413);
+  });
+
+  it('deletes a deck, and keeps decks across a restart', async () => {
+    for (const id of ['kept-deck', 'dropped-deck']) {
+      const answer = await get('/api/decks', { method: 'POST', headers: YAML, body: lectureYaml(id) });
+      expect(answer.status).toBe(201);
+    }
+    expect((await get('/api/decks/dropped-deck', { method: 'DELETE', headers: AUTH })).status).toBe(204);
+    expect((await get('/decks/dropped-deck/')).status).toBe(404);
+
+    await server.close();
+    server = await start();
+
+    const listed = await (await get('/api/decks', { headers: AUTH })).json();
+    const ids = listed.decks.map((d: { id: string }) => d.id);
+    expect(ids).toEqual(expect.arrayContaining(['kept-deck', 'all-kinds']));
+    expect(ids).not.toContain('dropped-deck');
+    const page = await get('/decks/kept-deck/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Lecture kept-deck');
+  });
+});
+
+describe('npm start (lambdas/server/main.ts)', () => {
+  let child: ChildProcess | undefined;
+
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('starts with the embedded store, prints its address and a generated token, and stops cleanly on SIGTERM', async () => {
+    const data = join(dataDir, 'main');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      LECTERN_DATA_DIR: data,
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    };
+    delete env.LECTERN_TOKEN;
+    delete env.S3_BUCKET;
+    child = spawn(process.execPath, ['--import', 'tsx', 'lambdas/server/main.ts'], { env, stdio: 'pipe' });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    while (!/API token[^\n]*: (\S+)\n/.test(output)) {
+      if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const url = /serving on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
+    const token = /API token[^\n]*: (\S+)\n/.exec(output)?.[1];
+    expect(url).toBeDefined();
+    expect(token?.length).toBeGreaterThanOrEqual(32);
+    expect(output).toContain(data);
+
+    const published = await fetch(`${url}/api/decks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/yaml' },
+      body: lectureYaml('from-main'),
+    });
+    expect(published.status).toBe(201);
+    expect((await fetch(`${url}/api/decks`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(
+      401,
+    );
+
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
