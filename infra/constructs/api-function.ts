@@ -1,0 +1,135 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ENV } from '../../lambdas/env-names.js';
+
+/** The repository root: infra/constructs/ is two levels down. */
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where the bundle puts templates/; Lambda unpacks the code at /var/task. */
+const LAMBDA_TEMPLATES_DIR = '/var/task/templates';
+
+/**
+ * Shared by the CDK bundling and scripts/bench-bundle.mjs, so the measured bundle is the deployed one.
+ * ESM because the handler finds its templates from import.meta.url; the banner gives bundled
+ * CommonJS packages (handlebars) the require() that ESM output lacks.
+ */
+export const BUNDLE_BANNER =
+  "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);";
+
+export interface ApiFunctionProps {
+  bucket: IBucket;
+  /** Key prefix of the decks, ending in `/`. */
+  decksPrefix: string;
+  logRetention: RetentionDays;
+  logLevel: string;
+  serviceName: string;
+}
+
+/** The API's Lambda: bundled locally by esbuild with templates/ beside it, allowed to touch decks only. */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // Our own role instead of the default one: the default attaches the AWS-managed
+    // AWSLambdaBasicExecutionRole, which may write to any log group in the account.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Lectern API: write its own logs, read and write decks under the decks prefix',
+    });
+    this.logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, 'lambdas', 'api', 'handler.ts'),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      // Graviton: about 20% cheaper per GB-second than x86 and no slower for this CPU-bound rendering.
+      architecture: Architecture.ARM_64,
+      // Lambda hands out CPU in proportion to memory, and what this function does (cold start: load the
+      // SDK and compile the templates; then render Handlebars and markdown) is CPU, not memory. 1024 MB
+      // buys about 0.6 vCPU, so instructors wait less; at a few hundred requests a day it costs cents.
+      memorySize: 1024,
+      // A publish is a render plus a handful of small S3 writes: normally well under a second. 10 s
+      // leaves room for S3 retries yet answers (504) long before API Gateway's 30 s integration limit.
+      timeout: Duration.seconds(10),
+      role,
+      logGroup: this.logGroup,
+      environment: {
+        [ENV.bucket]: props.bucket.bucketName,
+        [ENV.decksPrefix]: props.decksPrefix,
+        [ENV.templatesDir]: LAMBDA_TEMPLATES_DIR,
+        [ENV.logLevel]: props.logLevel,
+        [ENV.serviceName]: props.serviceName,
+      },
+      bundling: {
+        // Never Docker: bundle with the esbuild in node_modules, offline and the same on every machine.
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        sourceMap: false,
+        mainFields: ['module', 'main'],
+        banner: BUNDLE_BANNER,
+        // The Node.js 24 runtime ships the AWS SDK v3; bundling it would add ~600 KB per cold start.
+        externalModules: ['@aws-sdk/*'],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // The renderer reads templates/ from disk at cold start, so ship it inside the bundle.
+          // Node rather than `cp -R`, so the same command works on Windows.
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `node "${join(inputDir, 'infra', 'copy-dir.mjs')}" "${join(inputDir, 'templates')}" "${join(outputDir, 'templates')}"`,
+          ],
+        },
+      },
+    });
+
+    grantDecksAccess(role, props.bucket, props.decksPrefix);
+  }
+}
+
+/**
+ * Read, write and delete objects under the decks prefix, and list only that prefix. Nothing else in
+ * the bucket (assets, the instructors' page) is reachable, and no `s3:*` or `*` resource is used.
+ */
+function grantDecksAccess(role: Role, bucket: IBucket, prefix: string): void {
+  role.addToPolicy(
+    new PolicyStatement({
+      sid: 'DecksObjects',
+      effect: Effect.ALLOW,
+      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      resources: [bucket.arnForObjects(`${prefix}*`)],
+    }),
+  );
+  role.addToPolicy(
+    new PolicyStatement({
+      sid: 'DecksList',
+      effect: Effect.ALLOW,
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [prefix, `${prefix}*`] } },
+    }),
+  );
+}
+
+/** The finding id cdk-nag gives the decks-prefix wildcard, so exactly that one can be acknowledged. */
+export function decksResourceFinding(bucket: IBucket, prefix: string): string {
+  const logicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as never);
+  return `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`;
+}

@@ -1,0 +1,170 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AccessLevel,
+  AllowedMethods,
+  type BehaviorOptions,
+  CachePolicy,
+  Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  SecurityPolicyProtocol,
+  SSLMethod,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { INDEX_REWRITE_CODE } from './index-rewrite.js';
+import { createSiteHeadersPolicy } from './site-headers.js';
+
+export interface SiteDistributionProps {
+  siteBucket: IBucket;
+  logBucket: IBucket;
+  /** Host name of the HTTP API (`{id}.execute-api.{region}.amazonaws.com`). */
+  apiDomainName: string;
+  /** Decks prefix without its slash, as a path pattern root (`decks`). */
+  decksPath: string;
+  domainName?: string;
+  certificateArn?: string;
+  webAclArn?: string;
+}
+
+/**
+ * One site for everything: the bucket (instructors' page, decks, assets) through origin access
+ * control, and `/api/*` passed uncached to the HTTP API, so the page and the API share an origin.
+ */
+export class SiteDistribution extends Construct {
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: SiteDistributionProps) {
+    super(scope, id);
+
+    // LIST as well as READ: without it S3 answers 403 instead of 404 for a deck that does not exist.
+    // Viewers still cannot list anything: every viewer path becomes a GetObject.
+    const bucketOrigin = S3BucketOrigin.withOriginAccessControl(props.siteBucket, {
+      originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
+    });
+    const apiOrigin = new HttpOrigin(props.apiDomainName, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+    const headers = createSiteHeadersPolicy(this, 'SecurityHeaders');
+    const indexRewrite = new EdgeFunction(this, 'IndexRewrite', {
+      comment: 'Serve folder URLs (/decks/{id}/) from their index.html',
+      code: FunctionCode.fromInline(INDEX_REWRITE_CODE),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+    const viewerRequest = [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }];
+
+    const staticBehavior = (cachePolicy: CachePolicy): BehaviorOptions => ({
+      origin: bucketOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy,
+      responseHeadersPolicy: headers,
+      functionAssociations: viewerRequest,
+      compress: true,
+    });
+
+    // The current deck pages, deck.json and the instructors' page change when a deck is published:
+    // cache briefly, so a republished deck shows within a minute without any invalidation.
+    const currentPages = new CachePolicy(this, 'CurrentPages', {
+      comment: 'Lectern: current deck pages and the instructors page (short)',
+      defaultTtl: Duration.seconds(60),
+      maxTtl: Duration.minutes(5),
+      minTtl: Duration.seconds(0),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    // decks/{id}/v/{version}/ never changes once written (the version is a content hash).
+    const immutableVersions = new CachePolicy(this, 'ImmutableVersions', {
+      comment: 'Lectern: versioned deck files, content-addressed (long)',
+      defaultTtl: Duration.days(365),
+      maxTtl: Duration.days(365),
+      minTtl: Duration.days(1),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    // reveal.js and the themes change only with a deploy, which invalidates /assets/* (site-content.ts).
+    const assets = new CachePolicy(this, 'Assets', {
+      comment: 'Lectern: reveal.js, plugins and themes (long, invalidated on deploy)',
+      defaultTtl: Duration.days(7),
+      maxTtl: Duration.days(365),
+      minTtl: Duration.seconds(0),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
+    const certificate = props.certificateArn
+      ? Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn)
+      : undefined;
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Lectern: instructors page, decks, assets and /api',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      ...(certificate && props.domainName
+        ? {
+            certificate,
+            domainNames: [props.domainName],
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+            sslSupportMethod: SSLMethod.SNI,
+          }
+        : {}),
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      enableLogging: true,
+      logBucket: props.logBucket,
+      logFilePrefix: 'cloudfront/',
+      logIncludesCookies: false,
+      defaultBehavior: staticBehavior(currentPages),
+      additionalBehaviors: {
+        'api/*': {
+          origin: apiOrigin,
+          // Not a redirect: following one would turn a POST into a GET and drop the lecture.
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Everything the viewer sent (the Authorization header, the content type) except Host,
+          // which must name the API's own domain for API Gateway to accept the request.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
+        [`${props.decksPath}/*/v/*`]: staticBehavior(immutableVersions),
+        'assets/*': staticBehavior(assets),
+      },
+    });
+
+    if (!certificate) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without a custom domain the site is served on its *.cloudfront.net name, whose default ' +
+          'certificate CloudFront pins to the TLSv1 security policy; a minimum of TLS 1.2 needs a custom ' +
+          'certificate. Deploy with -c domainName=… -c certificateArn=… (ACM, us-east-1) to get ' +
+          'TLSv1.2_2021, which the stack then sets.',
+      });
+    }
+    if (!props.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'A WAF web ACL costs a monthly fee per ACL and rule; the API behind the site already requires ' +
+          'a Cognito token and is throttled. Deploy with -c webAclArn=… (CLOUDFRONT scope) to attach ' +
+          "the university's web ACL.",
+      });
+    }
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'Lectures are for students wherever they study, including abroad and on exchange; restricting ' +
+        'countries would lock some of them out.',
+    });
+  }
+}

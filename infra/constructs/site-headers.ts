@@ -1,0 +1,73 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  type ResponseCustomHeader,
+  ResponseHeadersPolicy,
+  type ResponseSecurityHeadersBehavior,
+} from 'aws-cdk-lib/aws-cloudfront';
+import type { Construct } from 'constructs';
+import { siteSecurityHeaders } from '../../lambdas/security-headers.js';
+
+/** Two years, the HSTS preload lists' minimum. */
+const HSTS_MAX_AGE = Duration.days(730);
+
+/**
+ * The site's security headers on CloudFront. They are taken from the same function the local server
+ * uses (lambdas/security-headers.ts), so the deployed CSP allows exactly what the local one allows —
+ * including the speaker view's inline blocks by hash — and the two cannot drift.
+ */
+export function createSiteHeadersPolicy(scope: Construct, id: string): ResponseHeadersPolicy {
+  const { securityHeaders, customHeaders } = toCloudFrontHeaders(siteSecurityHeaders());
+  return new ResponseHeadersPolicy(scope, id, {
+    comment: 'Lectern: CSP, HSTS and the other security headers of the site',
+    securityHeadersBehavior: {
+      ...securityHeaders,
+      strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: true, override: true },
+    },
+    customHeadersBehavior: { customHeaders },
+  });
+}
+
+/** Splits plain headers into the ones CloudFront models (security) and the rest (custom). */
+export function toCloudFrontHeaders(headers: Record<string, string>): {
+  securityHeaders: ResponseSecurityHeadersBehavior;
+  customHeaders: ResponseCustomHeader[];
+} {
+  const security: {
+    -readonly [K in keyof ResponseSecurityHeadersBehavior]: ResponseSecurityHeadersBehavior[K];
+  } = {};
+  const customHeaders: ResponseCustomHeader[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    switch (name.toLowerCase()) {
+      case 'content-security-policy':
+        security.contentSecurityPolicy = { contentSecurityPolicy: value, override: true };
+        break;
+      case 'x-content-type-options':
+        if (value !== 'nosniff') throw new Error(`x-content-type-options: CloudFront can only send nosniff`);
+        security.contentTypeOptions = { override: true };
+        break;
+      case 'x-frame-options':
+        security.frameOptions = { frameOption: frameOption(value), override: true };
+        break;
+      case 'referrer-policy':
+        security.referrerPolicy = { referrerPolicy: referrerPolicy(value), override: true };
+        break;
+      default:
+        customHeaders.push({ header: name, value, override: true });
+    }
+  }
+  return { securityHeaders: security, customHeaders };
+}
+
+function frameOption(value: string): HeadersFrameOption {
+  const match = Object.values(HeadersFrameOption).find((option) => option === value.toUpperCase());
+  if (!match) throw new Error(`x-frame-options: CloudFront cannot send "${value}"`);
+  return match;
+}
+
+function referrerPolicy(value: string): HeadersReferrerPolicy {
+  const match = Object.values(HeadersReferrerPolicy).find((policy) => policy === value.toLowerCase());
+  if (!match) throw new Error(`referrer-policy: CloudFront cannot send "${value}"`);
+  return match;
+}
