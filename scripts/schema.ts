@@ -1,34 +1,55 @@
-// Writes lecture.schema.json from the zod schema, or with --check fails when the committed copy is stale.
+// Writes lecture.schema.json and course.schema.json from the zod schemas, or with --check fails
+// when a committed copy is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { courseSchema } from '../lambdas/core/course.js';
 import { lectureSchema } from '../lambdas/core/schema.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, 'lecture.schema.json');
 
-const schema = {
-  ...z.toJSONSchema(lectureSchema, { io: 'input', unrepresentable: 'any' }),
-  $id: 'https://lectern.invalid/lecture.schema.json',
-  title: 'Lectern lecture, format v1',
-  description: 'A lecture for Lectern: see docs and ../shared/spec/lecture-format.md.',
-};
-const text = `${JSON.stringify(schema, null, 2)}\n`;
+const targets = [
+  {
+    file: 'lecture.schema.json',
+    schema: lectureSchema,
+    title: 'Lectern lecture, format v1',
+    description: 'A lecture for Lectern: see docs and ../shared/spec/lecture-format.md.',
+    source: 'lambdas/core/schema.ts',
+  },
+  {
+    file: 'course.schema.json',
+    schema: courseSchema,
+    title: 'Lectern course',
+    description: 'A course for Lectern: a series of lectures in teaching order (docs/course-format.md).',
+    source: 'lambdas/core/course.ts',
+  },
+];
 
-if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(target, 'utf8');
-  } catch {}
-  if (committed !== text) {
-    console.error(
-      'lecture.schema.json is out of date with lambdas/core/schema.ts: run `npm run schema` and commit it.',
-    );
-    process.exit(1);
+let stale = false;
+for (const target of targets) {
+  const json = {
+    ...z.toJSONSchema(target.schema, { io: 'input', unrepresentable: 'any' }),
+    $id: `https://lectern.invalid/${target.file}`,
+    title: target.title,
+    description: target.description,
+  };
+  const text = `${JSON.stringify(json, null, 2)}\n`;
+  const path = join(root, target.file);
+  if (process.argv.includes('--check')) {
+    let committed = '';
+    try {
+      committed = readFileSync(path, 'utf8');
+    } catch {}
+    if (committed !== text) {
+      console.error(
+        `${target.file} is out of date with ${target.source}: run \`npm run schema\` and commit it.`,
+      );
+      stale = true;
+    } else console.log(`${target.file} is current`);
+  } else {
+    writeFileSync(path, text);
+    console.log(`wrote ${path}`);
   }
-  console.log('lecture.schema.json is current');
-} else {
-  writeFileSync(target, text);
-  console.log(`wrote ${target}`);
 }
+if (stale) process.exit(1);

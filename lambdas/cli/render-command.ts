@@ -2,21 +2,26 @@ import { mkdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { copyAssets } from '../assets.js';
+import type { DeckManifest } from '../core/deck.js';
 import { loadTemplates } from '../templates-fs.js';
 import { buildFile } from './check-file.js';
 import { collectFiles } from './collect-files.js';
+import { sortCourseFiles } from './course-files.js';
+import { writeCoursePage } from './course-page.js';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
 import { type CliIo, UsageError } from './io.js';
 import { Progress } from './progress.js';
 import { writeDeckFolder } from './write-deck.js';
 
-export const RENDER_USAGE = `Usage: lectern render <file|folder…> --out <dir>
+export const RENDER_USAGE = `Usage: lectern render <file|folder|course.yaml…> --out <dir>
 
 Render lecture files into reveal.js decks that need no server beyond a static one:
   <dir>/<id>/index.html     the deck (S: speaker view, Esc: overview, ?print-pdf: print)
   <dir>/<id>/handout.html   a printable handout with the notes
   <dir>/<id>/deck.json      id, title, version, slide count, warnings
   <dir>/assets/             reveal.js, plugins and themes, shared by every deck
+  <dir>/index.html          a course page linking every deck, in the order of any course
+                            file (course.yaml) given or found in a folder
 A file with errors is reported and nothing is written for it; the other files still render.
 
 Options:
@@ -43,16 +48,26 @@ export function runRender(argv: string[], io: CliIo): number {
   }
   if (!values.out) throw new UsageError('render needs --out <dir>');
   if (positionals.length === 0) throw new UsageError('render needs at least one lecture file');
-  const files = collectFiles(positionals, io.cwd);
+  const sorted = sortCourseFiles(collectFiles(positionals, io.cwd), io.cwd);
+  const files = sorted.lectures;
   const outDir = resolve(io.cwd, values.out);
   const templates = loadTemplates();
   const generatedAt = new Date().toISOString();
   const progress = new Progress(io, files.length, 'rendered');
   const written = new Map<string, string>();
+  const rendered = new Map<string, DeckManifest>();
   let failed = 0;
   let errors = 0;
   let warnings = 0;
   mkdirSync(outDir, { recursive: true });
+  for (const { file, diagnostics } of sorted.problems) {
+    failed++;
+    for (const d of sortDiagnostics(diagnostics)) {
+      if (d.severity === 'error') errors++;
+      else warnings++;
+      progress.print(formatDiagnostic(file, d), 'err');
+    }
+  }
   for (const file of files) {
     const { result } = buildFile(file, io.cwd, templates, '../assets/', generatedAt);
     for (const d of sortDiagnostics(result.diagnostics)) {
@@ -72,12 +87,17 @@ export function runRender(argv: string[], io: CliIo): number {
     } else {
       const folder = writeDeckFolder(outDir, result.manifest.id, result.deck.files);
       written.set(result.manifest.id, file);
+      rendered.set(resolve(io.cwd, file), result.manifest);
       if (!values.quiet) progress.print(`${file} → ${relative(io.cwd, folder) || folder}/`, 'out');
     }
     progress.tick(file);
   }
   progress.done();
-  if (written.size > 0) copyAssets(outDir);
+  if (written.size > 0) {
+    copyAssets(outDir);
+    const page = writeCoursePage(outDir, sorted.courses, rendered, io.cwd, templates);
+    if (!values.quiet) progress.print(`course page → ${relative(io.cwd, page) || page}`, 'out');
+  }
   if (!values.quiet) {
     io.err(
       `${written.size} of ${files.length} rendered into ${relative(io.cwd, outDir) || '.'}: ${countDiagnostics(errors, warnings)}`,

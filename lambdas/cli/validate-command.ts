@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadTemplates } from '../templates-fs.js';
 import { buildFile } from './check-file.js';
 import { collectFiles } from './collect-files.js';
+import { sortCourseFiles } from './course-files.js';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
 import { type CliIo, UsageError } from './io.js';
 import { Progress } from './progress.js';
@@ -11,7 +12,8 @@ export const VALIDATE_USAGE = `Usage: lectern validate <file|folder…> [--quiet
 Check lecture files (YAML or JSON) against the lecture format without writing anything.
 Prints one line per problem, errors first, then warnings:
   file:line:col  path  message
-Folders are searched for .yaml, .yml and .json files.
+Folders are searched for .yaml, .yml and .json files; a file named course.yaml (or .yml,
+.json) is a course description, checked as one, and its lectures are checked too.
 
 Options:
   -q, --quiet   print errors only, no warnings or summary
@@ -31,11 +33,19 @@ export function runValidate(argv: string[], io: CliIo): number {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('validate needs at least one lecture file');
-  const files = collectFiles(positionals, io.cwd);
+  const sorted = sortCourseFiles(collectFiles(positionals, io.cwd), io.cwd);
+  const files = sorted.lectures;
   const templates = loadTemplates();
   const progress = new Progress(io, files.length, 'checked');
   let errors = 0;
   let warnings = 0;
+  for (const { file, diagnostics } of sorted.problems) {
+    for (const d of sortDiagnostics(diagnostics)) {
+      if (d.severity === 'error') errors++;
+      else warnings++;
+      progress.print(formatDiagnostic(file, d), 'out');
+    }
+  }
   for (const file of files) {
     // Rendering too catches template problems a lecture could trigger; it costs about a millisecond.
     const { result } = buildFile(file, io.cwd, templates, '../assets/', new Date(0).toISOString());
@@ -49,7 +59,12 @@ export function runValidate(argv: string[], io: CliIo): number {
   progress.done();
   if (!values.quiet)
     io.err(
-      `${files.length} file${files.length === 1 ? '' : 's'} checked: ${countDiagnostics(errors, warnings)}`,
+      `${checkedCount(files.length, sorted.courses.length + sorted.problems.length)} checked: ${countDiagnostics(errors, warnings)}`,
     );
   return errors > 0 ? 1 : 0;
+}
+
+function checkedCount(lectures: number, courses: number): string {
+  const files = `${lectures} file${lectures === 1 ? '' : 's'}`;
+  return courses === 0 ? files : `${files} and ${courses} course${courses === 1 ? '' : 's'}`;
 }

@@ -29,6 +29,14 @@ export interface DeckManifest {
   warnings: Diagnostic[];
   generatedAt: string;
   theme: string;
+  /** Extensions to the spec's deck.json, for course pages and deck lists. */
+  subtitle?: string;
+  /** The lecture's `course` line, as written (plain text). */
+  course?: string;
+  /** Planned minutes (the lecture's `duration`), when it gives one. */
+  duration?: number;
+  /** Minutes the notes take to speak, as the lint estimates them (rounded). */
+  estimatedMinutes: number;
 }
 
 export interface RenderOptions {

@@ -1,5 +1,7 @@
 import type { DeckManifest, RenderedDeck, RenderOptions, TemplateSet } from '../deck.js';
 import { type Diagnostic, LecternError } from '../errors.js';
+import { estimateMinutes } from '../lint.js';
+import { inlineText } from '../markdown.js';
 import type { Lecture } from '../schema.js';
 import { compileTemplates } from './compile.js';
 import { viewDeck } from './deck-view.js';
@@ -37,6 +39,10 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
     warnings: options.warnings.map(orderDiagnostic),
     generatedAt: options.generatedAt,
     theme,
+    ...(lecture.subtitle?.trim() && { subtitle: inlineText(lecture.subtitle) }),
+    ...(lecture.course?.trim() && { course: inlineText(lecture.course) }),
+    ...(lecture.duration !== undefined && { duration: lecture.duration }),
+    estimatedMinutes: Math.round(estimateMinutes(lecture)),
   };
   return {
     manifest,

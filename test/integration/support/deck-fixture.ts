@@ -17,6 +17,7 @@ export function makePublication(
     warnings: [],
     generatedAt,
     theme: 'lecture',
+    estimatedMinutes: 2,
   };
   const pointer = `${JSON.stringify(manifest, null, 2)}\n`;
   const page = (kind: string, assetsBase: string) =>

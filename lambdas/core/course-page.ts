@@ -1,0 +1,127 @@
+import Handlebars from 'handlebars';
+import type { Course } from './course.js';
+import type { DeckManifest, TemplateSet } from './deck.js';
+import { LecternError } from './errors.js';
+import { inlineText, renderInline } from './markdown.js';
+
+/** A group of decks on a course page: a described course, or decks that belong to none. */
+export interface CourseGroup {
+  /** A course file's content; absent for a group formed otherwise (e.g. by the lectures' `course` line). */
+  course?: Course;
+  /** Heading of a group with no course file. */
+  heading?: string;
+  /** The decks in teaching order. */
+  decks: readonly DeckManifest[];
+}
+
+export interface CoursePageOptions {
+  /** The page's <title> and heading. */
+  title: string;
+  /** Relative URL from the page to the shared assets folder, e.g. `assets/`. */
+  assetsBase: string;
+  /** Relative URL from the page to the folder holding the deck folders: `''` (CLI) or `decks/` (site). */
+  decksBase: string;
+}
+
+interface DeckCard {
+  href: string;
+  handoutHref: string;
+  speakerHref: string;
+  titleHtml: string;
+  subtitleHtml: string | null;
+  slides: number;
+  minutesText: string;
+  minutesLabel: string;
+}
+
+function minutes(deck: DeckManifest): { text: string; label: string } {
+  if (deck.duration !== undefined) return { text: `${deck.duration} min`, label: `${deck.duration} minutes` };
+  return {
+    text: `≈ ${deck.estimatedMinutes} min`,
+    label: `about ${deck.estimatedMinutes} minutes (estimated)`,
+  };
+}
+
+function card(deck: DeckManifest, decksBase: string): DeckCard {
+  const href = `${decksBase}${encodeURIComponent(deck.id)}/`;
+  const time = minutes(deck);
+  return {
+    href,
+    handoutHref: `${href}handout.html`,
+    speakerHref: `${href}#speaker`,
+    titleHtml: renderInline(deck.title),
+    subtitleHtml: deck.subtitle ? renderInline(deck.subtitle) : null,
+    slides: deck.slides,
+    minutesText: time.text,
+    minutesLabel: time.label,
+  };
+}
+
+function viewGroup(group: CourseGroup, decksBase: string) {
+  const course = group.course;
+  const totalMinutes = group.decks.reduce((sum, d) => sum + (d.duration ?? d.estimatedMinutes), 0);
+  return {
+    id: course?.id ?? null,
+    titleHtml: renderInline(course?.title ?? group.heading ?? 'Decks'),
+    codeHtml: course?.code ? renderInline(course.code) : null,
+    termHtml: course?.term ? renderInline(course.term) : null,
+    instructorHtml: course?.instructor ? renderInline(course.instructor) : null,
+    descriptionHtml: course?.description ? renderInline(course.description) : null,
+    lectureCount: group.decks.length,
+    lectureWord: group.decks.length === 1 ? 'lecture' : 'lectures',
+    totalMinutes,
+    decks: group.decks.map((deck) => card(deck, decksBase)),
+  };
+}
+
+const compiled = new WeakMap<TemplateSet, Handlebars.TemplateDelegate>();
+
+function compileCoursePage(templates: TemplateSet): Handlebars.TemplateDelegate {
+  const cached = compiled.get(templates);
+  if (cached) return cached;
+  const text = templates.files['course.hbs'];
+  if (text === undefined) throw new LecternError('template-missing', 'The template set has no course.hbs');
+  const env = Handlebars.create();
+  try {
+    env.parse(text);
+  } catch (cause) {
+    throw new LecternError('template-invalid', 'Template course.hbs does not compile', { cause });
+  }
+  const template = env.compile(text, { strict: true, preventIndent: true });
+  compiled.set(templates, template);
+  return template;
+}
+
+/** Render a page that lists courses and their decks (title, subtitle, slide count, duration) with links. */
+export function renderCoursePage(
+  groups: readonly CourseGroup[],
+  templates: TemplateSet,
+  options: CoursePageOptions,
+): string {
+  return compileCoursePage(templates)({
+    titleHtml: renderInline(options.title),
+    titleText: inlineText(options.title),
+    assetsBase: options.assetsBase,
+    groups: groups.filter((g) => g.decks.length > 0).map((g) => viewGroup(g, options.decksBase)),
+  });
+}
+
+/**
+ * Group decks by the `course` line their lectures give, in order of each group's first deck;
+ * decks with no course line come last under "Other decks". Used where no course file is known.
+ */
+export function groupByCourseLine(decks: readonly DeckManifest[]): CourseGroup[] {
+  const groups = new Map<string, DeckManifest[]>();
+  for (const deck of decks) {
+    const key = deck.course?.trim() || '';
+    const list = groups.get(key) ?? [];
+    list.push(deck);
+    groups.set(key, list);
+  }
+  const named = [...groups].filter(([key]) => key !== '');
+  const other = groups.get('');
+  return [
+    ...named.map(([heading, list]) => ({ heading, decks: list })),
+    ...(other ? [{ heading: named.length > 0 ? 'Other decks' : 'Decks', decks: other }] : []),
+  ];
+}

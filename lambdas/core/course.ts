@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { Diagnostic } from './errors.js';
+import { parseLecture } from './parse.js';
+import { type Finding, formatPath, placeFinding, sortDiagnostics } from './paths.js';
+import { ID_PATTERN } from './schema.js';
+
+/**
+ * A course: a titled series of lectures in teaching order (docs/course-format.md). It names its
+ * lectures by file path, relative to the course file, so a course folder can be moved as a whole.
+ */
+
+const text = z.string({ error: 'must be text' });
+const requiredText = text.trim().min(1, 'must not be empty');
+const lecturePath = z
+  .string({ error: 'must be the path of a lecture file' })
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(/\.(ya?ml|json)$/i, 'must name a .yaml, .yml or .json lecture file')
+  .refine((path) => !path.startsWith('/'), 'must be relative to the course file');
+
+export const courseSchema = z.strictObject({
+  id: z
+    .string({ error: 'must be text' })
+    .regex(ID_PATTERN, 'must be 1–64 lowercase letters, digits and dashes, starting with a letter or digit'),
+  title: requiredText,
+  code: text.optional(),
+  term: text.optional(),
+  instructor: text.optional(),
+  description: text.optional(),
+  lectures: z
+    .array(lecturePath, { error: 'must be a list of lecture files' })
+    .min(1, 'needs at least one lecture'),
+});
+
+export type Course = z.output<typeof courseSchema>;
+
+/** File names that hold a course description rather than a lecture. */
+export const COURSE_FILE_NAMES = ['course.yaml', 'course.yml', 'course.json'] as const;
+
+/** True when `fileName` (a base name) is a course description. */
+export function isCourseFileName(fileName: string): boolean {
+  return (COURSE_FILE_NAMES as readonly string[]).includes(fileName.toLowerCase());
+}
+
+export interface CourseCheckOptions {
+  format?: 'yaml' | 'json';
+  /** Whether a lecture path (as written in the course) names a readable file; the caller owns the I/O. */
+  lectureExists?: (path: string) => boolean;
+}
+
+export interface CourseCheck {
+  course?: Course;
+  diagnostics: Diagnostic[];
+}
+
+/** Parse and validate a course file's text: every error at once, each with its path, line and column. */
+export function checkCourse(source: string, options: CourseCheckOptions = {}): CourseCheck {
+  const doc = parseLecture(source, options.format ? { format: options.format } : {});
+  const parsed = courseSchema.safeParse(doc.value);
+  const findings: Finding[] = parsed.success ? [] : parsed.error.issues.map(describe);
+  if (parsed.success) {
+    findings.push(...duplicateLectures(parsed.data.lectures));
+    if (options.lectureExists) findings.push(...missingLectures(parsed.data.lectures, options.lectureExists));
+  }
+  const diagnostics = sortDiagnostics(findings.map((finding) => placeFinding(finding, doc.locate)));
+  return parsed.success && diagnostics.length === 0 ? { course: parsed.data, diagnostics } : { diagnostics };
+}
+
+function describe(issue: z.core.$ZodIssue): Finding {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = Object.keys(courseSchema.shape).join(', ');
+    return {
+      severity: 'error',
+      code: 'unknown-field',
+      path: [...path, issue.keys[0] ?? ''],
+      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (allowed: ${allowed})`,
+    };
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return { severity: 'error', code: 'missing-field', path, message: `"${formatPath(path)}" is required` };
+  }
+  return { severity: 'error', code: 'invalid-value', path, message: issue.message };
+}
+
+function duplicateLectures(lectures: readonly string[]): Finding[] {
+  const seen = new Map<string, number>();
+  const findings: Finding[] = [];
+  lectures.forEach((lecture, index) => {
+    const first = seen.get(lecture);
+    if (first === undefined) seen.set(lecture, index);
+    else
+      findings.push({
+        severity: 'error',
+        code: 'duplicate-lecture',
+        path: ['lectures', index],
+        message: `"${lecture}" is already listed at lectures[${first}]`,
+      });
+  });
+  return findings;
+}
+
+function missingLectures(lectures: readonly string[], exists: (path: string) => boolean): Finding[] {
+  return lectures.flatMap((lecture, index) =>
+    exists(lecture)
+      ? []
+      : [
+          {
+            severity: 'error' as const,
+            code: 'lecture-missing',
+            path: ['lectures', index],
+            message: `there is no lecture file "${lecture}" beside the course file`,
+          },
+        ],
+  );
+}
