@@ -144,6 +144,11 @@ function summarise(manifest: DeckManifest) {
     slides: manifest.slides,
     updatedAt: manifest.generatedAt,
     url: `/decks/${manifest.id}/`,
+    // Beyond the spec's list: what the site's course view shows of each deck.
+    ...(manifest.subtitle !== undefined && { subtitle: manifest.subtitle }),
+    ...(manifest.course !== undefined && { course: manifest.course }),
+    ...(manifest.duration !== undefined && { duration: manifest.duration }),
+    ...(manifest.estimatedMinutes !== undefined && { estimatedMinutes: manifest.estimatedMinutes }),
   };
 }
 

@@ -204,6 +204,8 @@ describe('reading and deleting', () => {
       slides: expect.any(Number),
       updatedAt: '2026-11-25T08:00:00.000Z',
       url: '/decks/listed-deck/',
+      duration: 2,
+      estimatedMinutes: expect.any(Number),
     });
   });
 
