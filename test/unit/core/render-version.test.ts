@@ -60,7 +60,7 @@ describe('renderDeck: deck.json and determinism', () => {
     severity: 'warning',
   };
 
-  it('writes the manifest with keys in the spec order, 2-space JSON', () => {
+  it('writes the manifest with keys in the spec order, then the extensions, 2-space JSON', () => {
     const deck = render(value, { warnings: [warning] });
     const json = deck.files['deck.json'] ?? '';
     expect(Object.keys(JSON.parse(json))).toEqual([
@@ -71,6 +71,10 @@ describe('renderDeck: deck.json and determinism', () => {
       'warnings',
       'generatedAt',
       'theme',
+      'subtitle',
+      'course',
+      'duration',
+      'estimatedMinutes',
     ]);
     expect(json).toBe(`${JSON.stringify(deck.manifest, null, 2)}\n`);
     expect(deck.manifest).toEqual({
@@ -83,6 +87,10 @@ describe('renderDeck: deck.json and determinism', () => {
       ],
       generatedAt: OPTIONS.generatedAt,
       theme: 'lecture',
+      subtitle: 'Stalin, Mao and the Korean War, 1945–1953',
+      course: 'HIST 214 · The Cold War in Asia',
+      duration: 6,
+      estimatedMinutes: expect.any(Number),
     });
     expect(Object.keys(deck.manifest.warnings[0] ?? {})).toEqual(['severity', 'code', 'path', 'message']);
   });
