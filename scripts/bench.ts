@@ -1,5 +1,6 @@
 // `npm run bench`: figures, never assertions. Render speed (warm, in process), CLI start-up cost against a bare
-// Node start, and growth with slide count; then the server and bundle benchmarks where they exist.
+// Node start, and growth with slide count; then the local server under load, the Lambda's cold start
+// and its bundle size.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,9 @@ import { buildDeck } from '../lambdas/core/pipeline.js';
 import { renderDeck } from '../lambdas/core/render/index.js';
 import { lectureSchema } from '../lambdas/core/schema.js';
 import { loadTemplates } from '../lambdas/templates-fs.js';
+import { benchColdStart } from './bench-cold-start.js';
 import { generateLecture } from './bench-lecture.js';
+import { benchServer } from './bench-server.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
@@ -66,10 +69,17 @@ console.log(
   `node -e 0: ${bare.toFixed(0)} ms   lectern render: ${cli.toFixed(0)} ms   ratio ${(cli / bare).toFixed(2)}× (target < 2×)`,
 );
 
-for (const extra of ['bench-bundle.mjs', 'bench-server.mjs']) {
-  const script = join(root, 'scripts', extra);
-  if (!existsSync(script)) continue;
-  console.log(`\n# ${extra}`);
-  const run = spawnSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
-  if (run.status !== 0) process.exitCode = 1;
+console.log('\n# Local server under load (autocannon from this process, loopback only)');
+await benchServer(root);
+
+console.log(
+  '\n# API Lambda cold start (bundled handler, AWS SDK from node_modules as the runtime provides it)',
+);
+await benchColdStart(root);
+
+const bundleBench = join(root, 'scripts', 'bench-bundle.ts');
+if (existsSync(bundleBench)) {
+  console.log('\n# API Lambda bundle size');
+  const { benchBundle } = await import(bundleBench);
+  await benchBundle();
 }

@@ -1,0 +1,117 @@
+// The local server under load from a second process (this one, with autocannon), on loopback only:
+// publishes per second and latency at 1, 8 and 32 connections, then the server's memory after
+// 1,000 and 10,000 publishes. Figures, never assertions.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon, { type Request } from 'autocannon';
+import { generateLecture } from './bench-lecture.js';
+
+const TOKEN = 'bench-token-0123456789';
+
+interface Server {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+}
+
+async function startServerProcess(root: string, dataDir: string): Promise<Server> {
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      LECTERN_DATA_DIR: dataDir,
+      LECTERN_TOKEN: TOKEN,
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${seen}`)));
+  });
+  child.stdout?.resume();
+  if (child.pid === undefined) throw new Error('server has no pid');
+  return { url, pid: child.pid, child };
+}
+
+/** Resident memory of a process, in MiB, from /proc. */
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+// Each request publishes the 60-slide lecture with a varying title to one of 20 deck ids, so the
+// server parses, validates, renders and stores on every request (200 variants: after the first
+// round most publishes are idempotent re-renders that store nothing new; disk use stays bounded).
+function publishRequests(base: string, variants: number): Request[] {
+  let n = 0;
+  return [
+    {
+      method: 'PUT',
+      setupRequest: (request: Request) => {
+        const i = n++ % variants;
+        const id = `bench-${i % 20}`;
+        request.path = `/api/decks/${id}`;
+        request.body = base.replace(/^id: .*$/m, `id: ${id}`).replace(/^title: .*$/m, `title: Variant ${i}`);
+        return request;
+      },
+    },
+  ];
+}
+
+function load(
+  url: string,
+  options: { connections: number; amount?: number; duration?: number },
+  base: string,
+) {
+  return autocannon({
+    url,
+    connections: options.connections,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/yaml' },
+    requests: publishRequests(base, 200),
+  });
+}
+
+/** Run the server benchmark and print its figures. */
+export async function benchServer(root: string): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lectern-bench-server-'));
+  const server = await startServerProcess(root, dataDir);
+  const lecture = generateLecture(60, 'bench-0');
+  try {
+    console.log('connections  publishes/s  p50 ms  p99 ms  non-2xx');
+    for (const connections of [1, 8, 32]) {
+      const result = await load(server.url, { connections, duration: 8 }, lecture);
+      console.log(
+        `${String(connections).padStart(11)}  ${result.requests.average.toFixed(0).padStart(11)}  ${String(result.latency.p50).padStart(6)}  ${String(result.latency.p99).padStart(6)}  ${result.non2xx}`,
+      );
+    }
+    // Memory: a fresh server, then 1,000 and 10,000 publishes in all.
+    server.child.kill('SIGTERM');
+    const fresh = await startServerProcess(root, dataDir);
+    try {
+      const start = rssMiB(fresh.pid);
+      const first = await load(fresh.url, { connections: 8, amount: 1_000 }, lecture);
+      const after1k = rssMiB(fresh.pid);
+      const rest = await load(fresh.url, { connections: 8, amount: 9_000 }, lecture);
+      const after10k = rssMiB(fresh.pid);
+      console.log(
+        `server RSS: ${start.toFixed(0)} MiB at start, ${after1k.toFixed(0)} MiB after 1,000 publishes, ${after10k.toFixed(0)} MiB after 10,000 (growth 1k→10k: ${(after10k - after1k).toFixed(1)} MiB; non-2xx ${first.non2xx + rest.non2xx})`,
+      );
+    } finally {
+      fresh.child.kill('SIGTERM');
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
