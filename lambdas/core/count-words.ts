@@ -5,7 +5,8 @@
  */
 
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+// Marks (\p{M}) belong to their word: Devanagari vowel signs, decomposed accents.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu;
 // A Markdown link's target is not read or shown: keep `[label]`, drop `(https://…)`.
 const LINK_TARGET = /\]\([^)\s]*\)/g;
 

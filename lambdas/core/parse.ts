@@ -43,11 +43,15 @@ export function parseLecture(text: string, options: ParseOptions = {}): ParsedDo
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number) => lineCounter.linePos(offset);
-  if (doc.errors.length > 0) {
-    const diagnostics = doc.errors.map((error) => syntaxDiagnostic(error, source, format, position));
-    throw new ParseError(diagnostics, { cause: doc.errors[0] });
+  const syntax = doc.errors.map((error) =>
+    syntaxDiagnostic(error, source, format, position(syntaxOffset(error, doc))),
+  );
+  const json = format === 'json' ? strictJsonError(source, position) : undefined;
+  // Each parser notices some faults late (yaml a `//` comment, JSON.parse an unclosed string): the earlier is right.
+  if (json && !(syntax[0] && isBefore(syntax[0], json.diagnostic))) {
+    throw new ParseError([json.diagnostic], { cause: json.cause });
   }
-  if (format === 'json') checkStrictJson(source, position);
+  if (syntax.length > 0) throw new ParseError(syntax, { cause: doc.errors[0] });
   const value = toPlainValue(doc, position);
   if (value === null || value === undefined) {
     throw new ParseError([
@@ -72,9 +76,8 @@ function syntaxDiagnostic(
   error: YAMLError,
   source: string,
   format: 'yaml' | 'json',
-  position: (offset: number) => Position,
+  where: Position,
 ): Diagnostic {
-  const where = position(error.pos[0]);
   if (error.code === 'DUPLICATE_KEY') {
     const key = keyTextAt(source, error.pos[0]);
     const name = key ? `the key "${key}"` : 'a key';
@@ -88,11 +91,32 @@ function syntaxDiagnostic(
   return parseDiagnostic('parse-error', `${label} syntax error: ${explainSyntax(error)}`, where);
 }
 
+/** Where to point for a syntax error: where the parser stopped, except for an unclosed quote. */
+function syntaxOffset(error: YAMLError, doc: Document): number {
+  const stop = error.pos[0];
+  if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return stop;
+  // The parser notices an unclosed quote only where the text ends; the quote that opens it is what to fix.
+  let start = stop;
+  visit(doc, {
+    Scalar(_, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (!quoted || node.range?.[1] !== stop) return undefined;
+      start = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return start;
+}
+
 // The yaml package's messages are precise but written for YAML experts; these are the ones instructors meet.
 function explainSyntax(error: YAMLError): string {
   switch (error.code) {
     case 'MULTIPLE_DOCS':
       return 'the file holds more than one document (a second "---"); a lecture is a single document';
+    case 'MISSING_CHAR': {
+      const quote = /closing (["'])quote/.exec(error.message)?.[1];
+      return quote ? `the ${quote} that opens here is never closed; add the closing ${quote}` : error.message;
+    }
     case 'TAB_AS_INDENT':
       return 'tabs cannot indent YAML; indent with spaces';
     case 'BLOCK_AS_IMPLICIT_KEY':
@@ -110,21 +134,87 @@ function keyTextAt(source: string, offset: number): string | undefined {
   return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
-function checkStrictJson(source: string, position: (offset: number) => Position): void {
+function isBefore(a: Diagnostic, b: Diagnostic): boolean {
+  const [la, lb] = [a.line ?? 0, b.line ?? 0];
+  return la < lb || (la === lb && (a.col ?? 0) < (b.col ?? 0));
+}
+
+function strictJsonError(
+  source: string,
+  position: (offset: number) => Position,
+): { diagnostic: Diagnostic; cause: unknown } | undefined {
   try {
     JSON.parse(source);
+    return undefined;
   } catch (cause) {
     const raw = cause instanceof Error ? cause.message : String(cause);
     const at = / at position (\d+)/.exec(raw);
-    const offset = at ? Number(at[1]) : source.length;
-    const message = raw.replace(/\s*(in JSON\s*)?at position \d+.*$/s, '');
-    throw new ParseError(
-      [parseDiagnostic('parse-error', `JSON syntax error: ${message}`, position(offset))],
-      {
-        cause,
-      },
-    );
+    // V8 gives no position for "Unexpected token 'x', "…" is not valid JSON"; find it ourselves.
+    const offset = at ? Number(at[1]) : jsonErrorOffset(source);
+    const message = raw
+      .replace(/\s*(in JSON\s*)?at position \d+.*$/s, '')
+      .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
+    return {
+      diagnostic: parseDiagnostic('parse-error', `JSON syntax error: ${message}`, position(offset)),
+      cause,
+    };
   }
+}
+
+/** Offset of the first thing strict JSON does not allow (the end of the text when it is only cut short). */
+function jsonErrorOffset(source: string): number {
+  let i = 0;
+  const skipSpace = () => {
+    while (' \t\n\r'.includes(source[i] ?? 'x')) i++;
+  };
+  const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+  // Each step returns false at the first fault, leaving `i` on it.
+  const string = (): boolean => {
+    if (source[i] !== '"') return false;
+    for (i++; i < source.length && source[i] !== '"'; i += source[i] === '\\' ? 2 : 1) {
+      if ((source[i] ?? '') < ' ') return false;
+    }
+    return i++ < source.length;
+  };
+  const value = (): boolean => {
+    skipSpace();
+    const open = source[i];
+    if (open === '"') return string();
+    if (open !== '{' && open !== '[') {
+      literal.lastIndex = i;
+      if (!literal.test(source)) return false;
+      i = literal.lastIndex;
+      return true;
+    }
+    const close = open === '{' ? '}' : ']';
+    i++;
+    for (let first = true; ; first = false) {
+      skipSpace();
+      if (first && source[i] === close) break;
+      if (open === '{') {
+        if (!string()) return false;
+        skipSpace();
+        if (source[i] !== ':') return false;
+        i++;
+      }
+      if (!value()) return false;
+      skipSpace();
+      if (source[i] === close) break;
+      if (source[i] !== ',') return false;
+      i++;
+    }
+    i++;
+    return true;
+  };
+  let ok = false;
+  try {
+    ok = value();
+    skipSpace();
+    ok &&= i >= source.length;
+  } catch {
+    // Nesting too deep for the stack: the text exists but we cannot say where it goes wrong.
+  }
+  return ok ? source.length : Math.min(i, source.length);
 }
 
 function toPlainValue(doc: Document, position: (offset: number) => Position): unknown {

@@ -74,11 +74,14 @@ function describeUnion(
     (branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0),
   );
   if (matched) return describeIssues(matched, root, path);
+  const missing = missingField(root, path);
+  if (missing) return [missing];
   const custom = isDefaultMessage(issue.message) ? undefined : issue.message;
   const expected = issue.errors.flatMap((branch) =>
     branch.map((i) => (i.code === 'invalid_type' ? i.expected : '')),
   );
-  return [error('invalid-type', path, withValue(custom ?? `must be ${describeExpected(expected)}`, value))];
+  const message = withValue(custom ?? `must be ${describeExpected(expected)}`, value);
+  return [error(typeCode(path), path, message)];
 }
 
 function describeType(
@@ -87,21 +90,39 @@ function describeType(
   path: DocPath,
   value: unknown,
 ) {
-  const key = path.at(-1);
-  const parent = valueAt(root, path.slice(0, -1));
-  if (typeof key === 'string' && isRecord(parent) && !Object.hasOwn(parent, key)) {
-    return error('missing-field', path, `"${key}" is required${requiredFor(root, path.slice(0, -1))}`);
-  }
+  const missing = missingField(root, path);
+  if (missing) return missing;
   if (path.length === 0) {
     return error('invalid-type', path, 'The lecture must be a mapping of fields (id, title, sections, …)');
   }
   if (isPointPath(path) && isRecord(value)) {
     return error('too-deep', path, 'points nest one level at most: write this nested point as plain text');
   }
+  const code = typeCode(path);
   const message = isDefaultMessage(issue.message)
     ? `must be ${describeExpected([issue.expected])}`
     : issue.message;
-  return error('invalid-type', path, withValue(message, value));
+  // YAML reads `title: 1968` or `id: 2024` as a number, where quotes make it text (a date needs more).
+  const scalar = typeof value === 'number' || typeof value === 'boolean';
+  const quote =
+    issue.expected === 'string' && scalar && code !== 'invalid-date'
+      ? `; write it in quotes: "${String(value)}"`
+      : '';
+  return error(code, path, withValue(message, value) + quote);
+}
+
+/** A required field left out: the schema reports it as a wrong type (or a union none of whose members fit). */
+function missingField(root: unknown, path: DocPath): Finding | undefined {
+  const key = path.at(-1);
+  const parent = valueAt(root, path.slice(0, -1));
+  if (typeof key !== 'string' || !isRecord(parent) || Object.hasOwn(parent, key)) return undefined;
+  return error('missing-field', path, `"${key}" is required${requiredFor(root, path.slice(0, -1))}`);
+}
+
+// A date or id of the wrong type (`date: 20261122`) is still a bad date or id.
+function typeCode(path: DocPath): string {
+  const code = valueCode(undefined, path);
+  return code === 'invalid-value' ? 'invalid-type' : code;
 }
 
 /** A point nested inside a point: `…points[i].points[j]`. */
@@ -139,7 +160,8 @@ function requiredFor(root: unknown, owner: DocPath): string {
   if (owner.length === 0) return ' for a lecture';
   if (container === 'slides') {
     const kind = valueAt(root, [...owner, 'kind']);
-    return ` for a ${typeof kind === 'string' ? kind : 'bullets'} slide`;
+    const name = typeof kind === 'string' ? kind : 'bullets';
+    return ` for ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} slide`;
   }
   const names: Record<string, string> = {
     sources: 'a source',
@@ -151,11 +173,11 @@ function requiredFor(root: unknown, owner: DocPath): string {
   return typeof container === 'string' && names[container] ? ` for ${names[container]}` : '';
 }
 
-function valueCode(issue: Issue, path: DocPath): string {
+function valueCode(issue: Issue | undefined, path: DocPath): string {
   const field = path.findLast((key) => typeof key === 'string');
   if (field === 'id') return 'invalid-id';
   if (field === 'date') return 'invalid-date';
-  if (field === 'url' || field === 'src' || (issue.code === 'invalid_format' && issue.format === 'url'))
+  if (field === 'url' || field === 'src' || (issue?.code === 'invalid_format' && issue.format === 'url'))
     return 'invalid-url';
   return 'invalid-value';
 }
