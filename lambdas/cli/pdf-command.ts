@@ -82,6 +82,7 @@ async function printPage(url: string, target: string, paper?: { format: 'A4' | '
         '--headless',
         '--no-sandbox',
         '--disable-gpu',
+        '--disable-quic',
         '--no-first-run',
         '--disable-background-networking',
         '--disable-component-update',

@@ -20,8 +20,9 @@ Render lecture files into reveal.js decks that need no server beyond a static on
   <dir>/<id>/handout.html   a printable handout with the notes
   <dir>/<id>/deck.json      id, title, version, slide count, warnings
   <dir>/assets/             reveal.js, plugins and themes, shared by every deck
-  <dir>/index.html          a course page linking every deck, in the order of any course
-                            file (course.yaml) given or found in a folder
+  <dir>/index.html          a course page linking the decks, in the order of any course
+                            file (course.yaml) given or found in a folder (not written
+                            for a single lecture)
 A file with errors is reported and nothing is written for it; the other files still render.
 
 Options:
@@ -93,8 +94,9 @@ export function runRender(argv: string[], io: CliIo): number {
     progress.tick(file);
   }
   progress.done();
-  if (written.size > 0) {
-    copyAssets(outDir);
+  if (written.size > 0) copyAssets(outDir);
+  // A course page for a course, or for several decks; one lone deck needs no index.
+  if (sorted.courses.length > 0 || written.size > 1) {
     const page = writeCoursePage(outDir, sorted.courses, rendered, io.cwd, templates);
     if (!values.quiet) progress.print(`course page → ${relative(io.cwd, page) || page}`, 'out');
   }

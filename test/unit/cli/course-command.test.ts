@@ -27,6 +27,14 @@ describe('courses in the CLI', () => {
     expect(existsSync(join(dir, 'out', 'assets', 'lectern-course.css'))).toBe(true);
   });
 
+  it('render of one lone lecture writes no course page', async () => {
+    const dir = workspace({ 'first.yaml': FIRST });
+    const run = await lectern(dir, 'render', 'first.yaml', '--out', 'out');
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, 'out', 'first-deck', 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'index.html'))).toBe(false);
+  });
+
   it('render given only the course file renders its lectures too', async () => {
     const dir = workspace({ 'course.yaml': COURSE, 'first.yaml': FIRST, 'second.yaml': SECOND });
     const run = await lectern(dir, 'render', 'course.yaml', '--out', 'out');
