@@ -25,8 +25,6 @@ export interface LecternConfig {
   mfa: 'optional' | 'required';
   /** Cognito Plus feature plan with threat protection (billed per monthly active user). */
   threatProtection: boolean;
-  /** Key prefix of the decks in the bucket; the site serves it at `/decks/`. */
-  decksPrefix: string;
   /** Powertools log level of the API function. */
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
@@ -39,7 +37,6 @@ export const DEFAULT_CONFIG: LecternConfig = {
   throttleBurstLimit: 40,
   mfa: 'optional',
   threatProtection: false,
-  decksPrefix: 'decks/',
   logLevel: 'INFO',
 };
 
@@ -78,7 +75,6 @@ export function parseConfig(lookup: Lookup): LecternConfig {
     throttleBurstLimit: readInteger(lookup, 'throttleBurstLimit', DEFAULT_CONFIG.throttleBurstLimit, 1),
     mfa: readChoice(lookup, 'mfa', DEFAULT_CONFIG.mfa, ['optional', 'required'] as const),
     threatProtection: readBoolean(lookup, 'threatProtection', DEFAULT_CONFIG.threatProtection),
-    decksPrefix: readText(lookup, 'decksPrefix', DEFAULT_CONFIG.decksPrefix, /^[a-z0-9][a-z0-9-]*\/$/),
     logLevel: readChoice(lookup, 'logLevel', DEFAULT_CONFIG.logLevel, [
       'DEBUG',
       'INFO',

@@ -2,7 +2,7 @@
 // Node start, and growth with slide count; then the local server under load, the Lambda's cold start
 // and its bundle size.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { buildDeck } from '../lambdas/core/pipeline.js';
 import { renderDeck } from '../lambdas/core/render/index.js';
 import { lectureSchema } from '../lambdas/core/schema.js';
 import { loadTemplates } from '../lambdas/templates-fs.js';
+import { benchBundle, formatBundleSize } from './bench-bundle.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { generateLecture } from './bench-lecture.js';
 import { benchServer } from './bench-server.js';
@@ -77,9 +78,5 @@ console.log(
 );
 await benchColdStart(root);
 
-const bundleBench = join(root, 'scripts', 'bench-bundle.ts');
-if (existsSync(bundleBench)) {
-  console.log('\n# API Lambda bundle size');
-  const { benchBundle } = await import(bundleBench);
-  await benchBundle();
-}
+console.log('\n# API Lambda bundle size (esbuild as the stack bundles it)');
+console.log(formatBundleSize(await benchBundle()));

@@ -1,5 +1,4 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -8,20 +7,10 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ENV } from '../../lambdas/env-names.js';
-
-/** The repository root: infra/constructs/ is two levels down. */
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { API_BUNDLE, PROJECT_ROOT } from '../api-bundle.js';
 
 /** Where the bundle puts templates/; Lambda unpacks the code at /var/task. */
 const LAMBDA_TEMPLATES_DIR = '/var/task/templates';
-
-/**
- * Shared by the CDK bundling and scripts/bench-bundle.mjs, so the measured bundle is the deployed one.
- * ESM because the handler finds its templates from import.meta.url; the banner gives bundled
- * CommonJS packages (handlebars) the require() that ESM output lacks.
- */
-export const BUNDLE_BANNER =
-  "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);";
 
 export interface ApiFunctionProps {
   bucket: IBucket;
@@ -54,7 +43,7 @@ export class ApiFunction extends Construct {
     this.logGroup.grantWrite(role);
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: join(PROJECT_ROOT, 'lambdas', 'api', 'handler.ts'),
+      entry: API_BUNDLE.entry,
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
@@ -80,14 +69,14 @@ export class ApiFunction extends Construct {
       bundling: {
         // Never Docker: bundle with the esbuild in node_modules, offline and the same on every machine.
         forceDockerBundling: false,
+        // The same settings scripts/bench-bundle.ts measures (infra/api-bundle.ts explains each).
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
+        target: API_BUNDLE.target,
+        minify: API_BUNDLE.minify,
         sourceMap: false,
-        mainFields: ['module', 'main'],
-        banner: BUNDLE_BANNER,
-        // The Node.js 24 runtime ships the AWS SDK v3; bundling it would add ~600 KB per cold start.
-        externalModules: ['@aws-sdk/*'],
+        mainFields: [...API_BUNDLE.mainFields],
+        banner: API_BUNDLE.banner,
+        externalModules: [...API_BUNDLE.external],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
@@ -105,8 +94,13 @@ export class ApiFunction extends Construct {
 }
 
 /**
- * Read, write and delete objects under the decks prefix, and list only that prefix. Nothing else in
- * the bucket (assets, the instructors' page) is reachable, and no `s3:*` or `*` resource is used.
+ * Read, write and delete objects under the decks prefix; nothing else in the bucket (assets, the
+ * instructors' page) can be read or changed, and no `s3:*` or `*` resource is used.
+ *
+ * s3:ListBucket is on the bucket without an s3:prefix condition on purpose: S3 answers a GetObject of a
+ * missing key with 404 only to a caller that may list the bucket, and that check carries no prefix, so a
+ * prefix-conditioned grant would turn every "no such deck" into 403 and the API's 404 into a 503. Listing
+ * reveals key names only, and the names outside decks/ are the public assets and page.
  */
 function grantDecksAccess(role: Role, bucket: IBucket, prefix: string): void {
   role.addToPolicy(
@@ -119,11 +113,10 @@ function grantDecksAccess(role: Role, bucket: IBucket, prefix: string): void {
   );
   role.addToPolicy(
     new PolicyStatement({
-      sid: 'DecksList',
+      sid: 'ListForNotFound',
       effect: Effect.ALLOW,
       actions: ['s3:ListBucket'],
       resources: [bucket.bucketArn],
-      conditions: { StringLike: { 's3:prefix': [prefix, `${prefix}*`] } },
     }),
   );
 }

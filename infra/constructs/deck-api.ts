@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, type HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -81,9 +81,9 @@ export class DeckApi extends Construct {
     });
   }
 
-  /** The host name CloudFront forwards `/api/*` to. */
+  /** The host name CloudFront forwards `/api/*` to, taken from the endpoint so the region is always right. */
   get originDomainName(): string {
-    const stack = Stack.of(this);
-    return `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+    // https://{id}.execute-api.{region}.amazonaws.com → element 2 of its split on '/'.
+    return Fn.select(2, Fn.split('/', this.api.apiEndpoint));
   }
 }

@@ -1,0 +1,113 @@
+import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { DEFAULT_DECKS_PREFIX } from '../lambdas/env-names.js';
+import type { LecternConfig } from './config.js';
+import { ApiFunction, decksResourceFinding } from './constructs/api-function.js';
+import { DeckApi } from './constructs/deck-api.js';
+import { InstructorAuth } from './constructs/instructor-auth.js';
+import { SiteContent } from './constructs/site-content.js';
+import { SiteDistribution } from './constructs/site-distribution.js';
+import { SiteStorage } from './constructs/site-storage.js';
+
+export interface LecternStackProps extends StackProps {
+  config: LecternConfig;
+}
+
+// Fixed rather than configurable: CloudFront serves the bucket path for path, and the API answers with
+// /decks/{id}/ URLs, so the key prefix and the site path must be the same.
+const DECKS_PREFIX = DEFAULT_DECKS_PREFIX;
+
+/**
+ * The whole deployment, wired in one place: storage, the instructors' accounts, the API function and
+ * its HTTP API, the CloudFront site in front of both, and the assets uploaded at deploy time.
+ */
+export class LecternStack extends Stack {
+  readonly storage: SiteStorage;
+  readonly auth: InstructorAuth;
+  readonly apiFunction: ApiFunction;
+  readonly api: DeckApi;
+  readonly site: SiteDistribution;
+  readonly content: SiteContent;
+
+  constructor(scope: Construct, id: string, props: LecternStackProps) {
+    super(scope, id, {
+      description: `Lectern (${props.config.stage}): lecture decks on CloudFront + S3, publishing API on Lambda`,
+      ...props,
+    });
+    const { config } = props;
+    // parseConfig() accepts only the periods CloudWatch Logs knows, which are the enum's values.
+    const logRetention = config.logRetentionDays as RetentionDays;
+
+    this.storage = new SiteStorage(this, 'Storage', {
+      noncurrentVersionDays: config.noncurrentVersionDays,
+      logRetentionDays: config.logRetentionDays,
+    });
+    this.auth = new InstructorAuth(this, 'Auth', {
+      mfa: config.mfa,
+      threatProtection: config.threatProtection,
+    });
+    this.apiFunction = new ApiFunction(this, 'ApiFunction', {
+      bucket: this.storage.siteBucket,
+      decksPrefix: DECKS_PREFIX,
+      logRetention,
+      logLevel: config.logLevel,
+      serviceName: `lectern-api-${config.stage}`,
+    });
+    Validations.of(this.apiFunction).acknowledge({
+      id: decksResourceFinding(this.storage.siteBucket, DECKS_PREFIX),
+      reason:
+        `Objects under ${DECKS_PREFIX} only: a deck is a set of keys (${DECKS_PREFIX}{id}/index.html, ` +
+        `${DECKS_PREFIX}{id}/v/{version}/…) created at publish time, so they cannot be listed in advance. ` +
+        'The wildcard is the decks prefix; assets and the instructors page stay out of reach.',
+    });
+    this.api = new DeckApi(this, 'Api', {
+      handler: this.apiFunction.function,
+      userPool: this.auth.userPool,
+      userPoolClient: this.auth.client,
+      throttleRateLimit: config.throttleRateLimit,
+      throttleBurstLimit: config.throttleBurstLimit,
+      logRetention,
+    });
+    this.site = new SiteDistribution(this, 'Site', {
+      siteBucket: this.storage.siteBucket,
+      logBucket: this.storage.logBucket,
+      apiDomainName: this.api.originDomainName,
+      decksPath: DECKS_PREFIX.replace(/\/$/, ''),
+      ...(config.domainName ? { domainName: config.domainName } : {}),
+      ...(config.certificateArn ? { certificateArn: config.certificateArn } : {}),
+      ...(config.webAclArn ? { webAclArn: config.webAclArn } : {}),
+    });
+    this.content = new SiteContent(this, 'Content', {
+      siteBucket: this.storage.siteBucket,
+      distribution: this.site.distribution,
+      logRetention,
+    });
+
+    const siteUrl = `https://${config.domainName ?? this.site.distribution.distributionDomainName}`;
+    new CfnOutput(this, 'SiteUrl', {
+      description: 'The site: instructors page, decks, assets',
+      value: `${siteUrl}/`,
+    });
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'The API, on the same origin as the site',
+      value: `${siteUrl}/api/`,
+    });
+    new CfnOutput(this, 'UserPoolId', {
+      description: 'Cognito user pool of the instructors',
+      value: this.auth.userPool.userPoolId,
+    });
+    new CfnOutput(this, 'UserPoolClientId', {
+      description: 'App client for sign-in (USER_PASSWORD_AUTH, SRP)',
+      value: this.auth.client.userPoolClientId,
+    });
+    new CfnOutput(this, 'BucketName', {
+      description: 'Site bucket (decks, assets)',
+      value: this.storage.siteBucket.bucketName,
+    });
+    new CfnOutput(this, 'DistributionId', {
+      description: 'CloudFront distribution',
+      value: this.site.distribution.distributionId,
+    });
+  }
+}

@@ -1,0 +1,325 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listAssets } from '../../lambdas/assets.js';
+import { ENV } from '../../lambdas/env-names.js';
+import { siteSecurityHeaders } from '../../lambdas/security-headers.js';
+import { templatesDir } from '../../lambdas/templates-fs.js';
+import { synthStack } from './synth-stack.js';
+
+// CloudFront's managed CachingDisabled policy.
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesised CloudFormation is untyped JSON; the assertions check its shape.
+type Cfn = any;
+type Resources = Record<string, { Type: string; Properties: Record<string, Cfn> }>;
+
+let template: Template;
+let assembly: CloudAssembly;
+let resources: Resources;
+
+beforeAll(() => {
+  ({ template, assembly } = synthStack());
+  resources = template.toJSON().Resources as Resources;
+});
+
+function ofType(type: string): [string, Record<string, Cfn>][] {
+  return Object.entries(resources)
+    .filter(([, resource]) => resource.Type === type)
+    .map(([id, resource]) => [id, resource.Properties]);
+}
+
+function logicalIdOf(type: string, predicate: (props: Record<string, Cfn>) => boolean): string {
+  const found = ofType(type).filter(([, props]) => predicate(props));
+  expect(found, `exactly one ${type}`).toHaveLength(1);
+  return found[0]?.[0] as string;
+}
+
+const siteBucketId = () => logicalIdOf('AWS::S3::Bucket', (p) => p.VersioningConfiguration !== undefined);
+const apiFunctionId = () => logicalIdOf('AWS::Lambda::Function', (p) => p.Runtime === 'nodejs24.x');
+const distribution = () => ofType('AWS::CloudFront::Distribution')[0]?.[1].DistributionConfig;
+
+describe('site bucket', () => {
+  it('blocks every kind of public access, on both buckets', () => {
+    const buckets = ofType('AWS::S3::Bucket');
+    expect(buckets).toHaveLength(2);
+    for (const [, props] of buckets) {
+      expect(props.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    }
+  });
+
+  it('is versioned, encrypted, logged, and forgets old versions after 90 days', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'site-bucket/' },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 90 } }),
+        ]),
+      },
+    });
+  });
+
+  it('is kept when the stack is deleted', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      Properties: Match.objectLike({ VersioningConfiguration: { Status: 'Enabled' } }),
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  it('refuses Cfn request not over TLS, on both buckets', () => {
+    const policies = ofType('AWS::S3::BucketPolicy');
+    expect(policies).toHaveLength(2);
+    for (const [, props] of policies) {
+      expect(props.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Principal: { AWS: '*' },
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      );
+    }
+  });
+});
+
+describe('CloudFront', () => {
+  it('reads the bucket through Origin Access Control, not an identity or a public bucket', () => {
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always' },
+    });
+    const s3Origins = distribution().Origins.filter((origin: Cfn) => origin.S3OriginConfig);
+    expect(s3Origins).toHaveLength(1);
+    expect(s3Origins[0].OriginAccessControlId).toBeDefined();
+    expect(s3Origins[0].S3OriginConfig.OriginAccessIdentity).toBe('');
+    // The bucket trusts CloudFront's service principal, for this distribution only.
+    const [, policy] = ofType('AWS::S3::BucketPolicy').find(([, p]) => p.Bucket.Ref === siteBucketId()) ?? [];
+    expect(policy?.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Action: expect.arrayContaining(['s3:GetObject']),
+        Condition: { StringEquals: { 'AWS:SourceArn': expect.anything() } },
+      }),
+    );
+  });
+
+  it('passes /api/* to the API uncached, with every method, over HTTPS only', () => {
+    const api = distribution().CacheBehaviors.find((b: Cfn) => b.PathPattern === 'api/*');
+    expect(api.CachePolicyId).toBe(CACHING_DISABLED);
+    expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'DELETE']));
+    expect(api.ViewerProtocolPolicy).toBe('https-only');
+    const origin = distribution().Origins.find((o: Cfn) => o.Id === api.TargetOriginId);
+    expect(origin.CustomOriginConfig).toEqual({
+      OriginProtocolPolicy: 'https-only',
+      OriginSSLProtocols: ['TLSv1.2'],
+    });
+  });
+
+  it('caches versioned deck files and the assets for long, the current pages briefly', () => {
+    const ttlOf = (pattern: string | undefined) => {
+      const behavior =
+        pattern === undefined
+          ? distribution().DefaultCacheBehavior
+          : distribution().CacheBehaviors.find((b: Cfn) => b.PathPattern === pattern);
+      return resources[behavior.CachePolicyId.Ref]?.Properties.CachePolicyConfig;
+    };
+    expect(ttlOf('decks/*/v/*')).toMatchObject({ DefaultTTL: 365 * 86400, MinTTL: 86400 });
+    expect(ttlOf('assets/*')).toMatchObject({ MaxTTL: 365 * 86400 });
+    expect(ttlOf(undefined)).toMatchObject({ DefaultTTL: 60, MinTTL: 0 });
+  });
+
+  it('redirects plain HTTP on the site, logs requests and serves index.html at /', () => {
+    expect(distribution().DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(distribution().DefaultRootObject).toBe('index.html');
+    expect(distribution().Logging).toMatchObject({ Prefix: 'cloudfront/', IncludeCookies: false });
+  });
+
+  it('sends the same security headers as the local server, with a strict CSP', () => {
+    const local = siteSecurityHeaders();
+    const [, policy] = ofType('AWS::CloudFront::ResponseHeadersPolicy')[0] ?? [];
+    const config = policy?.ResponseHeadersPolicyConfig;
+    const csp: string = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    expect(csp).toBe(local['content-security-policy']);
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).toMatch(/^\s*script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*$/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    // CloudFront rejects a CSP longer than 1783 characters.
+    expect(csp.length).toBeLessThanOrEqual(1783);
+    expect(config.SecurityHeadersConfig.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 730 * 86400,
+      IncludeSubdomains: true,
+    });
+    expect(config.SecurityHeadersConfig.ContentTypeOptions).toEqual({ Override: true });
+    // Every behaviour carries it, the API's too.
+    for (const behavior of [distribution().DefaultCacheBehavior, ...distribution().CacheBehaviors]) {
+      expect(behavior.ResponseHeadersPolicyId).toBeDefined();
+    }
+  });
+});
+
+describe('API function', () => {
+  it('runs on the newest Node runtime, on arm64, with its memory, timeout and environment', () => {
+    const props = resources[apiFunctionId()]?.Properties;
+    expect(props).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
+      Timeout: 10,
+      Handler: 'index.handler',
+    });
+    const env = props?.Environment.Variables;
+    expect(Object.keys(env).sort()).toEqual(
+      [ENV.bucket, ENV.decksPrefix, ENV.templatesDir, ENV.logLevel, ENV.serviceName].sort(),
+    );
+    expect(env[ENV.bucket]).toEqual({ Ref: siteBucketId() });
+    expect(env[ENV.decksPrefix]).toBe('decks/');
+    expect(env[ENV.templatesDir]).toBe('/var/task/templates');
+  });
+
+  it('keeps its logs for the configured time', () => {
+    const logGroupRef = resources[apiFunctionId()]?.Properties.LoggingConfig.LogGroup.Ref;
+    expect(resources[logGroupRef]?.Properties.RetentionInDays).toBe(90);
+  });
+
+  it('may read and write under decks/ only: no s3:*, no * resource, no managed policy', () => {
+    const roleId = resources[apiFunctionId()]?.Properties.Role['Fn::GetAtt'][0];
+    expect(resources[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
+    const policies = ofType('AWS::IAM::Policy').filter(([, p]) => p.Roles.some((r: Cfn) => r.Ref === roleId));
+    expect(policies).toHaveLength(1);
+    const statements: Cfn[] = policies[0]?.[1].PolicyDocument.Statement;
+    const decksObjects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }, '/decks/*']] };
+    for (const statement of statements) {
+      expect(statement.Effect).toBe('Allow');
+      const actions: string[] = [statement.Action].flat();
+      const resourcesOf = [statement.Resource].flat();
+      expect(resourcesOf).not.toContain('*');
+      expect(actions.some((a) => a === 's3:*' || a === '*')).toBe(false);
+      const s3Actions = actions.filter((a) => a.startsWith('s3:'));
+      if (s3Actions.length === 0) continue;
+      if (s3Actions.every((a) => a === 's3:ListBucket')) {
+        // Listing names only, on the bucket itself: how S3 tells a missing deck (404) from a refusal.
+        expect(resourcesOf).toEqual([{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }]);
+      } else {
+        expect(s3Actions.sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+        expect(resourcesOf).toEqual([decksObjects]);
+      }
+    }
+  });
+
+  it('is bundled by esbuild with templates/ beside it and the AWS SDK left to the runtime', () => {
+    const codeDir = assetDirOf(resources[apiFunctionId()]?.Properties.Code.S3Key);
+    const bundle = readFileSync(join(codeDir, 'index.mjs'), 'utf8');
+    expect(bundle).toMatch(/from\s*"@aws-sdk\/client-s3"/);
+    expect(existsSync(join(codeDir, 'templates', 'deck.hbs'))).toBe(true);
+    expect(existsSync(join(codeDir, 'templates', 'themes'))).toBe(true);
+    expect(statSync(join(codeDir, 'index.mjs')).size).toBeGreaterThan(10_000);
+  });
+});
+
+describe('HTTP API', () => {
+  it('guards every route with the Cognito JWT authorizer', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route');
+    expect(routes.length).toBeGreaterThan(0);
+    const authorizerId = logicalIdOf('AWS::ApiGatewayV2::Authorizer', () => true);
+    for (const [, route] of routes) {
+      expect(route.AuthorizationType).toBe('JWT');
+      expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
+    }
+    const userPoolId = logicalIdOf('AWS::Cognito::UserPool', () => true);
+    const clientId = logicalIdOf('AWS::Cognito::UserPoolClient', () => true);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([{ Ref: userPoolId }])] }),
+      },
+    });
+  });
+
+  it('sends /api/{proxy+} to the function and has no open default route', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.RouteKey);
+    expect(routes).toEqual(['ANY /api/{proxy+}']);
+  });
+
+  it('throttles and logs its one stage', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+});
+
+describe('instructor accounts', () => {
+  it('only administrators create users; the client signs in without a secret', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) },
+      DeletionProtection: 'ACTIVE',
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+    });
+  });
+});
+
+describe('deploy-time content', () => {
+  const deployments = () => ofType('Custom::CDKBucketDeployment');
+
+  it('uploads reveal.js, its plugins and the themes to assets/, the same files the CLI copies', () => {
+    const [, assets] = deployments().find(([, p]) => p.DestinationBucketKeyPrefix === 'assets/') ?? [];
+    expect(assets?.Prune).toBe(false);
+    const dir = assetDirOf(assets?.SourceObjectKeys[0]);
+    const uploaded = listFiles(dir);
+    const expected = listAssets().map((asset) => asset.target);
+    expect(uploaded.sort()).toEqual(expected.sort());
+    expect(uploaded).toContain('reveal/plugin/notes.js');
+    expect(assets?.DistributionPaths).toEqual(['/assets/*']);
+  });
+
+  it('uploads the instructors page to the root without pruning the decks', () => {
+    const [, page] = deployments().find(([, p]) => p.DestinationBucketKeyPrefix === undefined) ?? [];
+    expect(page?.Prune).toBe(false);
+    const uploaded = listFiles(assetDirOf(page?.SourceObjectKeys[0]));
+    expect(uploaded.sort()).toEqual(listFiles(join(templatesDir(), 'site')).sort());
+    expect(uploaded).toContain('index.html');
+  });
+});
+
+describe('outputs', () => {
+  it('names the site, the API, the user pool and its client', () => {
+    const outputs = Object.keys(template.toJSON().Outputs ?? {});
+    expect(outputs).toEqual(expect.arrayContaining(['SiteUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId']));
+  });
+});
+
+/** The folder the cloud assembly staged for an asset, from its S3 key (`<hash>.zip`). */
+function assetDirOf(s3Key: unknown): string {
+  const flat = JSON.stringify(s3Key);
+  const hash = /([0-9a-f]{64})/.exec(flat)?.[1];
+  if (!hash) throw new Error(`no asset hash in ${flat}`);
+  return join(assembly.directory, `asset.${hash}`);
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`],
+  );
+}
