@@ -6,4 +6,6 @@ npm run --silent build
 npx biome ci .
 npx tsc --noEmit -p tsconfig.json
 npx tsx scripts/schema.ts --check
+# The deployment as `cdk deploy` would build it: offline synthesis with cdk-nag (any unacknowledged finding fails).
+bash scripts/synth.sh
 npx vitest run
