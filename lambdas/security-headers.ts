@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type InlineHashes, securityHeaders, speakerViewHashes } from './core/csp.js';
+import {
+  type InlineHashes,
+  mergeHashes,
+  pluginStyleHashes,
+  securityHeaders,
+  speakerViewHashes,
+} from './core/csp.js';
 
 let cached: InlineHashes | undefined;
 
@@ -14,7 +20,24 @@ export function revealSpeakerViewHashes(): InlineHashes {
   return cached;
 }
 
+let allCached: InlineHashes | undefined;
+
+/** Every inline block the shipped reveal.js plugins need: the speaker view, highlight's line-number sheet, the search box. */
+export function revealInlineHashes(): InlineHashes {
+  if (!allCached) {
+    const plugins = join(dirname(createRequire(import.meta.url).resolve('reveal.js')), 'plugin');
+    allCached = mergeHashes(
+      revealSpeakerViewHashes(),
+      pluginStyleHashes(
+        readFileSync(join(plugins, 'highlight.js'), 'utf8'),
+        readFileSync(join(plugins, 'search.js'), 'utf8'),
+      ),
+    );
+  }
+  return allCached;
+}
+
 /** The site's security headers, with the CSP matched to the reveal.js we ship. */
 export function siteSecurityHeaders(): Record<string, string> {
-  return securityHeaders(revealSpeakerViewHashes());
+  return securityHeaders(revealInlineHashes());
 }

@@ -37,6 +37,35 @@ export function speakerViewHashes(notesPluginSource: string): InlineHashes {
   return result;
 }
 
+/**
+ * Hashes of the inline styles two other shipped plugins add at run time: the highlight plugin's
+ * line-number style sheet (a <style> it appends on load) and the search plugin's box (a style attribute).
+ */
+export function pluginStyleHashes(highlightPluginSource: string, searchPluginSource: string): InlineHashes {
+  // `n.innerHTML=m(`.{0}{…}.{1}:before{content:attr({2})}`,[r,a,o])`: a format string filled with three variables.
+  const sheet = /innerHTML=\w+\(`(\.\{0\}[^`]*)`,\[(\w+),(\w+),(\w+)\]\)/.exec(highlightPluginSource);
+  // Each variable's last assignment before the sheet: the minified bundle reuses short names elsewhere.
+  const before = highlightPluginSource.slice(0, sheet?.index ?? 0);
+  const values = sheet
+    ?.slice(2, 5)
+    .map((name) => [...before.matchAll(new RegExp(`[,\\s]${name}=\`([^\`]*)\``, 'g'))].at(-1)?.[1]);
+  if (!sheet?.[1] || !values || values.some((v) => v === undefined)) {
+    throw new Error(
+      'reveal.js highlight plugin: line-number style sheet not found; the CSP hashes need updating',
+    );
+  }
+  const css = sheet[1].replace(/\{(\d)\}/g, (_, i: string) => values[Number(i)] ?? '');
+  const attributes = [...searchPluginSource.matchAll(/\sstyle="([^"]*)"/g)].map((m) => sha256(m[1] ?? ''));
+  if (attributes.length === 0) throw new Error('reveal.js search plugin: search box markup not found');
+  return { scripts: [], styles: [sha256(css)], styleAttributes: [...new Set(attributes)] };
+}
+
+/** Several sets of hashes as one, without repeats. */
+export function mergeHashes(...sets: InlineHashes[]): InlineHashes {
+  const all = (key: keyof InlineHashes) => [...new Set(sets.flatMap((set) => set[key]))];
+  return { scripts: all('scripts'), styles: all('styles'), styleAttributes: all('styleAttributes') };
+}
+
 /** The policy every page of the site is sent with: only our own origin, plus the speaker view's exact blocks. */
 export function contentSecurityPolicy(hashes: InlineHashes): string {
   const styleAttrs = hashes.styleAttributes.length > 0 ? ["'unsafe-hashes'", ...hashes.styleAttributes] : [];

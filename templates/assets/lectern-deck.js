@@ -15,6 +15,9 @@
     transition: data.transition || 'slide',
     slideNumber: data.slideNumber || 'c/t',
     showNotes: data.showNotes === 'true',
+    // Printing (?print-pdf) gives one page per slide: all its fragments shown, never split over pages.
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
     plugins,
   });
 })();

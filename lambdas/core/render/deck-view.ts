@@ -2,12 +2,22 @@ import { inlineText, renderInline } from '../markdown.js';
 import type { Lecture } from '../schema.js';
 import { type SlideView, viewSlide } from './slide-view.js';
 
-/** Sources listed on one closing slide; a long list is split so every slide stays readable. */
+/** At most this many sources on one closing slide; a long list is split so every slide stays readable. */
 export const SOURCES_PER_SLIDE = 8;
+
+/**
+ * Long sources fill a slide before eight do. At the Sources slide's type size (lectern-base.css: 0.6em
+ * of 40px on a 960×700 slide) a line holds about 60 characters and the slide about 18 lines under its
+ * heading; these budgets stay below both, measured in Chromium (test/browser/looks.test.ts).
+ */
+const SOURCE_LINE_CHARS = 56;
+const SOURCE_LINES_PER_SLIDE = 15;
 
 export interface SourceView {
   number: number;
   textHtml: string;
+  /** Plain text as shown, to estimate the space it takes. */
+  plainText: string;
   /** http(s) only; anything else is dropped rather than linked. */
   url: string | null;
 }
@@ -37,12 +47,30 @@ function optionalHtml(text: string | undefined): string | null {
   return text === undefined || text.trim() === '' ? null : renderInline(text);
 }
 
+/** Lines a source takes on the Sources slide, its URL included, plus a little for the gap after it. */
+function sourceLines(source: SourceView): number {
+  const chars = source.plainText.length + (source.url ? source.url.length + 1 : 0);
+  return Math.ceil(chars / SOURCE_LINE_CHARS) + 0.25;
+}
+
 function paginateSources(sources: SourceView[]): DeckView['sourcePages'] {
-  const pages = Math.ceil(sources.length / SOURCES_PER_SLIDE);
-  return Array.from({ length: pages }, (_, i) => ({
-    headingText: pages > 1 ? `Sources (${i + 1}/${pages})` : 'Sources',
-    start: i * SOURCES_PER_SLIDE + 1,
-    sources: sources.slice(i * SOURCES_PER_SLIDE, (i + 1) * SOURCES_PER_SLIDE),
+  const groups: SourceView[][] = [];
+  let lines = 0;
+  for (const source of sources) {
+    const current = groups.at(-1);
+    const needed = sourceLines(source);
+    if (current && current.length < SOURCES_PER_SLIDE && lines + needed <= SOURCE_LINES_PER_SLIDE) {
+      current.push(source);
+      lines += needed;
+    } else {
+      groups.push([source]);
+      lines = needed;
+    }
+  }
+  return groups.map((group, i) => ({
+    headingText: groups.length > 1 ? `Sources (${i + 1}/${groups.length})` : 'Sources',
+    start: group[0]?.number ?? 1,
+    sources: group,
   }));
 }
 
@@ -52,6 +80,7 @@ export function viewDeck(lecture: Lecture, theme: string, assetsBase: string): D
   const sources = lecture.sources.map((s, i) => ({
     number: i + 1,
     textHtml: renderInline(s.text),
+    plainText: inlineText(s.text),
     url: s.url !== undefined && /^https?:\/\//i.test(s.url) ? s.url : null,
   }));
   const sections = lecture.sections.map((section, i) => ({

@@ -309,6 +309,26 @@ describe('renderDeck: notes and sources', () => {
     expect(rendered.manifest.slides).toBe(1 + 1 + 1 + 2);
   });
 
+  it('starts a new Sources slide early when the sources are long, so each slide still fits', () => {
+    const long = `${'A very long bibliographic entry about the Sino-Soviet alliance, '.repeat(3)}(2001)`;
+    const value = lecture({
+      sources: Array.from({ length: 6 }, (_, i) => ({
+        id: `s${i + 1}`,
+        text: long,
+        url: `https://example.org/a/long/path/to/source-${i + 1}`,
+      })),
+      sections: [{ title: 'S', slides: [{ points: ['x'], cite: ['s1'] }] }],
+    });
+    const rendered = render(value);
+    const pages = [...deckDom(rendered).querySelectorAll('section.lectern-sources')];
+    const counts = pages.map((p) => p.querySelectorAll('li').length);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(Math.max(...counts)).toBeLessThan(6);
+    expect(pages[1]?.querySelector('ol')?.getAttribute('start')).toBe(String((counts[0] ?? 0) + 1));
+    expect(rendered.manifest.slides).toBe(1 + 1 + 1 + pages.length);
+  });
+
   it('has no Sources slide when the lecture has no sources', () => {
     const value = lecture({ sections: [{ title: 'S', slides: [{ points: ['x'] }] }] });
     const rendered = render(value);
