@@ -1,6 +1,18 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, speakerViewHashes } from '../../../lambdas/core/csp.js';
-import { revealSpeakerViewHashes, siteSecurityHeaders } from '../../../lambdas/security-headers.js';
+import {
+  contentSecurityPolicy,
+  mergeHashes,
+  pluginStyleHashes,
+  speakerViewHashes,
+} from '../../../lambdas/core/csp.js';
+import {
+  revealInlineHashes,
+  revealSpeakerViewHashes,
+  siteSecurityHeaders,
+} from '../../../lambdas/security-headers.js';
+
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 describe('content security policy', () => {
   it('hashes exactly the inline blocks of a speaker view', () => {
@@ -38,5 +50,29 @@ describe('content security policy', () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(csp).toMatch(/object-src 'none'/);
     expect(siteSecurityHeaders()['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('hashes the highlight plugin line-number sheet with its variables filled in, and the search box style', () => {
+    const highlight =
+      'var r=`hljs-ln`,a=`hljs-ln-n`,o=`data-line-number`;n.innerHTML=m(`.{0}{border:0}.{1}:before{content:attr({2})}`,[r,a,o])';
+    const search = 'e.innerHTML=`<input type="search" style="vertical-align: top;"/>`';
+    const hashes = pluginStyleHashes(highlight, search);
+    expect(hashes.styles).toEqual([
+      sha('.hljs-ln{border:0}.hljs-ln-n:before{content:attr(data-line-number)}'),
+    ]);
+    expect(hashes.styleAttributes).toEqual([sha('vertical-align: top;')]);
+    expect(() => pluginStyleHashes('nothing here', search)).toThrow(/highlight plugin/);
+    expect(() => pluginStyleHashes(highlight, 'nothing')).toThrow(/search plugin/);
+  });
+
+  it('merges hash sets without repeats, and the shipped plugins give the site its full set', () => {
+    const merged = mergeHashes(
+      { scripts: ['a'], styles: ['b'], styleAttributes: [] },
+      { scripts: ['a', 'c'], styles: [], styleAttributes: ['d'] },
+    );
+    expect(merged).toEqual({ scripts: ['a', 'c'], styles: ['b'], styleAttributes: ['d'] });
+    const all = revealInlineHashes();
+    expect(all.styles.length).toBeGreaterThan(revealSpeakerViewHashes().styles.length);
+    expect(siteSecurityHeaders()['content-security-policy']).toContain(all.styleAttributes[0]);
   });
 });
