@@ -12,7 +12,12 @@ const textArea = byId('lecture-text');
 const fileInput = byId('lecture-file');
 const result = byId('result');
 const problems = byId('problems');
+const gutter = byId('lecture-lines');
+const marks = byId('lecture-marks');
+const decksHeading = byId('decks-heading');
 let fileFormat;
+/** Lines (1-based) the last answer found errors on; marked in the gutter until the text changes. */
+let errorLines = new Set();
 
 const token = () => sessionStorage.getItem(TOKEN_KEY) ?? '';
 
@@ -87,15 +92,19 @@ async function loadDecks() {
 function deckRow(deck) {
   const row = element('tr');
   const name = element('td');
-  name.append(link(deckPath(deck.url), deck.title), element('span', deck.id, 'id'));
+  name.append(element('span', deck.title, 'title'), element('span', deck.id, 'id'));
+  const path = deckPath(deck.url);
   const links = element('td', undefined, 'links');
-  const notes = link(`${deckPath(deck.url)}?showNotes=true`, 'Notes on slides');
-  notes.title = 'The deck with speaker notes under each slide; press S in any deck for the speaker view';
-  links.append(
-    link(deckPath(deck.url), 'Present'),
-    notes,
-    link(`${deckPath(deck.url)}handout.html`, 'Handout'),
-  );
+  // The link's own address is the plain deck (press S there), so opening it in a new tab always works;
+  // a click opens the speaker window as well (see openSpeakerView).
+  const speaker = link(path, 'Speaker view');
+  speaker.title = 'Opens the deck and a second window with your notes, the next slide and a timer';
+  speaker.addEventListener('click', (event) => openSpeakerView(event, path));
+  links.append(link(path, 'Present'), speaker, link(`${path}handout.html`, 'Handout'));
+  // Each row repeats the same link texts: tie them to the deck's title for screen readers' link lists.
+  const titleId = `deck-title-${deck.id}`;
+  name.firstChild.id = titleId;
+  for (const anchor of links.children) anchor.setAttribute('aria-describedby', titleId);
   const remove = element('button', 'Delete', 'danger');
   remove.type = 'button';
   remove.setAttribute('aria-label', `Delete ${deck.title}`);
@@ -112,6 +121,22 @@ function deckRow(deck) {
   return row;
 }
 
+// The name reveal.js's notes plugin gives its speaker window (plugin/notes.js, `window.open(…, 'reveal.js - Notes')`).
+const SPEAKER_WINDOW = 'reveal.js - Notes';
+
+/**
+ * A deck opened with ?notes opens its speaker window as it starts, but browsers block a pop-up that no
+ * click asked for, and reveal.js then fails to start the deck at all. So the click opens that window
+ * (empty) here, under the plugin's name, and only then goes to the deck with ?notes: the deck finds the
+ * window by name and fills it, with no pop-up to block. If even this window is refused, the plain deck opens.
+ */
+function openSpeakerView(event, path) {
+  if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  const speakerWindow = window.open('about:blank', SPEAKER_WINDOW, 'width=1100,height=700');
+  window.location.assign(speakerWindow ? `${path}?notes` : path);
+}
+
 /** API URLs are site paths (/decks/x/); make them relative so the page works under any base path. */
 function deckPath(url) {
   return url.replace(/^\//, '');
@@ -120,10 +145,19 @@ function deckPath(url) {
 async function deleteDeck(deck, button) {
   if (!window.confirm(`Delete "${deck.title}"? Its address stops working; stored versions are kept.`)) return;
   button.disabled = true;
-  const answer = await callApi('DELETE', `api/decks/${encodeURIComponent(deck.id)}`);
-  if (answer.status !== 204)
-    decksStatus.textContent = answer.body?.error?.message ?? `Delete failed (${answer.status}).`;
+  let answer;
+  try {
+    answer = await callApi('DELETE', `api/decks/${encodeURIComponent(deck.id)}`);
+  } catch {
+    answer = { status: 0, body: { error: { message: 'The server could not be reached.' } } };
+  }
   await loadDecks();
+  decksStatus.textContent =
+    answer.status === 204
+      ? `Deleted "${deck.title}". ${decksStatus.textContent}`
+      : (answer.body?.error?.message ?? `Delete failed (${answer.status}).`);
+  // The button is gone with its row: keep keyboard focus in the list rather than dropping it on the page.
+  if (!document.activeElement || document.activeElement === document.body) decksHeading.focus();
 }
 
 function lectureContentType() {
@@ -132,17 +166,68 @@ function lectureContentType() {
   return format === 'json' ? 'application/json' : 'application/yaml';
 }
 
+/** The text box's lines, as the API counts them (1-based in messages). */
+function textLines() {
+  return textArea.value.split('\n');
+}
+
 function selectLine(line, col) {
-  const lines = textArea.value.split('\n');
+  const lines = textLines();
   const index = Math.min(Math.max(line, 1), lines.length) - 1;
   let start = 0;
   for (let i = 0; i < index; i += 1) start += lines[i].length + 1;
   const end = start + lines[index].length;
   textArea.focus();
   textArea.setSelectionRange(col ? Math.min(start + col - 1, end) : start, end);
-  // Scroll the textarea so the line is in view.
-  const lineHeight = textArea.scrollHeight / Math.max(lines.length, 1);
-  textArea.scrollTop = Math.max(0, lineHeight * (index - 3));
+  scrollToLine(line);
+}
+
+/** Scrolls the text box so a line is in view, a few lines from the top. */
+function scrollToLine(line) {
+  const lineHeight = Number.parseFloat(getComputedStyle(textArea).lineHeight) || 20;
+  textArea.scrollTop = Math.max(0, lineHeight * (line - 4));
+  followScroll();
+}
+
+/** Keeps the line numbers and the marks level with the text box's text as it scrolls. */
+function followScroll() {
+  gutter.scrollTop = textArea.scrollTop;
+  const style = getComputedStyle(textArea);
+  const lineHeight = Number.parseFloat(style.lineHeight) || 20;
+  const top = Number.parseFloat(style.paddingTop) || 0;
+  for (const mark of marks.children) {
+    // Style set through the CSSOM, which the page's CSP allows (it forbids style attributes in markup).
+    mark.style.top = `${top + (Number(mark.dataset.line) - 1) * lineHeight - textArea.scrollTop}px`;
+    mark.style.height = `${lineHeight}px`;
+  }
+}
+
+/** The line numbers beside the text box, with the lines that have errors marked. */
+function renderGutter() {
+  const count = textLines().length;
+  const nodes = [];
+  for (let line = 1; line <= count; line += 1) {
+    const number = element('span', String(line), errorLines.has(line) ? 'line bad' : 'line');
+    nodes.push(number, document.createTextNode('\n'));
+  }
+  gutter.replaceChildren(...nodes);
+  marks.replaceChildren(
+    ...[...errorLines].map((line) => {
+      const mark = element('div', undefined, 'mark');
+      mark.dataset.line = String(line);
+      return mark;
+    }),
+  );
+  followScroll();
+}
+
+function markErrorLines(errors) {
+  errorLines = new Set(errors.map((problem) => problem.line).filter((line) => Number.isInteger(line)));
+  if (errorLines.size > 0) textArea.setAttribute('aria-invalid', 'true');
+  else textArea.removeAttribute('aria-invalid');
+  renderGutter();
+  const first = Math.min(...errorLines);
+  if (Number.isFinite(first)) scrollToLine(first);
 }
 
 function problemItem(problem, severity) {
@@ -154,16 +239,17 @@ function problemItem(problem, severity) {
   if (problem.line) {
     const jump = element(
       'button',
-      `line ${problem.line}${problem.col ? `, column ${problem.col}` : ''}`,
+      `Line ${problem.line}${problem.col ? `, column ${problem.col}` : ''}`,
       'jump',
     );
+    jump.title = 'Select this line in the text box';
     jump.type = 'button';
     jump.addEventListener('click', () => selectLine(problem.line, problem.col));
     item.append(jump, document.createTextNode(' '));
   }
   if (problem.path) item.append(element('code', problem.path), document.createTextNode(': '));
   item.append(document.createTextNode(problem.message));
-  const source = problem.line ? textArea.value.split('\n')[problem.line - 1] : undefined;
+  const source = problem.line ? textLines()[problem.line - 1] : undefined;
   if (source !== undefined) item.append(element('span', `${problem.line} │ ${source}`, 'excerpt'));
   return item;
 }
@@ -175,6 +261,7 @@ function showOutcome(kind, message, errors = [], warnings = []) {
     ...errors.map((problem) => problemItem(problem, 'error')),
     ...warnings.map((problem) => problemItem(problem, 'warning')),
   );
+  markErrorLines(errors);
 }
 
 function showFailure(answer) {
@@ -246,14 +333,18 @@ byId('lecture-form').addEventListener('submit', (event) => {
 });
 textArea.addEventListener('input', () => {
   fileFormat = undefined;
+  if (errorLines.size > 0) markErrorLines([]);
+  else renderGutter();
 });
+textArea.addEventListener('scroll', followScroll);
 fileInput.addEventListener('change', async () => {
   const file = fileInput.files?.[0];
   if (!file) return;
   textArea.value = await file.text();
   fileFormat = /\.json$/i.test(file.name) ? 'json' : 'yaml';
-  showOutcome('', `Loaded ${file.name}. Check it, then publish.`);
+  showOutcome('', `Loaded ${file.name}. Validate it, then publish.`);
 });
 
 showTokenState();
+renderGutter();
 loadDecks();

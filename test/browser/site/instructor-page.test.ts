@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROKEN_LINE, lectureFixed, lectureWithError } from './lectures.js';
+import { type Browser, enterToken, launchChromium, type Site, startSite, watchPage } from './support.js';
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startSite(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the instructor page, used as a person would', () => {
+  it('takes the token, shows an error at its line, publishes the fix, opens the deck three ways and deletes it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${site.url}/`);
+
+    const decks = page.getByRole('region', { name: 'Decks' });
+    await expect.poll(() => decks.getByRole('status').textContent()).toMatch(/token/i);
+
+    // A mistyped token is refused, and the page says so next to the field.
+    await enterToken(page, 'not-the-token');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Access' }).getByRole('status').textContent())
+      .toMatch(/did not accept the token/);
+    await enterToken(page, site.token);
+    await expect.poll(() => decks.getByRole('status').textContent()).toBe('No decks yet: publish one below.');
+    expect(await page.getByRole('region', { name: 'Access' }).getByRole('status').textContent()).toBe(
+      'A token is set for this browser tab.',
+    );
+
+    // Paste a lecture with an error and validate it.
+    const text = page.getByLabel('Lecture text');
+    await text.fill(lectureWithError('browser-flow'));
+    await page.getByRole('button', { name: 'Validate' }).click();
+    const result = page.locator('#result');
+    await expect.poll(() => result.textContent()).toMatch(/^1 error/);
+    const problemList = page.getByRole('list', { name: 'Problems found' });
+    const error = problemList.getByRole('listitem').first();
+    expect(await error.textContent()).toContain('bulets');
+    // The line number is shown, the line is marked beside the text box, and the text box says it is invalid.
+    const jump = error.getByRole('button', { name: new RegExp(`^Line ${BROKEN_LINE}\\b`) });
+    expect(await jump.isVisible()).toBe(true);
+    expect(await error.textContent()).toContain(`${BROKEN_LINE} │         kind: bulets`);
+    expect(await page.locator('#lecture-lines .bad').allTextContents()).toEqual([String(BROKEN_LINE)]);
+    const marked = page.locator('#lecture-marks .mark');
+    expect(
+      await marked.evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.line)),
+    ).toEqual([String(BROKEN_LINE)]);
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+
+    // The line button selects the faulty line in the text box.
+    await jump.click();
+    const selected = await text.evaluate((area: HTMLTextAreaElement) => ({
+      focused: document.activeElement === area,
+      text: area.value.slice(area.selectionStart, area.selectionEnd),
+    }));
+    expect(selected.focused).toBe(true);
+    expect('        kind: bulets').toContain(selected.text);
+    expect(selected.text).toContain('bulets');
+
+    // Fix it, validate again, publish.
+    await text.fill(lectureFixed('browser-flow'));
+    expect(await text.getAttribute('aria-invalid')).toBeNull();
+    expect(await page.locator('#lecture-lines .bad').count()).toBe(0);
+    expect(await marked.count()).toBe(0);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await expect.poll(() => result.textContent()).toMatch(/^No errors/);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => result.textContent()).toMatch(/^Published: browser-flow/);
+
+    // The deck is listed, with its three links and a delete button.
+    const row = decks.getByRole('row', { name: /Browser lecture browser-flow/ });
+    await row.waitFor();
+    expect(await decks.getByRole('status').textContent()).toBe('1 deck.');
+    const present = row.getByRole('link', { name: 'Present' });
+    const speaker = row.getByRole('link', { name: 'Speaker view' });
+    const handout = row.getByRole('link', { name: 'Handout' });
+    expect(await present.getAttribute('href')).toBe('decks/browser-flow/');
+    expect(await handout.getAttribute('href')).toBe('decks/browser-flow/handout.html');
+    // Opened in a new tab, Speaker view is the plain deck (press S); a click also opens the speaker window.
+    expect(await speaker.getAttribute('href')).toBe('decks/browser-flow/');
+
+    await present.click();
+    await page.waitForURL(`${site.url}/decks/browser-flow/`);
+    await page.waitForFunction(() =>
+      (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+    );
+    expect(await page.locator('.reveal .slides section').first().textContent()).toContain(
+      'Browser lecture browser-flow',
+    );
+    await page.goBack();
+
+    // Speaker view: the deck opens, and it opens the notes window by itself.
+    const [notesWindow] = await Promise.all([context.waitForEvent('page'), speaker.click()]);
+    await page.waitForURL(`${site.url}/decks/browser-flow/?notes`);
+    await notesWindow.waitForLoadState();
+    await expect
+      .poll(() => notesWindow.evaluate(() => document.title), { timeout: 10_000 })
+      .toMatch(/Speaker View/);
+    await expect.poll(() => notesWindow.evaluate(() => document.querySelectorAll('iframe').length)).toBe(2);
+    await notesWindow.close();
+    await page.goBack();
+
+    await handout.click();
+    await page.waitForURL(`${site.url}/decks/browser-flow/handout.html`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(
+      'Browser lecture browser-flow',
+    );
+    expect(await page.locator('body').textContent()).toContain('Speak about the first slide');
+    await page.goBack();
+
+    // Delete, with a confirmation that names the deck; cancelling keeps it.
+    const dialogs: string[] = [];
+    page.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await decks.getByRole('button', { name: 'Delete Browser lecture browser-flow' }).click();
+    expect(dialogs[0]).toContain('Browser lecture browser-flow');
+    expect(await row.count()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await decks.getByRole('button', { name: 'Delete Browser lecture browser-flow' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(await decks.getByRole('status').textContent()).toMatch(/Deleted "Browser lecture browser-flow"/);
+    expect((await site.api('GET', '/api/decks/browser-flow')).status).toBe(404);
+
+    // The only thing the browser logged is the API's answer to the mistyped token.
+    expect(problems).toEqual([
+      'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)',
+    ]);
+    await context.close();
+  });
+
+  it('opens the speaker view from its link even with the pop-up blocker on', async () => {
+    expect((await site.api('POST', '/api/decks', lectureFixed('speaker-deck'))).status).toBe(201);
+    const strict = await launchChromium({ popupBlocker: true });
+    try {
+      const context = await strict.newContext();
+      const page = await context.newPage();
+      const problems = watchPage(page);
+
+      // Without the page's help, a deck opened with ?notes has its speaker window blocked.
+      const alone = await context.newPage();
+      await alone.goto(`${site.url}/decks/speaker-deck/?notes`, { waitUntil: 'load' });
+      await alone.waitForTimeout(500);
+      expect(context.pages()).toHaveLength(2);
+      await alone.close();
+
+      await page.goto(`${site.url}/`);
+      await enterToken(page, site.token);
+      const row = page.getByRole('row', { name: /Browser lecture speaker-deck/ });
+      const [speakerWindow] = await Promise.all([
+        context.waitForEvent('page'),
+        row.getByRole('link', { name: 'Speaker view' }).click(),
+      ]);
+      await page.waitForURL(`${site.url}/decks/speaker-deck/?notes`);
+      // The deck fills the window the click opened: the speaker view with the current and next slide.
+      await expect
+        .poll(() => speakerWindow.evaluate(() => document.title), { timeout: 10_000 })
+        .toMatch(/Speaker View/);
+      await expect
+        .poll(() => speakerWindow.evaluate(() => document.querySelectorAll('iframe').length))
+        .toBe(2);
+      await page.evaluate(() => (window as unknown as { Reveal: { next(): void } }).Reveal.next());
+      await page.evaluate(() => (window as unknown as { Reveal: { next(): void } }).Reveal.next());
+      await expect
+        .poll(() =>
+          speakerWindow.evaluate(() => document.querySelector('.speaker-controls-notes')?.textContent),
+        )
+        .toContain('Speak about the first slide');
+      expect(problems).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROKEN_LINE, lectureWithError } from './lectures.js';
+import { type Browser, launchChromium, type Page, type Site, startSite, watchPage } from './support.js';
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startSite('keyboard-token'), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Focused {
+  /** How a person would name the focused control: its role and accessible name, roughly. */
+  name: string;
+  /** Whether the control shows a focus indicator (an outline or a ring). */
+  visible: boolean;
+}
+
+/** What has the focus now, named like `button "Publish"`, and whether its focus is visible. */
+function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const node = document.activeElement as HTMLElement | null;
+    if (!node || node === document.body) return { name: 'body', visible: false };
+    const labelled = (node as HTMLInputElement).labels?.[0]?.textContent?.trim();
+    const text = node.getAttribute('aria-label') ?? labelled ?? node.textContent?.trim() ?? '';
+    const role =
+      node.tagName === 'A'
+        ? 'link'
+        : node.tagName === 'INPUT'
+          ? `input[${(node as HTMLInputElement).type}]`
+          : node.tagName.toLowerCase();
+    const style = getComputedStyle(node);
+    const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+    return { name: `${role} "${text}"`, visible: outlined || style.boxShadow !== 'none' };
+  });
+}
+
+/** Every control Tab stopped on during the test, to check that each showed its focus. */
+const visited: Focused[] = [];
+
+/** Presses Tab (or Shift+Tab) until `name` has the focus; answers every stop on the way, the last included. */
+async function tabTo(page: Page, name: string, backwards = false): Promise<Focused[]> {
+  const stops: Focused[] = [];
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    stops.push(now);
+    visited.push(now);
+    if (now.name === name) return stops;
+  }
+  throw new Error(`Tab never reached ${name}; stops: ${stops.map((s) => s.name).join(' → ')}`);
+}
+
+function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const area = document.activeElement as HTMLTextAreaElement;
+    return area.value.slice(area.selectionStart, area.selectionEnd);
+  });
+}
+
+describe('the instructor page with the keyboard alone', () => {
+  it('reaches every control in order, shows where the focus is, and runs the whole flow without a mouse', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${site.url}/`);
+
+    // Token: the first stop on the page.
+    const toToken = await tabTo(page, 'input[password] "Access token"');
+    expect(toToken).toHaveLength(1);
+    await page.keyboard.type(site.token);
+    await page.keyboard.press('Enter');
+    await page.getByText('No decks yet: publish one below.').waitFor();
+
+    // Upload: Space on the file field opens the file chooser; the file's text lands in the text box.
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      (async () => {
+        await tabTo(page, 'input[file] "Upload a lecture file (YAML or JSON)"');
+        await page.keyboard.press('Space');
+      })(),
+    ]);
+    await chooser.setFiles({
+      name: 'keyboard-flow.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(lectureWithError('keyboard-flow')),
+    });
+    await page.getByText('Loaded keyboard-flow.yaml. Validate it, then publish.').waitFor();
+
+    // Text box, then Validate: the result names the line, and its button takes the focus back to it.
+    expect(await tabTo(page, 'textarea "Lecture text"')).toHaveLength(1);
+    expect(await tabTo(page, 'button "Validate"')).toHaveLength(1);
+    await page.keyboard.press('Enter');
+    await page.getByText(/^1 error/).waitFor();
+    const toJump = await tabTo(page, `button "Line ${BROKEN_LINE}, column 9"`);
+    expect(toJump.map((s) => s.name)).toEqual(['button "Publish"', `button "Line ${BROKEN_LINE}, column 9"`]);
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).name).toBe('textarea "Lecture text"');
+
+    // Fix the error where the cursor was put: the selection runs from the column to the line's end.
+    expect(await selectedText(page)).toBe('kind: bulets');
+    await page.keyboard.insertText('kind: bullets');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).name).toBe('button "Validate"');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^No errors/).waitFor();
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).name).toBe('button "Publish"');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Published: keyboard-flow/).waitFor();
+    await page.getByText('1 deck.').waitFor();
+
+    // Back up to the deck list: its links and Delete, in reading order.
+    const upToDelete = await tabTo(page, 'button "Delete Browser lecture keyboard-flow"', true);
+    expect(upToDelete.at(-1)?.name).toBe('button "Delete Browser lecture keyboard-flow"');
+    const rowStops = await tabTo(page, 'button "Refresh"', true);
+    expect(rowStops.map((s) => s.name)).toEqual([
+      'link "Handout"',
+      'link "Speaker view"',
+      'link "Present"',
+      'button "Refresh"',
+    ]);
+
+    // Enter on Present opens the deck.
+    await tabTo(page, 'link "Present"');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${site.url}/decks/keyboard-flow/`);
+    await page.goBack();
+    await page.getByText('1 deck.').waitFor();
+
+    // Delete from the keyboard, confirming in the dialog; the focus stays in the deck list.
+    const confirmations: string[] = [];
+    page.once('dialog', (dialog) => {
+      confirmations.push(dialog.message());
+      void dialog.accept();
+    });
+    await tabTo(page, 'button "Delete Browser lecture keyboard-flow"');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Deleted "Browser lecture keyboard-flow"/).waitFor();
+    expect(confirmations).toHaveLength(1);
+    expect(await page.getByRole('row', { name: /keyboard-flow/ }).count()).toBe(0);
+    expect(await focused(page)).toEqual({ name: 'h2 "Decks"', visible: true });
+
+    // Every control Tab stopped on showed where the focus was.
+    expect(visited.length).toBeGreaterThan(10);
+    expect(visited.filter((stop) => !stop.visible).map((stop) => stop.name)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
