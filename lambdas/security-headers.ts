@@ -5,6 +5,7 @@ import {
   type InlineHashes,
   mergeHashes,
   pluginStyleHashes,
+  printStyleHashes,
   securityHeaders,
   speakerViewHashes,
 } from './core/csp.js';
@@ -22,12 +23,14 @@ export function revealSpeakerViewHashes(): InlineHashes {
 
 let allCached: InlineHashes | undefined;
 
-/** Every inline block the shipped reveal.js plugins need: the speaker view, highlight's line-number sheet, the search box. */
+/** Every inline block the shipped reveal.js needs: the speaker view, highlight's line-number sheet, the search box, the print view. */
 export function revealInlineHashes(): InlineHashes {
   if (!allCached) {
-    const plugins = join(dirname(createRequire(import.meta.url).resolve('reveal.js')), 'plugin');
+    const dist = dirname(createRequire(import.meta.url).resolve('reveal.js'));
+    const plugins = join(dist, 'plugin');
     allCached = mergeHashes(
       revealSpeakerViewHashes(),
+      printStyleHashes(readFileSync(join(dist, 'reveal.js'), 'utf8')),
       pluginStyleHashes(
         readFileSync(join(plugins, 'highlight.js'), 'utf8'),
         readFileSync(join(plugins, 'search.js'), 'utf8'),

@@ -48,7 +48,7 @@ function card(deck: DeckManifest, decksBase: string): DeckCard {
   return {
     href,
     handoutHref: `${href}handout.html`,
-    speakerHref: `${href}#speaker`,
+    speakerHref: `${href}?speaker`,
     titleHtml: renderInline(deck.title),
     subtitleHtml: deck.subtitle ? renderInline(deck.subtitle) : null,
     slides: deck.slides,

@@ -60,6 +60,36 @@ export function pluginStyleHashes(highlightPluginSource: string, searchPluginSou
   return { scripts: [], styles: [sha256(css)], styleAttributes: [...new Set(attributes)] };
 }
 
+/**
+ * The two style sheets reveal.js's print view (`?print-pdf`) adds for a deck of the given size
+ * (reveal.js's defaults, which Lectern's decks use): the page size, and limits on media.
+ */
+export function printStyleHashes(
+  revealSource: string,
+  width = 960,
+  height = 700,
+  margin = 0.04,
+): InlineHashes {
+  const page = '@page{size:`+o+`px `+s+`px; margin: 0px;}';
+  const media =
+    '.reveal section>img, .reveal section>video, .reveal section>iframe{max-width: `+c+`px; max-height:`+u+`px}';
+  if (!revealSource.includes(page.slice(0, 12)) || !revealSource.includes(media.slice(0, 40))) {
+    throw new Error('reveal.js print view: its style sheets were not found; the CSP hashes need updating');
+  }
+  const pageWidth = Math.floor(width * (1 + margin));
+  const pageHeight = Math.floor(height * (1 + margin));
+  return {
+    scripts: [],
+    styles: [
+      sha256(`@page{size:${pageWidth}px ${pageHeight}px; margin: 0px;}`),
+      sha256(
+        `.reveal section>img, .reveal section>video, .reveal section>iframe{max-width: ${width}px; max-height:${height}px}`,
+      ),
+    ],
+    styleAttributes: [],
+  };
+}
+
 /** Several sets of hashes as one, without repeats. */
 export function mergeHashes(...sets: InlineHashes[]): InlineHashes {
   const all = (key: keyof InlineHashes) => [...new Set(sets.flatMap((set) => set[key]))];

@@ -8,6 +8,39 @@
     Boolean,
   );
 
+  // `?speaker` (the course page's "Speaker view" link) opens the speaker window once the deck is
+  // ready. reveal.js's own `?notes` would open it while the deck starts, and a blocked pop-up there
+  // stops the deck; here a refusal leaves the deck running and offers a button, since a click may
+  // open what a page load may not.
+  const url = new URL(window.location.href);
+  const wantsSpeaker = url.searchParams.has('speaker');
+  if (wantsSpeaker) {
+    url.searchParams.delete('speaker');
+    window.history.replaceState(null, '', url.href);
+  }
+
+  function openSpeakerView() {
+    const notes = window.Reveal.getPlugin('notes');
+    try {
+      notes.open();
+      return true;
+    } catch {
+      return false; // the browser blocked the window: the plugin fails on its missing window
+    }
+  }
+
+  function offerSpeakerButton() {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'lectern-speaker-button';
+    button.textContent = 'Open the speaker view';
+    button.addEventListener('click', () => {
+      if (openSpeakerView()) button.remove();
+    });
+    document.body.appendChild(button);
+    button.focus();
+  }
+
   window.Reveal.initialize({
     // Slide ids become URL fragments (#/treaty-1950), so a link can point at one slide.
     hash: true,
@@ -19,5 +52,7 @@
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
     plugins,
+  }).then(() => {
+    if (wantsSpeaker && !openSpeakerView()) offerSpeakerButton();
   });
 })();

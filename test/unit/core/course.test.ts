@@ -100,7 +100,7 @@ describe('renderCoursePage', () => {
     expect(cards[0]?.querySelector('.deck-duration')?.textContent).toBe('50 min');
     expect(cards[1]?.querySelector('.deck-duration')?.textContent).toBe('≈ 47 min');
     const links = [...(cards[0]?.querySelectorAll('.deck-links a') ?? [])].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['two-b/', 'two-b/#speaker', 'two-b/handout.html']);
+    expect(links).toEqual(['two-b/', 'two-b/?speaker', 'two-b/handout.html']);
     expect(document.querySelector('.course-code')?.textContent).toBe('HIST 214 · Autumn 2026');
     expect(document.querySelector('link[rel=stylesheet]')?.getAttribute('href')).toBe(
       'assets/lectern-course.css',
