@@ -1,13 +1,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CliIo } from '../../lambdas/cli/io.js';
 import { runCli } from '../../lambdas/cli/run.js';
 import { serveFolder } from '../../lambdas/cli/static-server.js';
 import { launchChromium, seriousViolations } from './site/support.js';
-import { type Browser, launchBrowser, recordContext, serveImagesLocally } from './support/browser.js';
+import { launchBrowser, recordContext, serveImagesLocally } from './support/browser.js';
 import { allKindsLecture, imageSources, ROOT } from './support/lectures.js';
 import { type Site, startSite } from './support/site.js';
 
