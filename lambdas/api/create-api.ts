@@ -147,6 +147,7 @@ function summarise(manifest: DeckManifest) {
     // Beyond the spec's list: what the site's course view shows of each deck.
     ...(manifest.subtitle !== undefined && { subtitle: manifest.subtitle }),
     ...(manifest.course !== undefined && { course: manifest.course }),
+    ...(manifest.date !== undefined && { date: manifest.date }),
     ...(manifest.duration !== undefined && { duration: manifest.duration }),
     ...(manifest.estimatedMinutes !== undefined && { estimatedMinutes: manifest.estimatedMinutes }),
   };

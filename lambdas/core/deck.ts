@@ -33,6 +33,8 @@ export interface DeckManifest {
   subtitle?: string;
   /** The lecture's `course` line, as written (plain text). */
   course?: string;
+  /** The lecture's `date` (YYYY-MM-DD), when it gives one: orders a course's decks on the site. */
+  date?: string;
   /** Planned minutes (the lecture's `duration`), when it gives one. */
   duration?: number;
   /** Minutes the notes take to speak, as the lint estimates them (rounded). */

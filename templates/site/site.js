@@ -64,6 +64,7 @@ async function loadDecks() {
   if (!token()) {
     decksStatus.textContent = 'Set the token above to see the decks.';
     decksTable.hidden = true;
+    byId('courses').hidden = true;
     return;
   }
   decksStatus.textContent = 'Loading…';
@@ -77,9 +78,11 @@ async function loadDecks() {
   if (answer.status !== 200) {
     decksStatus.textContent = answer.body?.error?.message ?? `The server answered ${answer.status}.`;
     decksTable.hidden = true;
+    byId('courses').hidden = true;
     return;
   }
   const decks = answer.body.decks;
+  showCourses(decks);
   const rows = decks.map(deckRow);
   decksTable.tBodies[0].replaceChildren(...rows);
   decksTable.hidden = decks.length === 0;
@@ -89,18 +92,83 @@ async function loadDecks() {
       : `${decks.length} deck${decks.length === 1 ? '' : 's'}.`;
 }
 
+/**
+ * The course view: decks grouped by their lecture's `course` line, in teaching order (the lectures'
+ * `date`, then id), each with the facts the CLI's course page shows.
+ */
+function showCourses(decks) {
+  const section = byId('courses');
+  const groups = new Map();
+  for (const deck of decks) {
+    if (!deck.course) continue;
+    if (!groups.has(deck.course)) groups.set(deck.course, []);
+    groups.get(deck.course).push(deck);
+  }
+  const blocks = [...groups].map(([course, list], index) => {
+    list.sort(byTeachingOrder);
+    const minutes = list.reduce((sum, d) => sum + (d.duration ?? d.estimatedMinutes ?? 0), 0);
+    const block = element('section', undefined, 'course');
+    const heading = element('h3', course);
+    heading.id = `course-${index}`;
+    block.setAttribute('aria-labelledby', heading.id);
+    const items = element('ol', undefined, 'course-decks');
+    items.append(...list.map(courseItem));
+    block.append(
+      heading,
+      element(
+        'p',
+        `${list.length} lecture${list.length === 1 ? '' : 's'}, ${minutes} minutes in all`,
+        'hint',
+      ),
+      items,
+    );
+    return block;
+  });
+  section.replaceChildren(section.firstElementChild, ...blocks);
+  section.hidden = blocks.length === 0;
+}
+
+/** A course's decks by lecture date, then id: dated lectures first, in the order they are given. */
+function byTeachingOrder(a, b) {
+  const key = (deck) => `${deck.date ?? '9999'} ${deck.id}`;
+  return key(a) < key(b) ? -1 : 1;
+}
+
+function courseItem(deck) {
+  const item = element('li', undefined, 'course-deck');
+  const path = deckPath(deck.url);
+  const title = element('h4');
+  title.append(link(path, deck.title));
+  const minutes =
+    deck.duration !== undefined ? `${deck.duration} min` : `≈ ${deck.estimatedMinutes ?? '?'} min`;
+  const facts = element('p', `${deck.slides} slides · ${minutes}`, 'facts');
+  const links = element('p', undefined, 'links');
+  links.append(link(path, 'Present'), speakerLink(path), link(`${path}handout.html`, 'Handout'));
+  const titleId = `course-deck-${deck.id}`;
+  title.id = titleId;
+  for (const anchor of links.children) anchor.setAttribute('aria-describedby', titleId);
+  item.append(title);
+  if (deck.subtitle) item.append(element('p', deck.subtitle, 'subtitle'));
+  item.append(facts, links);
+  return item;
+}
+
+function speakerLink(path) {
+  // The link's own address is the plain deck (press S there), so opening it in a new tab always works;
+  // a click opens the speaker window as well (see openSpeakerView).
+  const speaker = link(path, 'Speaker view');
+  speaker.title = 'Opens the deck and a second window with your notes, the next slide and a timer';
+  speaker.addEventListener('click', (event) => openSpeakerView(event, path));
+  return speaker;
+}
+
 function deckRow(deck) {
   const row = element('tr');
   const name = element('td');
   name.append(element('span', deck.title, 'title'), element('span', deck.id, 'id'));
   const path = deckPath(deck.url);
   const links = element('td', undefined, 'links');
-  // The link's own address is the plain deck (press S there), so opening it in a new tab always works;
-  // a click opens the speaker window as well (see openSpeakerView).
-  const speaker = link(path, 'Speaker view');
-  speaker.title = 'Opens the deck and a second window with your notes, the next slide and a timer';
-  speaker.addEventListener('click', (event) => openSpeakerView(event, path));
-  links.append(link(path, 'Present'), speaker, link(`${path}handout.html`, 'Handout'));
+  links.append(link(path, 'Present'), speakerLink(path), link(`${path}handout.html`, 'Handout'));
   // Each row repeats the same link texts: tie them to the deck's title for screen readers' link lists.
   const titleId = `deck-title-${deck.id}`;
   name.firstChild.id = titleId;

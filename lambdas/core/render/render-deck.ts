@@ -41,6 +41,7 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
     theme,
     ...(lecture.subtitle?.trim() && { subtitle: inlineText(lecture.subtitle) }),
     ...(lecture.course?.trim() && { course: inlineText(lecture.course) }),
+    ...(lecture.date !== undefined && { date: lecture.date }),
     ...(lecture.duration !== undefined && { duration: lecture.duration }),
     estimatedMinutes: Math.round(estimateMinutes(lecture)),
   };

@@ -73,6 +73,7 @@ describe('renderDeck: deck.json and determinism', () => {
       'theme',
       'subtitle',
       'course',
+      'date',
       'duration',
       'estimatedMinutes',
     ]);
@@ -89,6 +90,7 @@ describe('renderDeck: deck.json and determinism', () => {
       theme: 'lecture',
       subtitle: 'Stalin, Mao and the Korean War, 1945–1953',
       course: 'HIST 214 · The Cold War in Asia',
+      date: '2026-11-22',
       duration: 6,
       estimatedMinutes: expect.any(Number),
     });
