@@ -1,7 +1,8 @@
 // The API Lambda's cold start, as near as this machine can show it: bundle the handler the way the
 // stack does (infra/api-bundle.ts, AWS SDK left out), put templates/ beside it, then in fresh Node
 // processes import it and serve one GET /api/decks against a real S3-protocol server on loopback.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -35,7 +36,10 @@ const result = await handler(event, { awsRequestId: 'bench', functionName: 'benc
 const served = performance.now();
 if (result.statusCode !== 200) { console.error(JSON.stringify(result)); process.exit(1); }
 console.log(JSON.stringify({ before, imported, served }));
+process.exit(0); // the S3 client keeps its connection open
 `;
+
+const run = promisify(execFile);
 
 /** Bundle, then measure; prints the figures. */
 export async function benchColdStart(root: string): Promise<void> {
@@ -88,13 +92,10 @@ export async function benchColdStart(root: string): Promise<void> {
       spawnSync(process.execPath, ['-e', '0']);
       bares.push(Number(process.hrtime.bigint() - start) / 1e6);
       start = process.hrtime.bigint();
-      const run = spawnSync(process.execPath, ['--input-type=module', '-e', PROBE, bundle], {
-        env,
-        encoding: 'utf8',
-      });
+      // Not spawnSync: the S3 server runs in this process and must keep answering meanwhile.
+      const probe = await run(process.execPath, ['--input-type=module', '-e', PROBE, bundle], { env });
       walls.push(Number(process.hrtime.bigint() - start) / 1e6);
-      if (run.status !== 0) throw new Error(`cold-start probe failed: ${run.stderr}`);
-      const t = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
+      const t = JSON.parse(probe.stdout.trim().split('\n').at(-1) ?? '{}');
       imports.push(t.imported - t.before);
       firsts.push(t.served - t.before);
     }
