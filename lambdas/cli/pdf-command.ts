@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
 import { copyAssets } from '../assets.js';
+import { chromiumPath, launchChromium } from '../chromium.js';
 import { LecternError } from '../core/errors.js';
 import { loadTemplates } from '../templates-fs.js';
 import { buildFile } from './check-file.js';
@@ -72,27 +74,13 @@ export async function runPdf(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function printPage(url: string, target: string, paper?: { format: 'A4' | 'Letter' }): Promise<void> {
-  const { chromium } = await import('playwright-core');
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   } catch (cause) {
     throw new LecternError(
       'chromium-missing',
-      `cannot start Chromium at ${executablePath} (install it, or set CHROMIUM_PATH)`,
+      `cannot start Chromium at ${chromiumPath()} (install it, or set CHROMIUM_PATH)`,
       { cause },
     );
   }

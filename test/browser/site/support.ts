@@ -3,29 +3,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium as launchSystemChromium } from '../../../lambdas/chromium.js';
 import { type RunningServer, startServer } from '../../../lambdas/server/start-server.js';
 import { openDeckStore } from '../../../lambdas/store/open-deck-store.js';
 
-/**
- * Debian's Chromium with the flags that work on this machine (see TOOLCHAIN.md). Playwright turns the
- * pop-up blocker off by default; `popupBlocker` keeps it on, as in an instructor's browser.
- */
+/** The system Chromium. Playwright turns the pop-up blocker off by default; `popupBlocker` keeps it on, as in an instructor's browser. */
 export function launchChromium(options: { popupBlocker?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    ...(options.popupBlocker ? { ignoreDefaultArgs: ['--disable-popup-blocking'] } : {}),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launchSystemChromium(
+    options.popupBlocker ? { ignoreDefaultArgs: ['--disable-popup-blocking'] } : {},
+  );
 }
 
 export interface Site {
