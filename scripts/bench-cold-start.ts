@@ -2,12 +2,12 @@
 // stack does (infra/api-bundle.ts, AWS SDK left out), put templates/ beside it, then in fresh Node
 // processes import it and serve one GET /api/decks against a real S3-protocol server on loopback.
 import { execFile, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import S3rver from 's3rver';
 import { API_BUNDLE } from '../infra/api-bundle.js';
