@@ -46,13 +46,30 @@ function readTree(root: string, dir: string, files: Record<string, string>): voi
 
 const loaded = new Map<string, TemplateSet>();
 
-/** Read every text file under templates/ (keyed by its path there), once per process and folder. */
+/** Where the build writes the precompiled templates: beside the bundle that loads them (dist/). */
+export const PRECOMPILED_FILE = 'templates.precompiled.json';
+
+/**
+ * Read every text file under templates/ (keyed by its path there), once per process and folder,
+ * with the precompiled templates the build left beside this module, if any (each is used only
+ * while its source is unchanged, so an edited template is simply compiled again).
+ */
 export function loadTemplates(dir: string = templatesDir()): TemplateSet {
   const cached = loaded.get(dir);
   if (cached) return cached;
   const files: Record<string, string> = {};
   readTree(dir, dir, files);
-  const set: TemplateSet = { files };
+  const precompiled = readPrecompiled(join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILE));
+  const set: TemplateSet = precompiled ? { files, precompiled } : { files };
   loaded.set(dir, set);
   return set;
+}
+
+function readPrecompiled(file: string): TemplateSet['precompiled'] {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as TemplateSet['precompiled'];
+  } catch {
+    return undefined; // a damaged cache only costs the compile it would have saved
+  }
 }

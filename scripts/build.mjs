@@ -1,8 +1,8 @@
 // Bundles the CLI and the local server into dist/ with esbuild, so that `lectern` starts fast
 // (one file to load, no TypeScript at run time). Run by `npm ci` through "prepare".
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,3 +37,28 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// Precompile the Handlebars templates beside the bundles (dist/templates.precompiled.json), with the
+// renderer's own function and options, so a cold start skips compiling them. Each entry carries its
+// source's hash: an edited template is compiled again at run time instead.
+const precompiler = join(root, 'dist', '.precompile.mjs');
+await build({
+  absWorkingDir: root,
+  entryPoints: { '.precompile': join(root, 'scripts', 'precompile-entry.ts') },
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: {
+    js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+try {
+  const { writePrecompiled } = await import(pathToFileURL(precompiler).href);
+  writePrecompiled(join(root, 'templates'), join(root, 'dist'));
+} finally {
+  rmSync(precompiler, { force: true });
+}

@@ -1,8 +1,8 @@
 import Handlebars from 'handlebars';
 import type { Course } from './course.js';
 import type { DeckManifest, TemplateSet } from './deck.js';
-import { LecternError } from './errors.js';
 import { inlineText, renderInline } from './markdown.js';
+import { compileTemplate } from './render/compile.js';
 
 /** A group of decks on a course page: a described course, or decks that belong to none. */
 export interface CourseGroup {
@@ -79,15 +79,7 @@ const compiled = new WeakMap<TemplateSet, Handlebars.TemplateDelegate>();
 function compileCoursePage(templates: TemplateSet): Handlebars.TemplateDelegate {
   const cached = compiled.get(templates);
   if (cached) return cached;
-  const text = templates.files['course.hbs'];
-  if (text === undefined) throw new LecternError('template-missing', 'The template set has no course.hbs');
-  const env = Handlebars.create();
-  try {
-    env.parse(text);
-  } catch (cause) {
-    throw new LecternError('template-invalid', 'Template course.hbs does not compile', { cause });
-  }
-  const template = env.compile(text, { strict: true, preventIndent: true });
+  const template = compileTemplate(Handlebars.create(), templates, 'course.hbs');
   compiled.set(templates, template);
   return template;
 }

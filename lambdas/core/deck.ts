@@ -16,6 +16,14 @@ export interface ParsedDocument {
 /** Template sources keyed by their path under templates/ (e.g. `deck.hbs`, `partials/quote.hbs`, `themes/lecture.css`). */
 export interface TemplateSet {
   files: Readonly<Record<string, string>>;
+  /** Handlebars templates the build precompiled, by path; each is used only while its source is unchanged. */
+  precompiled?: Readonly<Record<string, PrecompiledTemplate>>;
+}
+
+/** A template precompiled by Handlebars, and the sha256 (hex) of the source it was made from. */
+export interface PrecompiledTemplate {
+  sha256: string;
+  spec: string;
 }
 
 /** deck.json, as in the format spec. */

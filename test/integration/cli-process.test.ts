@@ -23,6 +23,8 @@ describe('the lectern executable', () => {
     expect(run.stderr).toMatch(/: 0 errors, 0 warnings/);
     expect(run.status).toBe(0);
     expect(existsSync(join(out, 'assets', 'reveal', 'reveal.js'))).toBe(true);
+    // The build ships the templates precompiled beside the bundle, so a run need not compile them.
+    expect(existsSync(join(root, 'dist', 'templates.precompiled.json'))).toBe(true);
   });
 
   it('exits 1 on an invalid lecture and 2 on a wrong flag, without a stack trace', () => {
