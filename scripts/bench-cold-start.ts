@@ -2,7 +2,7 @@
 // stack does (infra/api-bundle.ts, AWS SDK left out), put templates/ beside it, then in fresh Node
 // processes import it and serve one GET /api/decks against a real S3-protocol server on loopback.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,8 @@ export async function benchColdStart(root: string): Promise<void> {
     logLevel: 'warning',
   });
   cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
+  const precompiled = join(root, 'dist', 'templates.precompiled.json');
+  if (existsSync(precompiled)) cpSync(precompiled, join(dir, 'templates.precompiled.json'));
 
   const directory = await mkdtemp(join(tmpdir(), 'lectern-bench-s3-'));
   const s3 = new S3rver({

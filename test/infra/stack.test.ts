@@ -224,6 +224,8 @@ describe('API function', () => {
     expect(bundle).toMatch(/from\s*"@aws-sdk\/client-s3"/);
     expect(existsSync(join(codeDir, 'templates', 'deck.hbs'))).toBe(true);
     expect(existsSync(join(codeDir, 'templates', 'themes'))).toBe(true);
+    // The build's precompiled templates ride along (npm ci builds dist/ through "prepare").
+    expect(existsSync(join(codeDir, 'templates.precompiled.json'))).toBe(true);
     expect(statSync(join(codeDir, 'index.mjs')).size).toBeGreaterThan(10_000);
   });
 });
