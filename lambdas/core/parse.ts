@@ -11,6 +11,7 @@ import {
 } from 'yaml';
 import type { ParsedDocument } from './deck.js';
 import { type Diagnostic, ParseError } from './errors.js';
+import { strictJsonFault } from './json-fault.js';
 import type { DocPath } from './paths.js';
 
 /**
@@ -24,10 +25,11 @@ export interface ParseOptions {
 }
 
 /**
- * How many alias expansions a document may make. Lectures rarely need aliases at all; the bound
- * refuses a "billion laughs" file in milliseconds instead of expanding it into gigabytes.
+ * How many alias expansions a document may make: room for a `cite: *common` on every slide of a
+ * long lecture, while a "billion laughs" file is refused in milliseconds instead of expanding
+ * into gigabytes.
  */
-export const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 1000;
 
 type Position = { line: number; col: number };
 
@@ -46,7 +48,15 @@ export function parseLecture(text: string, options: ParseOptions = {}): ParsedDo
   const syntax = doc.errors.map((error) =>
     syntaxDiagnostic(error, source, format, position(syntaxOffset(error, doc))),
   );
-  const json = format === 'json' ? strictJsonError(source, position) : undefined;
+  const jsonFault = format === 'json' ? strictJsonFault(source) : undefined;
+  const json = jsonFault && {
+    diagnostic: parseDiagnostic(
+      'parse-error',
+      `JSON syntax error: ${jsonFault.message}`,
+      position(jsonFault.offset),
+    ),
+    cause: jsonFault.cause,
+  };
   // Each parser notices some faults late (yaml a `//` comment, JSON.parse an unclosed string): the earlier is right.
   if (json && !(syntax[0] && isBefore(syntax[0], json.diagnostic))) {
     throw new ParseError([json.diagnostic], { cause: json.cause });
@@ -137,84 +147,6 @@ function keyTextAt(source: string, offset: number): string | undefined {
 function isBefore(a: Diagnostic, b: Diagnostic): boolean {
   const [la, lb] = [a.line ?? 0, b.line ?? 0];
   return la < lb || (la === lb && (a.col ?? 0) < (b.col ?? 0));
-}
-
-function strictJsonError(
-  source: string,
-  position: (offset: number) => Position,
-): { diagnostic: Diagnostic; cause: unknown } | undefined {
-  try {
-    JSON.parse(source);
-    return undefined;
-  } catch (cause) {
-    const raw = cause instanceof Error ? cause.message : String(cause);
-    const at = / at position (\d+)/.exec(raw);
-    // V8 gives no position for "Unexpected token 'x', "…" is not valid JSON"; find it ourselves.
-    const offset = at ? Number(at[1]) : jsonErrorOffset(source);
-    const message = raw
-      .replace(/\s*(in JSON\s*)?at position \d+.*$/s, '')
-      .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
-    return {
-      diagnostic: parseDiagnostic('parse-error', `JSON syntax error: ${message}`, position(offset)),
-      cause,
-    };
-  }
-}
-
-/** Offset of the first thing strict JSON does not allow (the end of the text when it is only cut short). */
-function jsonErrorOffset(source: string): number {
-  let i = 0;
-  const skipSpace = () => {
-    while (' \t\n\r'.includes(source[i] ?? 'x')) i++;
-  };
-  const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-  // Each step returns false at the first fault, leaving `i` on it.
-  const string = (): boolean => {
-    if (source[i] !== '"') return false;
-    for (i++; i < source.length && source[i] !== '"'; i += source[i] === '\\' ? 2 : 1) {
-      if ((source[i] ?? '') < ' ') return false;
-    }
-    return i++ < source.length;
-  };
-  const value = (): boolean => {
-    skipSpace();
-    const open = source[i];
-    if (open === '"') return string();
-    if (open !== '{' && open !== '[') {
-      literal.lastIndex = i;
-      if (!literal.test(source)) return false;
-      i = literal.lastIndex;
-      return true;
-    }
-    const close = open === '{' ? '}' : ']';
-    i++;
-    for (let first = true; ; first = false) {
-      skipSpace();
-      if (first && source[i] === close) break;
-      if (open === '{') {
-        if (!string()) return false;
-        skipSpace();
-        if (source[i] !== ':') return false;
-        i++;
-      }
-      if (!value()) return false;
-      skipSpace();
-      if (source[i] === close) break;
-      if (source[i] !== ',') return false;
-      i++;
-    }
-    i++;
-    return true;
-  };
-  let ok = false;
-  try {
-    ok = value();
-    skipSpace();
-    ok &&= i >= source.length;
-  } catch {
-    // Nesting too deep for the stack: the text exists but we cannot say where it goes wrong.
-  }
-  return ok ? source.length : Math.min(i, source.length);
 }
 
 function toPlainValue(doc: Document, position: (offset: number) => Position): unknown {
