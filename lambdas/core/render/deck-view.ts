@@ -1,5 +1,6 @@
 import { inlineText, renderInline } from '../markdown.js';
 import type { Lecture } from '../schema.js';
+import { formatDate } from './format-date.js';
 import { type SlideView, viewSlide } from './slide-view.js';
 
 /** At most this many sources on one closing slide; a long list is split so every slide stays readable. */
@@ -35,6 +36,8 @@ export interface DeckView {
     courseHtml: string | null;
     authorHtml: string | null;
     date: string | null;
+    /** The date as a reader says it, in the lecture's language. */
+    dateText: string | null;
   };
   sections: { number: number; titleHtml: string; slides: SlideView[] }[];
   sources: SourceView[];
@@ -86,7 +89,7 @@ export function viewDeck(lecture: Lecture, theme: string, assetsBase: string): D
   const sections = lecture.sections.map((section, i) => ({
     number: i + 1,
     titleHtml: renderInline(section.title),
-    slides: section.slides.map((slide) => viewSlide(slide, sourceNumber)),
+    slides: section.slides.map((slide) => viewSlide(slide, sourceNumber, lecture.language)),
   }));
   const sourcePages = paginateSources(sources);
   const contentSlides = sections.reduce((n, s) => n + s.slides.length, 0);
@@ -102,6 +105,7 @@ export function viewDeck(lecture: Lecture, theme: string, assetsBase: string): D
       courseHtml: optionalHtml(lecture.course),
       authorHtml: optionalHtml(lecture.author),
       date: lecture.date ?? null,
+      dateText: lecture.date ? formatDate(lecture.date, lecture.language) : null,
     },
     sections,
     sources,

@@ -1,5 +1,6 @@
 import { renderInline, renderParagraphs } from '../markdown.js';
 import type { Point, Slide, SlideKind } from '../schema.js';
+import { formatDate } from './format-date.js';
 
 /**
  * The view of one content slide: every text already rendered to safe HTML (fields named `…Html`),
@@ -37,7 +38,7 @@ function viewPoint(point: Point, fragment: boolean): PointView {
   };
 }
 
-function viewBody(slide: Slide): { kind: SlideKind; body: Record<string, unknown> } {
+function viewBody(slide: Slide, lang: string): { kind: SlideKind; body: Record<string, unknown> } {
   switch (slide.kind) {
     case undefined:
     case 'bullets':
@@ -56,7 +57,13 @@ function viewBody(slide: Slide): { kind: SlideKind; body: Record<string, unknown
       const events = [...slide.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       return {
         kind: slide.kind,
-        body: { events: events.map((e) => ({ date: e.date, textHtml: renderInline(e.text) })) },
+        body: {
+          events: events.map((e) => ({
+            date: e.date,
+            dateText: formatDate(e.date, lang),
+            textHtml: renderInline(e.text),
+          })),
+        },
       };
     }
     case 'compare':
@@ -99,9 +106,12 @@ function viewBody(slide: Slide): { kind: SlideKind; body: Record<string, unknown
   }
 }
 
-/** Build the view of one content slide; `sourceNumber` maps a source id to its number on the Sources slide. */
-export function viewSlide(slide: Slide, sourceNumber: ReadonlyMap<string, number>): SlideView {
-  const { kind, body } = viewBody(slide);
+/**
+ * Build the view of one content slide; `sourceNumber` maps a source id to its number on the Sources
+ * slide, and `lang` (the lecture's language) is what dates are written in.
+ */
+export function viewSlide(slide: Slide, sourceNumber: ReadonlyMap<string, number>, lang = 'en'): SlideView {
+  const { kind, body } = viewBody(slide, lang);
   const title = slide.title ?? (kind === 'questions' ? DEFAULT_QUESTIONS_TITLE : undefined);
   const numbers = [...new Set((slide.cite ?? []).map((id) => sourceNumber.get(id)))]
     .filter((n): n is number => n !== undefined)
