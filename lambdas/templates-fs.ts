@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateSet } from './core/deck.js';
@@ -60,10 +61,28 @@ export function loadTemplates(dir: string = templatesDir()): TemplateSet {
   const files: Record<string, string> = {};
   readTree(dir, dir, files);
   const precompiled = readPrecompiled(join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILE));
-  const set: TemplateSet = precompiled ? { files, precompiled } : { files };
+  const set: TemplateSet = { files, ...(precompiled && { precompiled }), precompile: lazyPrecompile };
   loaded.set(dir, set);
   return set;
 }
+
+type Precompile = NonNullable<TemplateSet['precompile']>;
+let compiler: Precompile | undefined;
+
+/**
+ * The Handlebars compiler, loaded from node_modules the first time a template has no precompiled
+ * form (an edited template, or the tests). Loaded by a require the bundler does not follow, so the
+ * bundles carry only the Handlebars runtime; the Lambda, whose templates are all precompiled, never
+ * needs it.
+ */
+const lazyPrecompile: Precompile = (source, options) => {
+  if (!compiler) {
+    const load = createRequire(import.meta.url);
+    const handlebars = load('handlebars') as { precompile(source: string, options: object): unknown };
+    compiler = (text, opts) => String(handlebars.precompile(text, opts));
+  }
+  return compiler(source, options);
+};
 
 function readPrecompiled(file: string): TemplateSet['precompiled'] {
   if (!existsSync(file)) return undefined;

@@ -1,8 +1,7 @@
-import Handlebars from 'handlebars';
 import type { Course } from './course.js';
 import type { DeckManifest, TemplateSet } from './deck.js';
 import { inlineText, renderInline } from './markdown.js';
-import { compileTemplate } from './render/compile.js';
+import { compileTemplate, Handlebars, type TemplateDelegate } from './render/compile.js';
 
 /** A group of decks on a course page: a described course, or decks that belong to none. */
 export interface CourseGroup {
@@ -74,9 +73,9 @@ function viewGroup(group: CourseGroup, decksBase: string) {
   };
 }
 
-const compiled = new WeakMap<TemplateSet, Handlebars.TemplateDelegate>();
+const compiled = new WeakMap<TemplateSet, TemplateDelegate>();
 
-function compileCoursePage(templates: TemplateSet): Handlebars.TemplateDelegate {
+function compileCoursePage(templates: TemplateSet): TemplateDelegate {
   const cached = compiled.get(templates);
   if (cached) return cached;
   const template = compileTemplate(Handlebars.create(), templates, 'course.hbs');

@@ -18,6 +18,11 @@ export interface TemplateSet {
   files: Readonly<Record<string, string>>;
   /** Handlebars templates the build precompiled, by path; each is used only while its source is unchanged. */
   precompiled?: Readonly<Record<string, PrecompiledTemplate>>;
+  /**
+   * The Handlebars compiler (its `precompile`), for templates with no matching precompiled form.
+   * The loader supplies it lazily, so a bundle whose templates are all precompiled never loads it.
+   */
+  precompile?: (source: string, options: { strict: boolean; preventIndent: boolean }) => string;
 }
 
 /** A template precompiled by Handlebars, and the sha256 (hex) of the source it was made from. */

@@ -8,39 +8,52 @@ import { allKinds, OPTIONS, templates } from './render-helpers.js';
 // what compiling the sources renders, and never stand in for a source they were not made from.
 
 describe('precompiled templates', () => {
-  const sources = templates();
-  const plain: TemplateSet = { files: sources.files };
+  const loaded = templates();
+  // The sources and the compiler only, as when no build output is at hand.
+  const plain: TemplateSet = {
+    files: loaded.files,
+    ...(loaded.precompile && { precompile: loaded.precompile }),
+  };
 
   it('covers every .hbs template and records the hash of its source', () => {
     const pre = precompileTemplates(plain);
-    const hbs = Object.keys(sources.files).filter((path) => path.endsWith('.hbs'));
+    const hbs = Object.keys(loaded.files).filter((path) => path.endsWith('.hbs'));
     expect(Object.keys(pre).sort()).toEqual(hbs.sort());
-    expect(pre['deck.hbs']?.sha256).toBe(templateHash(sources.files['deck.hbs'] ?? ''));
+    expect(pre['deck.hbs']?.sha256).toBe(templateHash(loaded.files['deck.hbs'] ?? ''));
   });
 
-  it('render the same bytes as the compiled sources', () => {
-    const withPre: TemplateSet = { files: sources.files, precompiled: precompileTemplates(plain) };
-    const a = renderDeck(allKinds(), { files: { ...sources.files } }, OPTIONS);
-    const b = renderDeck(allKinds(), withPre, OPTIONS);
+  it('render the same bytes as the compiled sources, and need no compiler', () => {
+    const precompiledOnly: TemplateSet = { files: loaded.files, precompiled: precompileTemplates(plain) };
+    const a = renderDeck(allKinds(), { ...plain, files: { ...loaded.files } }, OPTIONS);
+    const b = renderDeck(allKinds(), precompiledOnly, OPTIONS);
     expect(b.files).toEqual(a.files);
   });
 
   it('are used when their hash matches, and ignored when the source changed', () => {
-    const files = { ...sources.files };
+    const files = { ...loaded.files };
     const marked = {
       ...files,
       'deck.hbs': (files['deck.hbs'] ?? '').replace('<body>', '<body data-from="spec">'),
     };
-    const specOfMarked = precompileTemplates({ files: marked })['deck.hbs'];
+    const specOfMarked = precompileTemplates({ ...plain, files: marked })['deck.hbs'];
     if (!specOfMarked) throw new Error('no deck.hbs');
     // A spec filed under the hash of the real source is taken at its word: proof that it is used.
     const used: TemplateSet = {
+      ...plain,
       files,
       precompiled: { 'deck.hbs': { sha256: templateHash(files['deck.hbs'] ?? ''), spec: specOfMarked.spec } },
     };
     expect(renderDeck(allKinds(), used, OPTIONS).files['index.html']).toContain('data-from="spec"');
     // The same spec with its own (now stale) hash is ignored: the source is compiled instead.
-    const stale: TemplateSet = { files: { ...files }, precompiled: { 'deck.hbs': specOfMarked } };
+    const stale: TemplateSet = { ...plain, files: { ...files }, precompiled: { 'deck.hbs': specOfMarked } };
     expect(renderDeck(allKinds(), stale, OPTIONS).files['index.html']).not.toContain('data-from="spec"');
+  });
+
+  it('without a compiler, a template whose source changed is refused by name', () => {
+    const pre = precompileTemplates(plain);
+    const edited = { ...loaded.files, 'partials/quote.hbs': '<blockquote>{{textHtml}}</blockquote>' };
+    expect(() => renderDeck(allKinds(), { files: edited, precompiled: pre }, OPTIONS)).toThrow(
+      /partials\/quote\.hbs has no precompiled form/,
+    );
   });
 });

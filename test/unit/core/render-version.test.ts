@@ -6,7 +6,7 @@ import type { Lecture } from '../../../lambdas/core/schema.js';
 import { allKinds, lecture, OPTIONS, render, templates } from './render-helpers.js';
 
 function withFile(set: TemplateSet, path: string, content: string): TemplateSet {
-  return { files: { ...set.files, [path]: content } };
+  return { ...set, files: { ...set.files, [path]: content } };
 }
 
 /** The same value with every object's keys in reverse order. */
@@ -115,7 +115,7 @@ describe('renderDeck: deck.json and determinism', () => {
   });
 
   it('renders the same with a fresh copy of the same templates', () => {
-    const copy: TemplateSet = { files: { ...templates().files } };
+    const copy: TemplateSet = { ...templates(), files: { ...templates().files } };
     expect(renderDeck(value, copy, OPTIONS).files).toEqual(render(value).files);
   });
 });
@@ -148,6 +148,8 @@ describe('templates', () => {
 
   it('report a missing partial by its path', () => {
     const { 'partials/code.hbs': _code, ...rest } = templates().files;
-    expect(() => renderDeck(allKinds(), { files: rest }, OPTIONS)).toThrow(/partials\/code\.hbs/);
+    expect(() => renderDeck(allKinds(), { ...templates(), files: rest }, OPTIONS)).toThrow(
+      /partials\/code\.hbs/,
+    );
   });
 });
