@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -6,8 +8,20 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { precompileTemplates } from '../../lambdas/core/render/compile.js';
 import { ENV } from '../../lambdas/env-names.js';
+import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../../lambdas/templates-fs.js';
 import { API_BUNDLE, PROJECT_ROOT } from '../api-bundle.js';
+
+/**
+ * The templates precompiled at synth time, into a file for the bundling hook to ship: the handler
+ * has the Handlebars runtime only, so every template must arrive precompiled.
+ */
+function writePrecompiledTemplates(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'lectern-precompiled-')), PRECOMPILED_FILE);
+  writeFileSync(file, `${JSON.stringify(precompileTemplates(loadTemplates(templatesDir())))}\n`);
+  return file;
+}
 
 /** Where the bundle puts templates/; Lambda unpacks the code at /var/task. */
 const LAMBDA_TEMPLATES_DIR = '/var/task/templates';
@@ -28,6 +42,7 @@ export class ApiFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
+    const precompiled = writePrecompiledTemplates();
 
     this.logGroup = new LogGroup(this, 'LogGroup', {
       retention: props.logRetention,
@@ -80,13 +95,12 @@ export class ApiFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          // The renderer reads templates/ from disk at cold start, so ship it inside the bundle.
+          // The renderer reads templates/ from disk at cold start, so ship it inside the bundle, with
+          // the templates precompiled now: the bundle carries only the Handlebars runtime.
           // Node rather than `cp -R`, so the same command works on Windows.
-          // The build's precompiled templates go beside the handler too, which spares each cold
-          // container about 40 ms of compiling on its first render (skipped if there is no build).
           afterBundling: (inputDir: string, outputDir: string) => [
             `node "${join(inputDir, 'infra', 'copy-dir.mjs')}" "${join(inputDir, 'templates')}" "${join(outputDir, 'templates')}"`,
-            `node "${join(inputDir, 'infra', 'copy-dir.mjs')}" --if-exists "${join(inputDir, 'dist', 'templates.precompiled.json')}" "${join(outputDir, 'templates.precompiled.json')}"`,
+            `node "${join(inputDir, 'infra', 'copy-dir.mjs')}" "${precompiled}" "${join(outputDir, PRECOMPILED_FILE)}"`,
           ],
         },
       },

@@ -4,6 +4,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAssets } from '../../lambdas/assets.js';
+import { templateHash } from '../../lambdas/core/render/compile.js';
 import { ENV } from '../../lambdas/env-names.js';
 import { siteSecurityHeaders } from '../../lambdas/security-headers.js';
 import { templatesDir } from '../../lambdas/templates-fs.js';
@@ -224,8 +225,14 @@ describe('API function', () => {
     expect(bundle).toMatch(/from\s*"@aws-sdk\/client-s3"/);
     expect(existsSync(join(codeDir, 'templates', 'deck.hbs'))).toBe(true);
     expect(existsSync(join(codeDir, 'templates', 'themes'))).toBe(true);
-    // The build's precompiled templates ride along (npm ci builds dist/ through "prepare").
-    expect(existsSync(join(codeDir, 'templates.precompiled.json'))).toBe(true);
+    // The bundle has the Handlebars runtime only: every template must arrive precompiled, from its current source.
+    const precompiled = JSON.parse(readFileSync(join(codeDir, 'templates.precompiled.json'), 'utf8'));
+    const deckSource = readFileSync(join(codeDir, 'templates', 'deck.hbs'), 'utf8');
+    expect(precompiled['deck.hbs'].sha256).toBe(templateHash(deckSource));
+    expect(Object.keys(precompiled)).toEqual(
+      expect.arrayContaining(['handout.hbs', 'course.hbs', 'partials/quote.hbs']),
+    );
+    expect(bundle).not.toContain('Parse error on line'); // a string of the Handlebars compiler's parser
     expect(statSync(join(codeDir, 'index.mjs')).size).toBeGreaterThan(10_000);
   });
 });
