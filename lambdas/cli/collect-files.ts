@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { UsageError } from './io.js';
 
@@ -30,9 +30,18 @@ function walk(display: string, absolute: string): string[] {
     const child = join(absolute, entry.name);
     const shown = join(display, entry.name);
     if (entry.isDirectory()) found.push(...walk(shown, child));
-    else if (LECTURE_EXTENSIONS.has(extname(entry.name).toLowerCase())) found.push(shown);
+    else if (
+      LECTURE_EXTENSIONS.has(extname(entry.name).toLowerCase()) &&
+      !isRenderedManifest(absolute, entry.name)
+    )
+      found.push(shown);
   }
   return found;
+}
+
+/** A rendered deck's deck.json (beside its index.html): output of `lectern render`, not a lecture. */
+function isRenderedManifest(folder: string, name: string): boolean {
+  return name === 'deck.json' && existsSync(join(folder, 'index.html'));
 }
 
 /** The parser to use for a file: JSON for .json, YAML otherwise. */

@@ -29,10 +29,10 @@ export function sortCourseFiles(files: readonly string[], cwd: string): SortedFi
   const courses: CourseFile[] = [];
   const problems: SortedFiles['problems'] = [];
   for (const file of files.filter((f) => isCourseFileName(basename(f)))) {
-    const { course, diagnostics } = readCourse(file, cwd);
+    const { course, lectures: listed, diagnostics } = readCourse(file, cwd);
     if (diagnostics.length > 0) problems.push({ file, diagnostics });
-    if (!course) continue;
-    const lectureFiles = course.lectures.map((lecture) => normalize(join(dirname(file), lecture)));
+    // Even a course with errors brings in the lectures it lists: they are checked and rendered all the same.
+    const lectureFiles = listed.map((lecture) => normalize(join(dirname(file), lecture)));
     for (const lectureFile of lectureFiles) {
       const absolute = resolve(cwd, lectureFile);
       if (!known.has(absolute)) {
@@ -40,12 +40,15 @@ export function sortCourseFiles(files: readonly string[], cwd: string): SortedFi
         lectures.push(lectureFile);
       }
     }
-    courses.push({ file, course, lectureFiles });
+    if (course) courses.push({ file, course, lectureFiles });
   }
   return { lectures, courses, problems };
 }
 
-function readCourse(file: string, cwd: string): { course?: Course; diagnostics: Diagnostic[] } {
+function readCourse(
+  file: string,
+  cwd: string,
+): { course?: Course; lectures: string[]; diagnostics: Diagnostic[] } {
   const absolute = resolve(cwd, file);
   let text: string;
   try {
@@ -53,6 +56,7 @@ function readCourse(file: string, cwd: string): { course?: Course; diagnostics: 
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
     return {
+      lectures: [],
       diagnostics: [{ severity: 'error', code: 'read-error', path: '', message: `cannot be read (${code})` }],
     };
   }
@@ -63,7 +67,7 @@ function readCourse(file: string, cwd: string): { course?: Course; diagnostics: 
   try {
     return checkCourse(text, { format: formatOf(file), lectureExists: isFile });
   } catch (error) {
-    if (error instanceof ParseError) return { diagnostics: error.diagnostics };
+    if (error instanceof ParseError) return { lectures: [], diagnostics: error.diagnostics };
     throw error;
   }
 }

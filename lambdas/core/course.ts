@@ -51,6 +51,11 @@ export interface CourseCheckOptions {
 
 export interface CourseCheck {
   course?: Course;
+  /**
+   * The lecture paths the file lists, read as well as can be even when the course has errors, so a
+   * broken course file does not stop its lectures from being checked and rendered.
+   */
+  lectures: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -64,7 +69,20 @@ export function checkCourse(source: string, options: CourseCheckOptions = {}): C
     if (options.lectureExists) findings.push(...missingLectures(parsed.data.lectures, options.lectureExists));
   }
   const diagnostics = sortDiagnostics(findings.map((finding) => placeFinding(finding, doc.locate)));
-  return parsed.success && diagnostics.length === 0 ? { course: parsed.data, diagnostics } : { diagnostics };
+  const lectures = listedLectures(doc.value, options.lectureExists);
+  return parsed.success && diagnostics.length === 0
+    ? { course: parsed.data, lectures, diagnostics }
+    : { lectures, diagnostics };
+}
+
+function listedLectures(value: unknown, exists?: (path: string) => boolean): string[] {
+  const list = (value as { lectures?: unknown } | null)?.lectures;
+  if (!Array.isArray(list)) return [];
+  const paths = list.filter(
+    (item): item is string =>
+      typeof item === 'string' && lecturePath.safeParse(item).success && (!exists || exists(item.trim())),
+  );
+  return [...new Set(paths.map((path) => path.trim()))];
 }
 
 function describe(issue: z.core.$ZodIssue): Finding {

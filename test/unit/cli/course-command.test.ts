@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { GOOD, lectern, workspace } from './cli-helpers.js';
+import { BAD_CITE, GOOD, lectern, workspace } from './cli-helpers.js';
 
 const COURSE = `id: demo-course
 title: "Demo course"
@@ -51,6 +51,37 @@ describe('courses in the CLI', () => {
       /^course\.yaml:5:5 {2}lectures\[0\] {2}there is no lecture file "second\.yaml"/m,
     );
     expect(run.stderr).toMatch(/1 file and 1 course checked: 1 error/);
+  });
+
+  it('a course file with an error still brings in its lectures, for render and for validate', async () => {
+    const broken = COURSE.replace('code: "DEMO 1"', 'code: "DEMO 1"\nextra: 1');
+    const dir = workspace({ 'course.yaml': broken, 'first.yaml': FIRST, 'second.yaml': SECOND });
+    const run = await lectern(dir, 'render', 'course.yaml', '--out', 'out');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^course\.yaml:4:1 {2}extra {2}unknown field/m);
+    expect(existsSync(join(dir, 'out', 'first-deck', 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'second-deck', 'index.html'))).toBe(true);
+    const missing = workspace({
+      'course.yaml': `${COURSE}  - gone.yaml\n`,
+      'first.yaml': BAD_CITE,
+      'second.yaml': SECOND,
+    });
+    const check = await lectern(missing, 'validate', 'course.yaml');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(
+      /^course\.yaml:\d+:\d+ {2}lectures\[2\] {2}there is no lecture file "gone\.yaml"/m,
+    );
+    expect(check.stdout).toMatch(/^first\.yaml:13:\d+ {2}sections\[0\]\.slides\[0\]\.cite\[0\]/m);
+    expect(check.stderr).toMatch(/2 files and 1 course checked/);
+  });
+
+  it('render and validate of a folder skip the decks an earlier render wrote into it', async () => {
+    const dir = workspace({ 'first.yaml': FIRST });
+    expect((await lectern(dir, 'render', '.', '--out', 'out')).code).toBe(0);
+    const again = await lectern(dir, 'render', '.', '--out', 'out');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/1 of 1 rendered/);
+    expect((await lectern(dir, 'validate', '.')).code).toBe(0);
   });
 
   it('render still renders the valid lectures when the course file is broken, and exits 1', async () => {
