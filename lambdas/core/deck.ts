@@ -11,6 +11,8 @@ export interface ParsedDocument {
   format: 'yaml' | 'json';
   /** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */
   locate(path: readonly (string | number)[]): { line: number; col: number } | undefined;
+  /** The text of the scalar at `path` exactly as the file writes it (`1.10`, `007`), if there is one. */
+  sourceText?(path: readonly (string | number)[]): string | undefined;
 }
 
 /** Template sources keyed by their path under templates/ (e.g. `deck.hbs`, `partials/quote.hbs`, `themes/lecture.css`). */

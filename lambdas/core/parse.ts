@@ -75,7 +75,15 @@ export function parseLecture(text: string, options: ParseOptions = {}): ParsedDo
       ),
     ]);
   }
-  return { value, format, locate: (path) => locateNode(doc, path, position) };
+  return {
+    value,
+    format,
+    locate: (path) => locateNode(doc, path, position),
+    sourceText: (path) => {
+      const node = doc.getIn(path, true);
+      return isScalar(node) && node.range ? source.slice(node.range[0], node.range[1]).trim() : undefined;
+    },
+  };
 }
 
 function parseDiagnostic(code: string, message: string, where: Position): Diagnostic {

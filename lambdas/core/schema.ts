@@ -44,7 +44,7 @@ const eventDate = z
       .refine(isRealDate, 'is not a real calendar date'),
   );
 
-// Table cells: numbers are fine in a table (years, counts) and are shown as written.
+// Table cells: numbers are fine in a table (years, counts); validate puts back the text the file wrote.
 const cell = z.union([z.string(), z.number()], { error: 'must be text or a number' }).transform(String);
 
 const common = {

@@ -2,7 +2,7 @@ import { checkReferences } from './cross-references.js';
 import type { ParsedDocument } from './deck.js';
 import type { Diagnostic } from './errors.js';
 import { lintLecture } from './lint.js';
-import { type Finding, formatPath, placeFinding, sortDiagnostics } from './paths.js';
+import { type Finding, formatPath, placeFinding, sortDiagnostics, valueAt } from './paths.js';
 import { type Lecture, lectureSchema } from './schema.js';
 import { describeIssues } from './schema-issues.js';
 
@@ -27,7 +27,23 @@ export function validateLecture(doc: ParsedDocument, options: ValidateOptions): 
   ];
   const errors = sortDiagnostics(firstPerPath(findings).map((finding) => placeFinding(finding, doc.locate)));
   if (!parsed.success || errors.length > 0) return { diagnostics: errors };
+  keepNumbersAsWritten(parsed.data, doc);
   return { lecture: parsed.data, diagnostics: sortDiagnostics(lintLecture(parsed.data, doc.locate)) };
+}
+
+// YAML and JSON read `1.10` as 1.1 and `007` as 7: a table shows its numbers as the file writes them.
+function keepNumbersAsWritten(lecture: Lecture, doc: ParsedDocument): void {
+  if (!doc.sourceText) return;
+  lecture.sections.forEach((section, s) => {
+    section.slides.forEach((slide, i) => {
+      if (slide.kind !== 'table') return;
+      const base = ['sections', s, 'slides', i];
+      const written = (path: (string | number)[], cell: string) =>
+        typeof valueAt(doc.value, path) === 'number' ? (doc.sourceText?.(path) ?? cell) : cell;
+      slide.header = slide.header.map((cell, c) => written([...base, 'header', c], cell));
+      slide.rows = slide.rows.map((row, r) => row.map((cell, c) => written([...base, 'rows', r, c], cell)));
+    });
+  });
 }
 
 // One error per place: a bad URL is reported once, not once per rule it breaks.
