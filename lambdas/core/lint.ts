@@ -68,6 +68,11 @@ function lintSlide(slide: Slide, path: DocPath): Finding[] {
     const message = `slide shows ${words} words; more than ${MAX_WORDS_ON_SCREEN} is hard to read: move detail to the notes`;
     found.push(warning('too-many-words', path, message));
   }
+  if (slide.id !== undefined && /^\d+$/.test(slide.id)) {
+    // reveal.js reads a hash of digits as a slide number, so #/2026 would open slide 2026.
+    const message = `slide id "${slide.id}" is only digits, so the link #/${slide.id} opens slide number ${slide.id}, not this slide: add a letter (e.g. "y${slide.id}")`;
+    found.push(warning('numeric-slide-id', [...path, 'id'], message));
+  }
   if (!slide.notes?.trim()) {
     found.push(
       warning(
@@ -133,12 +138,16 @@ function findUncitedSources(lecture: Lecture): Finding[] {
   );
 }
 
+function minutes(n: number): string {
+  return n === 1 ? '1 minute' : `${n} minutes`;
+}
+
 function checkDuration(lecture: Lecture): Finding[] {
   if (lecture.duration === undefined) return [];
   const estimate = estimateMinutes(lecture);
   if (Math.abs(estimate - lecture.duration) <= DURATION_TOLERANCE * lecture.duration) return [];
   const message =
-    `estimated speaking time is ${estimate} minutes but the planned duration is ${lecture.duration} minutes ` +
+    `estimated speaking time is ${minutes(estimate)} but the planned duration is ${minutes(lecture.duration)} ` +
     `(more than ${DURATION_TOLERANCE * 100}% off; the estimate reads notes at ${WORDS_PER_MINUTE} words a minute, ` +
     `at least ${MIN_MINUTES_PER_SLIDE} minutes a slide)`;
   return [warning('duration-off', ['duration'], message)];

@@ -142,6 +142,20 @@ const WARNINGS: WarningRow[] = [
     path: 'duration',
     message: /estimated speaking time is 3.8 minutes but the planned duration is 2 minutes/,
   },
+  {
+    name: 'a planned duration of one minute, in the singular',
+    text: deck({ top: `duration: 1 ${MARK}` }),
+    code: 'duration-off',
+    path: 'duration',
+    message: /the planned duration is 1 minute \(/,
+  },
+  {
+    name: 'a slide id of digits only, which a #/ link would read as a slide number',
+    text: deck({ slide: `- points: ["e"]\n  id: "2026" ${MARK}\n  notes: "N."` }),
+    code: 'numeric-slide-id',
+    path: `${SLIDE}.id`,
+    message: /^slide id "2026" is only digits, so the link #\/2026 opens slide number 2026/,
+  },
 ];
 
 describe('lint: each warning of the spec', () => {
