@@ -78,6 +78,13 @@ export function runRender(argv: string[], io: CliIo): number {
     }
     if (!result.ok) {
       failed++;
+    } else if (result.manifest.id === 'assets') {
+      failed++;
+      errors++;
+      progress.print(
+        `${file}  id  deck id "assets" is the name of the shared assets folder beside the decks; choose another id; nothing written`,
+        'err',
+      );
     } else if (written.has(result.manifest.id)) {
       failed++;
       errors++;

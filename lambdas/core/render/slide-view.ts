@@ -112,7 +112,8 @@ function viewBody(slide: Slide, lang: string): { kind: SlideKind; body: Record<s
  */
 export function viewSlide(slide: Slide, sourceNumber: ReadonlyMap<string, number>, lang = 'en'): SlideView {
   const { kind, body } = viewBody(slide, lang);
-  const title = slide.title ?? (kind === 'questions' ? DEFAULT_QUESTIONS_TITLE : undefined);
+  // An empty title on a questions slide means the default heading, as an absent one does.
+  const title = kind === 'questions' && !slide.title?.trim() ? DEFAULT_QUESTIONS_TITLE : slide.title;
   const numbers = [...new Set((slide.cite ?? []).map((id) => sourceNumber.get(id)))]
     .filter((n): n is number => n !== undefined)
     .sort((a, b) => a - b);

@@ -25,6 +25,14 @@ describe('lectern render', () => {
     expect(existsSync(join(dir, 'out', 'good-deck', 'index.html'))).toBe(true);
   });
 
+  it('refuses the deck id "assets", the shared folder beside the decks', async () => {
+    const dir = workspace({ 'a.yaml': GOOD.replace('good-deck', 'assets') });
+    const run = await lectern(dir, 'render', 'a.yaml', '--out', 'out');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^a\.yaml {2}id {2}deck id "assets" is the name of the shared assets folder/m);
+    expect(existsSync(join(dir, 'out', 'assets', 'index.html'))).toBe(false);
+  });
+
   it('refuses two files with the same deck id', async () => {
     const dir = workspace({ 'a.yaml': GOOD, 'b.yaml': GOOD.replace('Good deck', 'Other') });
     const run = await lectern(dir, 'render', 'a.yaml', 'b.yaml', '--out', 'out');

@@ -239,6 +239,10 @@ describe('renderDeck: each slide kind', () => {
     expect(
       text(deckDom(render(titled)).querySelector('.lectern-questions h2, section.lectern-questions h2')),
     ).toBe('Over to you');
+    const blank = lecture({
+      sections: [{ title: 'S', slides: [{ kind: 'questions', title: '  ', items: ['Why?'] }] }],
+    });
+    expect(text(deckDom(render(blank)).querySelector('section.lectern-questions h2'))).toBe('Discussion');
   });
 
   it("code: a block for reveal's highlight plugin, text escaped", () => {
