@@ -46,14 +46,15 @@ export function toErrorResult(error: unknown): ApiResult {
   return errorResult(toHttpError(error));
 }
 
-/** A diagnostic as the API reports it: where it is and what is wrong. */
+/** A diagnostic as the API reports it: the shape deck.json gives its warnings, whatever the route. */
 export function toDetail(d: Diagnostic): ErrorDetail {
   return {
+    severity: d.severity,
+    code: d.code,
     path: d.path,
     message: d.message,
     ...(d.line !== undefined ? { line: d.line } : {}),
     ...(d.col !== undefined ? { col: d.col } : {}),
-    code: d.code,
   };
 }
 

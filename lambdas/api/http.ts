@@ -4,13 +4,17 @@ import { LecternError } from '../core/errors.js';
 export type ApiEvent = APIGatewayProxyEventV2;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
 
-/** One entry of an error's `details`: where in the lecture, and what is wrong there. */
+/**
+ * One diagnostic as the API reports it, in an error's `details` and in every `warnings` or `errors`
+ * list: the same fields, in the same order, as the warnings deck.json records.
+ */
 export interface ErrorDetail {
+  severity: 'error' | 'warning';
+  code: string;
   path: string;
   message: string;
   line?: number;
   col?: number;
-  code?: string;
 }
 
 /** An answer other than success, with the status and the stable code the client sees. */

@@ -41,6 +41,20 @@ export function resolveSitePath(rawPath: string): SitePath {
   return { kind: 'not-found' };
 }
 
+/**
+ * A redirect's Location with the request's query string kept (`?speaker`, `?print-pdf`), so links
+ * without the trailing slash lose nothing. The location is always a same-site path (one leading
+ * `/`, never `//`); the query only follows it, percent-encoded where a header could not carry it.
+ */
+export function redirectLocation(location: string, rawQuery: string): string {
+  if (!location.startsWith('/') || location.startsWith('//')) {
+    throw new Error(`Refusing a redirect off the site: ${JSON.stringify(location)}`);
+  }
+  const query = rawQuery.startsWith('?') ? rawQuery.slice(1) : rawQuery;
+  if (query === '') return location;
+  return `${location}?${query.replace(/[^!-~]/gu, (char) => encodeURIComponent(char))}`;
+}
+
 function deckFile(id: string, name: string, version?: string): SitePath {
   const file = name === '' ? 'index.html' : name;
   if (!FILE_NAME.test(file)) return { kind: 'not-found' };

@@ -13,7 +13,7 @@ import { loadTemplates } from '../templates-fs.js';
 import { NOT_FOUND_PAGE } from './not-found-page.js';
 import { readRequestBody } from './read-request.js';
 import { createSiteReader, findSiteDir } from './site-files.js';
-import { resolveSitePath } from './site-paths.js';
+import { redirectLocation, resolveSitePath } from './site-paths.js';
 import { toApiEvent } from './to-api-event.js';
 
 export interface ServerOptions {
@@ -66,7 +66,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendApiResult(response, result, security);
   };
 
-  const serveSite = async (request: IncomingMessage, response: ServerResponse, path: string) => {
+  const serveSite = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    query: string,
+  ) => {
     const method = request.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
       return send(
@@ -78,7 +83,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const target = resolveSitePath(path);
     if (target.kind === 'redirect') {
-      return send(response, 301, { ...security, location: target.location }, undefined);
+      const location = redirectLocation(target.location, query);
+      return send(response, 301, { ...security, location }, undefined);
     }
     const file = await readSite(target);
     const head = method === 'HEAD';
@@ -104,13 +110,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const server = createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const url = request.url ?? '/';
+    const mark = url.indexOf('?');
+    const path = mark === -1 ? url : url.slice(0, mark);
+    const query = mark === -1 ? '' : url.slice(mark);
     const isApi = path === '/api' || path.startsWith('/api/');
-    (isApi ? serveApi(request, response) : serveSite(request, response, path)).catch((error: unknown) => {
-      // Storage down while serving a page, or a bug: answer like the API does, never with a stack.
-      if (!response.headersSent) sendApiResult(response, toErrorResult(error), security);
-      else response.destroy();
-    });
+    (isApi ? serveApi(request, response) : serveSite(request, response, path, query)).catch(
+      (error: unknown) => {
+        // Storage down while serving a page, or a bug: answer like the API does, never with a stack.
+        if (!response.headersSent) sendApiResult(response, toErrorResult(error), security);
+        else response.destroy();
+      },
+    );
   });
   server.keepAliveTimeout = 5_000;
 

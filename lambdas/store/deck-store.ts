@@ -44,6 +44,31 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 const LIST_CONCURRENCY = 16;
 
+/**
+ * A deck.json that was read but is not a manifest (not JSON, or not an object naming an id and a
+ * version): a fault of that one deck, which a listing skips, not of the storage as a whole.
+ */
+class MalformedPointerError extends StorageError {}
+
+function parseManifest(id: string, body: Uint8Array): DeckManifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(body).toString('utf8'));
+  } catch (error) {
+    throw new MalformedPointerError(`The stored deck.json of "${id}" is not readable`, { cause: error });
+  }
+  if (!isManifestShaped(value)) {
+    throw new MalformedPointerError(`The stored deck.json of "${id}" is not a deck manifest`);
+  }
+  return value;
+}
+
+function isManifestShaped(value: unknown): value is DeckManifest {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { id, version } = value as Record<string, unknown>;
+  return typeof id === 'string' && typeof version === 'string';
+}
+
 export interface DeckStoreOptions {
   prefix?: string;
 }
@@ -60,13 +85,16 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
 
   const readManifest = async (id: string): Promise<DeckManifest | undefined> => {
     const object = await objects.get(deckKey(id, POINTER));
-    if (!object) return undefined;
-    try {
-      return JSON.parse(Buffer.from(object.body).toString('utf8')) as DeckManifest;
-    } catch (error) {
-      throw new StorageError(`The stored deck.json of "${id}" is not readable`, { cause: error });
-    }
+    return object ? parseManifest(id, object.body) : undefined;
   };
+
+  // For a listing: a deck whose pointer is malformed is left out so the others still list.
+  // Any other failure (the storage itself) still fails the whole listing.
+  const readListedManifest = (id: string): Promise<DeckManifest | undefined> =>
+    readManifest(id).catch((error: unknown) => {
+      if (error instanceof MalformedPointerError) return undefined;
+      throw error;
+    });
 
   // Waits for every write to settle before failing, so nothing is still in flight when a restore runs.
   const putAll = async (entries: [string, string][], cacheControl: string): Promise<void> => {
@@ -133,7 +161,7 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
       const ids = await objects.listChildren(prefix);
       const found: DeckManifest[] = [];
       for (let start = 0; start < ids.length; start += LIST_CONCURRENCY) {
-        const batch = await Promise.all(ids.slice(start, start + LIST_CONCURRENCY).map(readManifest));
+        const batch = await Promise.all(ids.slice(start, start + LIST_CONCURRENCY).map(readListedManifest));
         for (const manifest of batch) if (manifest) found.push(manifest);
       }
       return found.sort((a, b) => a.id.localeCompare(b.id));

@@ -20,6 +20,20 @@ let store: DeckStore;
 let api: Api;
 const logged: unknown[] = [];
 
+/** Every diagnostic the API returns: `{severity, code, path, message, line?, col?}`, in that order. */
+function expectDetail(detail: Record<string, unknown>, severity: 'error' | 'warning') {
+  const keys = Object.keys(detail);
+  expect(keys.slice(0, 4)).toEqual(['severity', 'code', 'path', 'message']);
+  expect(
+    keys.slice(4).every((key) => key === 'line' || key === 'col'),
+    keys.join(),
+  ).toBe(true);
+  expect(detail.severity).toBe(severity);
+  expect(detail.code).toEqual(expect.any(String));
+  expect(detail.path).toEqual(expect.any(String));
+  expect(detail.message).toEqual(expect.any(String));
+}
+
 const call = async (input: EventInput) => {
   const result = await api(apiEvent(input));
   const body = result.body ? JSON.parse(result.body) : undefined;
@@ -155,8 +169,31 @@ describe('publishing', () => {
     const answer = await call({ method: 'POST', path: '/api/decks', body: noNotes, headers: YAML });
     expect(answer.status).toBe(201);
     expect(answer.body.warnings.length).toBeGreaterThan(0);
-    expect(answer.body.warnings[0]).toHaveProperty('path');
-    expect(answer.body.warnings[0]).toHaveProperty('message');
+    for (const warning of answer.body.warnings) expectDetail(warning, 'warning');
+  });
+
+  it('gives warnings the shape deck.json gives them, on POST, PUT, GET and validate alike', async () => {
+    const noNotes = lectureYaml('same-shape').replace(/ {8}notes: \|\n.*\n/, '');
+    const posted = await call({ method: 'POST', path: '/api/decks', body: noNotes, headers: YAML });
+    expect(posted.status).toBe(201);
+    const stored = await call({ method: 'GET', path: '/api/decks/same-shape', headers: AUTH });
+    expect(stored.body.warnings.length).toBeGreaterThan(0);
+    expect(posted.body.warnings).toEqual(stored.body.warnings);
+    // Key for key and in the same order: what a client compares as text matches too.
+    expect(JSON.stringify(posted.body.warnings)).toBe(JSON.stringify(stored.body.warnings));
+
+    const put = await call({
+      method: 'PUT',
+      path: '/api/decks/same-shape-put',
+      body: lectureYaml(undefined).replace(/ {8}notes: \|\n.*\n/, ''),
+      headers: YAML,
+    });
+    expect(put.status).toBe(201);
+    const putStored = await call({ method: 'GET', path: '/api/decks/same-shape-put', headers: AUTH });
+    expect(JSON.stringify(put.body.warnings)).toBe(JSON.stringify(putStored.body.warnings));
+
+    const checked = await call({ method: 'POST', path: '/api/validate', body: noNotes, headers: YAML });
+    expect(JSON.stringify(checked.body.warnings)).toBe(JSON.stringify(stored.body.warnings));
   });
 
   it('PUT /api/decks/{id} takes the id from the path when the lecture has none', async () => {
@@ -186,7 +223,10 @@ describe('publishing', () => {
       headers: YAML,
     });
     expect(other.status).toBe(422);
-    expect(other.body.error.details).toEqual([expect.objectContaining({ path: 'id', line: 1 })]);
+    expect(other.body.error.details).toEqual([
+      expect.objectContaining({ severity: 'error', code: expect.any(String), path: 'id', line: 1 }),
+    ]);
+    expectDetail(other.body.error.details[0], 'error');
     expect(await store.getDeck('elsewhere')).toBeUndefined();
   });
 });
@@ -268,6 +308,7 @@ describe('4xx for the body', () => {
     expect(answer.body.error.message).toMatch(/line \d+/);
     expect(answer.body.error.message).toMatch(/column \d+/);
     expect(answer.body.error.details[0]).toMatchObject({ line: expect.any(Number), col: expect.any(Number) });
+    expectDetail(answer.body.error.details[0], 'error');
   });
 
   it('400 for JSON that does not parse, with line and column', async () => {
@@ -276,6 +317,7 @@ describe('4xx for the body', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(/line 3/);
     expect(answer.body.error.details[0]).toMatchObject({ line: 3, col: expect.any(Number) });
+    expectDetail(answer.body.error.details[0], 'error');
   });
 
   it('400 for an empty body and for bytes that are not UTF-8', async () => {
@@ -359,7 +401,14 @@ sections:
     const answer = await call({ method: 'POST', path: '/api/decks', body: invalid, headers: YAML });
     expect(answer.status).toBe(422);
     expect(answer.body.error.code).toBe('invalid-lecture');
-    const details: { path: string; line: number; col: number; message: string }[] = answer.body.error.details;
+    const details: {
+      severity: string;
+      code: string;
+      path: string;
+      line: number;
+      col: number;
+      message: string;
+    }[] = answer.body.error.details;
     const paths = details.map((d) => d.path);
     expect(paths).toEqual(
       expect.arrayContaining([
@@ -371,6 +420,7 @@ sections:
       ]),
     );
     for (const detail of details) {
+      expectDetail(detail, 'error');
       expect(detail.message.length).toBeGreaterThan(0);
       expect(detail.line).toBeGreaterThan(0);
       expect(detail.col).toBeGreaterThan(0);
@@ -391,6 +441,7 @@ describe('POST /api/validate', () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ valid: true, errors: [], warnings: expect.any(Array) });
+    for (const warning of answer.body.warnings) expectDetail(warning, 'warning');
     expect(await store.getDeck('only-checked')).toBeUndefined();
   });
 
@@ -403,7 +454,8 @@ describe('POST /api/validate', () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.body.valid).toBe(false);
-    expect(answer.body.errors).toEqual([expect.objectContaining({ path: 'sections' })]);
+    expect(answer.body.errors).toEqual([expect.objectContaining({ severity: 'error', path: 'sections' })]);
+    expectDetail(answer.body.errors[0], 'error');
   });
 });
 

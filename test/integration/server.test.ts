@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -133,6 +133,35 @@ describe('the local site', () => {
     expect(await head.text()).toBe('');
   });
 
+  it('keeps the query string when it adds the trailing slash, and only ever redirects on the site', async () => {
+    const cases: [string, string][] = [
+      ['/decks/full-test?x=1', '/decks/full-test/?x=1'],
+      ['/decks/full-test?speaker', '/decks/full-test/?speaker'],
+      ['/decks/full-test?print-pdf', '/decks/full-test/?print-pdf'],
+      ['/decks/full-test?a=1&b=%20two', '/decks/full-test/?a=1&b=%20two'],
+      ['/decks/full-test/v/abc123?print-pdf', '/decks/full-test/v/abc123/?print-pdf'],
+      ['/decks/full-test?', '/decks/full-test/'],
+      ['/decks/full-test', '/decks/full-test/'],
+      // A query that looks like another site stays a query of this one.
+      ['/decks/full-test?//evil.example/', '/decks/full-test/?//evil.example/'],
+      ['/decks/full-test?@evil.example', '/decks/full-test/?@evil.example'],
+      ['/decks/full-test?x=%0d%0aSet-Cookie:%20a=b', '/decks/full-test/?x=%0d%0aSet-Cookie:%20a=b'],
+    ];
+    for (const [path, location] of cases) {
+      const answer = await rawRequest(server.url, path);
+      expect(answer.status, path).toBe(301);
+      expect(answer.headers.location, path).toBe(location);
+      expect(answer.headers['set-cookie'], path).toBeUndefined();
+      expect(String(answer.headers.location), path).toMatch(/^\/[^/\\]/);
+    }
+    // Paths that would make the Location start with `//` (another host) never redirect at all.
+    for (const path of ['//evil.example/decks/x?y', '//decks/full-test?x', '/\\evil.example?x']) {
+      const answer = await rawRequest(server.url, path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers.location, path).toBeUndefined();
+    }
+  });
+
   it('answers unknown paths with the 404 page, headers included', async () => {
     for (const path of [
       '/nothing',
@@ -204,6 +233,47 @@ describe('the local site', () => {
     const page = await get('/decks/kept-deck/');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Lecture kept-deck');
+  });
+});
+
+describe('one unreadable deck on disk', () => {
+  it('is left out of GET /api/decks; the other decks and routes still answer', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'lectern-corrupt-'));
+    const own = await startServer({
+      store: createDeckStore(createFsObjectStore(data)),
+      token: TOKEN,
+      port: 0,
+    });
+    const at = (path: string, init?: RequestInit) =>
+      fetch(`${own.url}${path}`, { redirect: 'manual', ...init });
+    try {
+      const published = await at('/api/decks', {
+        method: 'POST',
+        headers: YAML,
+        body: lectureYaml('healthy'),
+      });
+      expect(published.status).toBe(201);
+      await mkdir(join(data, 'decks', 'corrupt'), { recursive: true });
+      await writeFile(join(data, 'decks', 'corrupt', 'deck.json'), '{bad');
+
+      const listed = await at('/api/decks', { headers: AUTH });
+      expect(listed.status).toBe(200);
+      expect((await listed.json()).decks.map((d: { id: string }) => d.id)).toEqual(['healthy']);
+
+      // The broken deck itself is a storage problem, and only its own.
+      const broken = await at('/api/decks/corrupt', { headers: AUTH });
+      expect(broken.status).toBe(503);
+      expect((await broken.json()).error.code).toBe('storage-failed');
+      expect((await at('/api/decks/healthy', { headers: AUTH })).status).toBe(200);
+      expect((await at('/decks/healthy/')).status).toBe(200);
+      const another = await at('/api/decks', { method: 'POST', headers: YAML, body: lectureYaml('another') });
+      expect(another.status).toBe(201);
+      const again = await (await at('/api/decks', { headers: AUTH })).json();
+      expect(again.decks.map((d: { id: string }) => d.id)).toEqual(['another', 'healthy']);
+    } finally {
+      await own.close();
+      await rm(data, { recursive: true, force: true });
+    }
   });
 });
 

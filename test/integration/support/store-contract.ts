@@ -93,6 +93,38 @@ export function describeDeckStoreContract(backing: string, makeObjects: ObjectSt
       expect(listed[0]?.title).toBe('Deck a-deck');
     });
 
+    it('lists the other decks when one deck.json is malformed, and still refuses to read that one', async () => {
+      const objects = await makeObjects();
+      const store = createDeckStore(objects);
+      await store.publishDeck(makePublication('a-good', 'a'));
+      await store.publishDeck(makePublication('z-good', 'z'));
+      const json = { contentType: 'application/json' };
+      await objects.put('decks/corrupt/deck.json', '{bad', json);
+      await objects.put('decks/nulled/deck.json', 'null', json);
+      await objects.put('decks/listy/deck.json', '[1, 2]', json);
+      await objects.put('decks/no-version/deck.json', '{"id": "no-version"}', json);
+
+      expect((await store.listDecks()).map((deck) => deck.id)).toEqual(['a-good', 'z-good']);
+      for (const id of ['corrupt', 'nulled', 'listy', 'no-version']) {
+        await expect(store.getDeck(id), id).rejects.toBeInstanceOf(StorageError);
+      }
+      expect((await store.getDeck('a-good'))?.id).toBe('a-good');
+    });
+
+    it('still fails the whole listing when the storage itself fails', async () => {
+      const objects = await makeObjects();
+      await createDeckStore(objects).publishDeck(makePublication('a-good', 'a'));
+      await createDeckStore(objects).publishDeck(makePublication('b-down', 'b'));
+      const down = new StorageError('injected: storage unreachable');
+      const failingGet = createDeckStore({
+        ...objects,
+        get: (key) => (key.includes('b-down') ? Promise.reject(down) : objects.get(key)),
+      });
+      await expect(failingGet.listDecks()).rejects.toBe(down);
+      const failingList = createDeckStore({ ...objects, listChildren: () => Promise.reject(down) });
+      await expect(failingList.listDecks()).rejects.toBe(down);
+    });
+
     it('deletes the current deck but keeps its versions', async () => {
       const store = createDeckStore(await makeObjects());
       const v1 = makePublication('gone', 'bye');
