@@ -48,6 +48,8 @@
     transition: data.transition || 'slide',
     slideNumber: data.slideNumber || 'c/t',
     showNotes: data.showNotes === 'true',
+    // Right-to-left languages (ar, he, fa…): reveal.js mirrors the slide order, arrows and progress bar.
+    rtl: data.rtl === 'true',
     // Printing (?print-pdf) gives one page per slide: all its fragments shown, never split over pages.
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,

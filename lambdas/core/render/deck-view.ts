@@ -2,6 +2,7 @@ import { inlineText, renderInline } from '../markdown.js';
 import type { Lecture } from '../schema.js';
 import { formatDate } from './format-date.js';
 import { type SlideView, viewSlide } from './slide-view.js';
+import { textDirection } from './text-direction.js';
 
 /** At most this many sources on one closing slide; a long list is split so every slide stays readable. */
 export const SOURCES_PER_SLIDE = 8;
@@ -26,6 +27,10 @@ export interface SourceView {
 export interface DeckView {
   id: string;
   lang: string;
+  /** Writing direction of `lang`: `dir` on <html>, and reveal.js's `rtl` option (data-rtl on .reveal). */
+  dir: 'ltr' | 'rtl';
+  /** `dir === 'rtl'`, for the template's condition. */
+  rtl: boolean;
   /** Plain text for <title>. */
   titleText: string;
   theme: string;
@@ -93,9 +98,12 @@ export function viewDeck(lecture: Lecture, theme: string, assetsBase: string): D
   }));
   const sourcePages = paginateSources(sources);
   const contentSlides = sections.reduce((n, s) => n + s.slides.length, 0);
+  const dir = textDirection(lecture.language);
   return {
     id: lecture.id,
     lang: lecture.language,
+    dir,
+    rtl: dir === 'rtl',
     titleText: inlineText(lecture.title),
     theme,
     assetsBase,
