@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { LecternError } from '../core/errors.js';
+import { type Diagnostic, LecternError } from '../core/errors.js';
 
 export type ApiEvent = APIGatewayProxyEventV2;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -8,14 +8,7 @@ export type ApiResult = APIGatewayProxyStructuredResultV2;
  * One diagnostic as the API reports it, in an error's `details` and in every `warnings` or `errors`
  * list: the same fields, in the same order, as the warnings deck.json records.
  */
-export interface ErrorDetail {
-  severity: 'error' | 'warning';
-  code: string;
-  path: string;
-  message: string;
-  line?: number;
-  col?: number;
-}
+export type ErrorDetail = Diagnostic;
 
 /** An answer other than success, with the status and the stable code the client sees. */
 export class HttpError extends LecternError {

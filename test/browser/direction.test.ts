@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gotoDeck, launchBrowser, openPage, recordContext, serveImagesLocally } from './support/browser.js';
 import { allKindsLecture, imageSources, type LectureFile, ROOT, variantOf } from './support/lectures.js';
+import { FIND_OVERFLOW } from './support/overflow.js';
 import { type Site, startSite } from './support/site.js';
 
 /**
@@ -73,36 +74,6 @@ async function goToKind(page: Page, sectionClass: string): Promise<void> {
     'Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished))',
   );
 }
-
-/** As in looks.test.ts: every element of every slide inside the slide's frame, none scrolling its content. */
-const FIND_OVERFLOW = `(() => {
-  const { width, height } = Reveal.getConfig();
-  const problems = [];
-  Reveal.getSlides().forEach((slide, index) => {
-    Reveal.slide(index, 0, 1e6);
-    const scale = Reveal.getScale();
-    const frame = document.querySelector('.reveal .slides').getBoundingClientRect();
-    const name = (slide.querySelector('h1, h2') || slide).textContent.trim().slice(0, 40);
-    for (const element of [slide, ...slide.querySelectorAll('*')]) {
-      if (element.closest('aside.notes')) continue;
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
-      const left = (box.left - frame.left) / scale, top = (box.top - frame.top) / scale;
-      const right = (box.right - frame.left) / scale, bottom = (box.bottom - frame.top) / scale;
-      if (left < -1 || top < -1 || right > width + 1 || bottom > height + 1) {
-        problems.push('slide ' + (index + 1) + ' "' + name + '": <' + element.tagName.toLowerCase() + ' class="' + element.className + '"> at [' + [left, top, right, bottom].map(Math.round) + '] outside ' + width + 'x' + height);
-        break;
-      }
-      const style = getComputedStyle(element);
-      if (element !== slide && /auto|scroll|hidden/.test(style.overflowX + style.overflowY) &&
-          (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)) {
-        problems.push('slide ' + (index + 1) + ' "' + name + '": <' + element.tagName.toLowerCase() + ' class="' + element.className + '"> scrolls its content');
-        break;
-      }
-    }
-  });
-  return problems;
-})()`;
 
 describe('a right-to-left deck (language: ar)', () => {
   it('loads under the CSP with no console error, with reveal.js in rtl mode and the text set right to left', async () => {
