@@ -14,6 +14,8 @@ export const ENV = {
   port: 'PORT',
   /** Folder of templates/ (Lambda: copied beside the bundle). Unset: beside the bundle, else the repository's. */
   templatesDir: 'LECTERN_TEMPLATES_DIR',
+  /** Local server: lectures to publish into an empty embedded store at start (default the repository's content/; `none` to skip). */
+  seed: 'LECTERN_SEED',
   /** Local server listen address (default 127.0.0.1). */
   host: 'HOST',
   /** AWS region of the bucket (the SDK's standard variable). */

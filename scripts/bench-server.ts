@@ -24,6 +24,7 @@ async function startServerProcess(root: string, dataDir: string): Promise<Server
       PORT: '0',
       LECTERN_DATA_DIR: dataDir,
       LECTERN_TOKEN: TOKEN,
+      LECTERN_SEED: 'none',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ENV } from '../env-names.js';
 import { openDeckStore } from '../store/open-deck-store.js';
+import { templatesDir } from '../templates-fs.js';
+import { seedDecks } from './seed-decks.js';
 import { startServer } from './start-server.js';
 
 // `npm start`: the whole site on one Node process. Configuration comes from the environment only.
@@ -36,6 +40,18 @@ try {
 
 console.log(`Lectern is serving on ${server.url}/`);
 console.log(`Decks are stored in ${store.backing}`);
+// A first start on the embedded store opens on the course that ships with Lectern (never into a bucket).
+const seed = env[ENV.seed] || join(dirname(templatesDir()), 'content');
+if (!env[ENV.bucket] && seed !== 'none' && existsSync(seed)) {
+  const seeded = await seedDecks({ store, url: server.url, token, folder: seed });
+  if (seeded.published.length > 0) {
+    console.log(
+      `Published ${seeded.published.length} lectures from ${seed} into the empty store: ${seeded.published.join(', ')}`,
+    );
+  }
+  for (const failure of seeded.failed)
+    console.error(`lectern: ${failure.file} not published: ${failure.message}`);
+}
 if (given) console.log(`API token: from ${ENV.token}`);
 else console.log(`API token (set ${ENV.token} to choose your own): ${token}`);
 
