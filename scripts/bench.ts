@@ -2,7 +2,7 @@
 // Node start, and growth with slide count; then the local server under load, the Lambda's cold start
 // and its bundle size.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,19 @@ for (const slides of sizes) {
   const whole = timeMany(() => buildDeck(text, { templates, ...options }), runs);
   console.log(
     `${String(slides).padStart(4)} slides: render ${render.toFixed(3)} ms   parse+validate+render ${whole.toFixed(3)} ms   (${((render / slides) * 1000).toFixed(1)} µs/slide render)`,
+  );
+}
+
+// The generated lecture writes its notes as long double-quoted YAML strings, about twice as slow to
+// parse as the block scalars instructors write; the course's own lectures show the usual case.
+console.log('\n# The course in content/ (warm, in process, median): parse+validate+render');
+const courseDir = join(root, 'content', 'cold-war');
+for (const name of readdirSync(courseDir).filter((f) => f.endsWith('.yaml') && f !== 'course.yaml')) {
+  const text = readFileSync(join(courseDir, name), 'utf8');
+  const options = { assetsBase: '../assets/', generatedAt: new Date(0).toISOString(), warnings: [] };
+  const whole = timeMany(() => buildDeck(text, { templates, ...options }), 500);
+  console.log(
+    `${name.padEnd(32)} ${(text.length / 1024).toFixed(0).padStart(3)} KB   ${whole.toFixed(3)} ms`,
   );
 }
 

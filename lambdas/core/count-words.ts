@@ -5,6 +5,7 @@
  */
 
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAS_UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 // Marks (\p{M}) belong to their word: Devanagari vowel signs, decomposed accents.
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu;
 // A Markdown link's target is not read or shown: keep `[label]`, drop `(https://…)`.
@@ -13,7 +14,9 @@ const LINK_TARGET = /\]\([^)\s]*\)/g;
 /** Words in a piece of lecture text (inline Markdown allowed). */
 export function countWords(text: string | undefined): number {
   if (!text) return 0;
-  const plain = text.replace(LINK_TARGET, ']');
+  const plain = text.includes('](') ? text.replace(LINK_TARGET, ']') : text;
+  // Most lectures have no unspaced script: skip the two passes that look for it.
+  if (!HAS_UNSPACED.test(plain)) return plain.match(WORD)?.length ?? 0;
   const unspaced = plain.match(UNSPACED)?.length ?? 0;
   const spaced = plain.replace(UNSPACED, ' ').match(WORD)?.length ?? 0;
   return spaced + Math.ceil(unspaced / 2);

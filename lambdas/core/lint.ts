@@ -25,8 +25,19 @@ export const DIVIDER_SLIDE_MINUTES = 0.25;
 /** The closing sources slide, shown only when there are sources. */
 export const SOURCES_SLIDE_MINUTES = 0.25;
 
+// Lint and deck.json both ask for a lecture's estimate; counting every word of the notes twice costs a millisecond.
+const estimates = new WeakMap<Lecture, number>();
+
 /** Estimated speaking time in minutes (one decimal): notes at WORDS_PER_MINUTE, with a minimum per slide. */
 export function estimateMinutes(lecture: Lecture): number {
+  const known = estimates.get(lecture);
+  if (known !== undefined) return known;
+  const estimate = computeEstimate(lecture);
+  estimates.set(lecture, estimate);
+  return estimate;
+}
+
+function computeEstimate(lecture: Lecture): number {
   let minutes = TITLE_SLIDE_MINUTES + (lecture.sources.length > 0 ? SOURCES_SLIDE_MINUTES : 0);
   for (const section of lecture.sections) {
     minutes += DIVIDER_SLIDE_MINUTES;
