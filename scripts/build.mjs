@@ -17,45 +17,37 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-await build({
+// What both builds share: ESM for Node 20, one file per entry in dist/.
+const nodeBundle = {
   absWorkingDir: root,
-  entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, file)])),
   outdir: join(root, 'dist'),
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  sourcemap: 'linked',
-  // Half the bytes for Node to compile at every start of the CLI.
-  minify: true,
-  // The SDK is loaded only when an S3 bucket is configured; keep it out of the CLI's start-up path.
-  external: ['@aws-sdk/*', 'playwright-core', 'chromium-bidi'],
   // Bundled CommonJS packages (handlebars) call require(); give ESM output one.
   banner: {
     js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",
   },
   logLevel: 'warning',
+};
+
+await build({
+  ...nodeBundle,
+  entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, file)])),
+  sourcemap: 'linked',
+  // Half the bytes for Node to compile at every start of the CLI.
+  minify: true,
+  // The SDK is loaded only when an S3 bucket is configured; keep it out of the CLI's start-up path.
+  external: ['@aws-sdk/*', 'playwright-core', 'chromium-bidi'],
 });
 
 // Precompile the Handlebars templates beside the bundles (dist/templates.precompiled.json), with the
 // renderer's own function and options, so a cold start skips compiling them. Each entry carries its
 // source's hash: an edited template is compiled again at run time instead.
 const precompiler = join(root, 'dist', '.precompile.mjs');
-await build({
-  absWorkingDir: root,
-  entryPoints: { '.precompile': join(root, 'scripts', 'precompile-entry.ts') },
-  outdir: join(root, 'dist'),
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  banner: {
-    js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
-});
+await build({ ...nodeBundle, entryPoints: { '.precompile': join(root, 'scripts', 'precompile-entry.ts') } });
 try {
   const { writePrecompiled } = await import(pathToFileURL(precompiler).href);
   writePrecompiled(join(root, 'templates'), join(root, 'dist'));
