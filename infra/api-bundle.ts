@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const API_BUNDLE = {
-  entry: join(PROJECT_ROOT, 'lambdas', 'api', 'handler.ts'),
+  entry: join(PROJECT_ROOT, 'lambdas', 'handlers', 'api-handler.ts'),
   /** Node 24 is the Lambda runtime (nodejs24.x). */
   target: 'node24',
   // ESM because the handler finds its templates from import.meta.url.

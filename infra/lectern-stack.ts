@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { DEFAULT_DECKS_PREFIX } from '../lambdas/env-names.js';
+import { DEFAULT_DECKS_PREFIX } from '../lambdas/site/env-names.js';
 import type { LecternConfig } from './config.js';
 import { ApiFunction, decksResourceFinding } from './constructs/api-function.js';
 import { DeckApi } from './constructs/deck-api.js';

@@ -1,4 +1,4 @@
-// The API Lambda's bundle size: lambdas/api/handler.ts bundled by esbuild with the settings the stack
+// The API Lambda's bundle size: lambdas/handlers/api-handler.ts bundled by esbuild with the settings the stack
 // deploys (infra/api-bundle.ts), minified and not, AWS SDK external. Figures, not assertions.
 // Run alone with `npx tsx scripts/bench-bundle.ts`; scripts/bench.ts may import benchBundle().
 import { gzipSync } from 'node:zlib';

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { buildDeck } from '../lambdas/core/pipeline.js';
 import { renderDeck } from '../lambdas/core/render/index.js';
 import { lectureSchema } from '../lambdas/core/schema.js';
-import { loadTemplates } from '../lambdas/templates-fs.js';
+import { loadTemplates } from '../lambdas/node/templates-fs.js';
 import { benchBundle, formatBundleSize } from './bench-bundle.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { generateLecture } from './bench-lecture.js';

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { precompileTemplates } from '../lambdas/core/render/compile.js';
-import { loadTemplates, PRECOMPILED_FILE } from '../lambdas/templates-fs.js';
+import { loadTemplates, PRECOMPILED_FILE } from '../lambdas/node/templates-fs.js';
 
 export function writePrecompiled(templatesDir: string, outDir: string): void {
   const templates = loadTemplates(templatesDir);

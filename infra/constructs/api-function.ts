@@ -9,8 +9,8 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { precompileTemplates } from '../../lambdas/core/render/compile.js';
-import { ENV } from '../../lambdas/env-names.js';
-import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../../lambdas/templates-fs.js';
+import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../../lambdas/node/templates-fs.js';
+import { ENV } from '../../lambdas/site/env-names.js';
 import { API_BUNDLE, PROJECT_ROOT } from '../api-bundle.js';
 
 /**

@@ -8,8 +8,8 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { copyAssets } from '../../lambdas/assets.js';
-import { templatesDir } from '../../lambdas/templates-fs.js';
+import { copyAssets } from '../../lambdas/node/assets.js';
+import { templatesDir } from '../../lambdas/node/templates-fs.js';
 import { acknowledgeWildcards, wildcardFindings } from '../nag.js';
 
 export interface SiteContentProps {

@@ -7,7 +7,7 @@ import {
   type ResponseSecurityHeadersBehavior,
 } from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
-import { siteSecurityHeaders } from '../../lambdas/security-headers.js';
+import { siteSecurityHeaders } from '../../lambdas/site/security-headers.js';
 
 /** Two years, the HSTS preload lists' minimum. */
 const HSTS_MAX_AGE = Duration.days(730);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DECKS_PREFIX, ENV } from '../env-names.js';
+import { DEFAULT_DECKS_PREFIX, ENV } from '../site/env-names.js';
 
 export interface ApiConfig {
   bucket: string;

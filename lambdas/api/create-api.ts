@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DeckManifest, TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ValidationError } from '../core/errors.js';
 import { themeNames } from '../core/render/index.js';
+import { deckUrl, handoutUrl, versionUrl } from '../site/layout.js';
 import type { DeckStore } from '../store/deck-store.js';
 import type { Authorize } from './authorize.js';
 import { toDetail, toHttpError } from './error-result.js';
@@ -130,9 +131,9 @@ function validateBody(text: string, format: 'json' | 'yaml' | undefined, themes:
 
 function deckUrls(id: string, version: string) {
   return {
-    url: `/decks/${id}/`,
-    handoutUrl: `/decks/${id}/handout.html`,
-    versionUrl: `/decks/${id}/v/${version}/`,
+    url: deckUrl(id),
+    handoutUrl: handoutUrl(id),
+    versionUrl: versionUrl(id, version),
   };
 }
 
@@ -143,7 +144,7 @@ function summarise(manifest: DeckManifest) {
     version: manifest.version,
     slides: manifest.slides,
     updatedAt: manifest.generatedAt,
-    url: `/decks/${manifest.id}/`,
+    url: deckUrl(manifest.id),
     // Beyond the spec's list: what the site's course view shows of each deck.
     ...(manifest.subtitle !== undefined && { subtitle: manifest.subtitle }),
     ...(manifest.course !== undefined && { course: manifest.course }),

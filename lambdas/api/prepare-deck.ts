@@ -4,11 +4,8 @@ import { ValidationError } from '../core/errors.js';
 import { parseLecture } from '../core/parse.js';
 import { renderDeck } from '../core/render/index.js';
 import { validateLecture } from '../core/validate.js';
+import { ASSETS_BASE } from '../site/layout.js';
 import type { DeckPublication } from '../store/deck-store.js';
-
-/** Where a stored deck's pages find the shared assets: /decks/{id}/ and /decks/{id}/v/{version}/. */
-export const CURRENT_ASSETS_BASE = '../../assets/';
-export const VERSION_ASSETS_BASE = '../../../../assets/';
 
 export interface PrepareOptions {
   format?: 'json' | 'yaml';
@@ -48,8 +45,8 @@ export function prepareDeck(
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   const render = (assetsBase: string) =>
     renderDeck(lecture, options.templates, { assetsBase, generatedAt: options.generatedAt, warnings });
-  const current = render(CURRENT_ASSETS_BASE);
-  const versioned = render(VERSION_ASSETS_BASE);
+  const current = render(ASSETS_BASE.current);
+  const versioned = render(ASSETS_BASE.version);
   return {
     publication: { manifest: current.manifest, current: current.files, versioned: versioned.files },
     warnings,

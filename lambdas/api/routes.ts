@@ -1,7 +1,5 @@
+import { isDeckId } from '../site/layout.js';
 import { HttpError } from './http.js';
-
-/** Deck ids, as the lecture format defines them. */
-export const DECK_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export type Route =
   | { name: 'list-decks' }
@@ -41,11 +39,11 @@ function readId(segment: string): string {
   } catch {
     id = segment;
   }
-  if (!DECK_ID.test(id)) {
+  if (!isDeckId(id)) {
     throw new HttpError(
       400,
       'bad-id',
-      `"${id.slice(0, 80)}" is not a deck id: use 1 to 64 lowercase letters, digits and hyphens, starting with a letter or digit.`,
+      `"${id.slice(0, 80)}" is not a deck id: use 1 to 64 lowercase letters, digits and hyphens, starting with a letter or digit (not assets or media).`,
     );
   }
   return id;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ParseError } from '../core/errors.js';
 import { type BuildResult, buildDeck } from '../core/pipeline.js';
-import { formatOf } from './collect-files.js';
+import { formatOf } from '../node/collect-files.js';
 
 export interface FileResult {
   file: string;

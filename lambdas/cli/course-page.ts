@@ -2,7 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type CourseGroup, groupByCourseLine, renderCoursePage } from '../core/course-page.js';
 import type { DeckManifest, TemplateSet } from '../core/deck.js';
-import type { CourseFile } from './course-files.js';
+import type { CourseFile } from '../node/course-files.js';
 
 /**
  * Write `<outDir>/index.html`: each course file's decks in its order, then every other rendered

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { copyAssets } from '../assets.js';
-import { chromiumPath, launchChromium } from '../chromium.js';
 import { LecternError } from '../core/errors.js';
-import { loadTemplates } from '../templates-fs.js';
+import { copyAssets } from '../node/assets.js';
+import { chromiumPath, launchChromium } from '../node/chromium.js';
+import { loadTemplates } from '../node/templates-fs.js';
+import { ASSETS_BASE } from '../site/layout.js';
 import { buildFile } from './check-file.js';
 import { formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
 import { type CliIo, UsageError } from './io.js';
@@ -49,7 +50,7 @@ export async function runPdf(argv: string[], io: CliIo): Promise<number> {
   if (paper !== 'a4' && paper !== 'letter') throw new UsageError('--paper must be a4 or letter');
   const file = positionals[0] as string;
 
-  const { result } = buildFile(file, io.cwd, loadTemplates(), '../assets/', new Date().toISOString());
+  const { result } = buildFile(file, io.cwd, loadTemplates(), ASSETS_BASE.output, new Date().toISOString());
   for (const d of sortDiagnostics(result.diagnostics)) {
     if (d.severity === 'error') io.err(formatDiagnostic(file, d));
   }

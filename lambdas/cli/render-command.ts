@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { copyAssets } from '../assets.js';
 import type { DeckManifest } from '../core/deck.js';
-import { loadTemplates } from '../templates-fs.js';
+import { copyAssets } from '../node/assets.js';
+import { collectFiles } from '../node/collect-files.js';
+import { sortCourseFiles } from '../node/course-files.js';
+import { loadTemplates } from '../node/templates-fs.js';
+import { ASSETS_BASE, RESERVED_IDS } from '../site/layout.js';
 import { buildFile } from './check-file.js';
-import { collectFiles } from './collect-files.js';
-import { sortCourseFiles } from './course-files.js';
 import { writeCoursePage } from './course-page.js';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
 import { type CliIo, UsageError } from './io.js';
@@ -70,7 +71,7 @@ export function runRender(argv: string[], io: CliIo): number {
     }
   }
   for (const file of files) {
-    const { result } = buildFile(file, io.cwd, templates, '../assets/', generatedAt);
+    const { result } = buildFile(file, io.cwd, templates, ASSETS_BASE.output, generatedAt);
     for (const d of sortDiagnostics(result.diagnostics)) {
       if (d.severity === 'error') errors++;
       else warnings++;
@@ -78,11 +79,11 @@ export function runRender(argv: string[], io: CliIo): number {
     }
     if (!result.ok) {
       failed++;
-    } else if (result.manifest.id === 'assets') {
+    } else if (RESERVED_IDS.includes(result.manifest.id)) {
       failed++;
       errors++;
       progress.print(
-        `${file}  id  deck id "assets" is the name of the shared assets folder beside the decks; choose another id; nothing written`,
+        `${file}  id  deck id "${result.manifest.id}" is the name of a shared folder beside the decks; choose another id; nothing written`,
         'err',
       );
     } else if (written.has(result.manifest.id)) {

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { loadTemplates } from '../templates-fs.js';
+import { collectFiles } from '../node/collect-files.js';
+import { sortCourseFiles } from '../node/course-files.js';
+import { loadTemplates } from '../node/templates-fs.js';
+import { ASSETS_BASE } from '../site/layout.js';
 import { buildFile } from './check-file.js';
-import { collectFiles } from './collect-files.js';
-import { sortCourseFiles } from './course-files.js';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
 import { type CliIo, UsageError } from './io.js';
 import { Progress } from './progress.js';
@@ -48,7 +49,7 @@ export function runValidate(argv: string[], io: CliIo): number {
   }
   for (const file of files) {
     // Rendering too catches template problems a lecture could trigger; it costs about a millisecond.
-    const { result } = buildFile(file, io.cwd, templates, '../assets/', new Date(0).toISOString());
+    const { result } = buildFile(file, io.cwd, templates, ASSETS_BASE.output, new Date(0).toISOString());
     for (const d of sortDiagnostics(result.diagnostics)) {
       if (d.severity === 'error') errors++;
       else warnings++;

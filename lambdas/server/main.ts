@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ENV } from '../env-names.js';
+import { templatesDir } from '../node/templates-fs.js';
+import { ENV } from '../site/env-names.js';
 import { openDeckStore } from '../store/open-deck-store.js';
-import { templatesDir } from '../templates-fs.js';
 import { seedDecks } from './seed-decks.js';
 import { startServer } from './start-server.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectFiles, formatOf } from '../cli/collect-files.js';
-import { sortCourseFiles } from '../cli/course-files.js';
+import { collectFiles, formatOf } from '../node/collect-files.js';
+import { sortCourseFiles } from '../node/course-files.js';
 import type { DeckStore } from '../store/deck-store.js';
 
 export interface SeedOptions {

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { templatesDir as findTemplatesDir } from '../node/templates-fs.js';
+import { CACHE } from '../site/layout.js';
+import type { SitePath } from '../site/site-paths.js';
 import { contentTypeFor } from '../store/content-type.js';
 import type { DeckStore } from '../store/deck-store.js';
-import { templatesDir as findTemplatesDir } from '../templates-fs.js';
-import type { SitePath } from './site-paths.js';
 
 export interface SiteFile {
   body: Uint8Array;
@@ -39,14 +40,12 @@ export function createSiteReader(sources: SiteSources) {
     switch (target.kind) {
       case 'site': {
         const body = await readOnce(join(sources.siteDir, target.name));
-        return body && { body, contentType: contentTypeFor(target.name), cacheControl: 'no-cache' };
+        return body && { body, contentType: contentTypeFor(target.name), cacheControl: CACHE.revalidate };
       }
       case 'asset': {
         const file = sources.assets.get(target.path);
         const body = file ? await readOnce(file) : undefined;
-        return (
-          body && { body, contentType: contentTypeFor(target.path), cacheControl: 'public, max-age=3600' }
-        );
+        return body && { body, contentType: contentTypeFor(target.path), cacheControl: CACHE.assets };
       }
       case 'deck': {
         const object = await sources.store.readDeckFile(target.id, target.name, target.version);
@@ -55,7 +54,7 @@ export function createSiteReader(sources: SiteSources) {
           body: object.body,
           contentType: object.contentType,
           // Versions never change; the current deck does, so browsers must revalidate it.
-          cacheControl: target.version ? 'public, max-age=31536000, immutable' : 'no-cache',
+          cacheControl: target.version ? CACHE.immutable : CACHE.revalidate,
         };
       }
       default:

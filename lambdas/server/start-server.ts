@@ -5,15 +5,15 @@ import { createTokenAuthorizer } from '../api/authorize.js';
 import { type ApiLogger, createApi } from '../api/create-api.js';
 import { toErrorResult } from '../api/error-result.js';
 import type { ApiResult } from '../api/http.js';
-import { listAssets } from '../assets.js';
 import type { TemplateSet } from '../core/deck.js';
-import { siteSecurityHeaders } from '../security-headers.js';
+import { listAssets } from '../node/assets.js';
+import { loadTemplates } from '../node/templates-fs.js';
+import { siteSecurityHeaders } from '../site/security-headers.js';
+import { redirectLocation, resolveSitePath } from '../site/site-paths.js';
 import type { DeckStore } from '../store/deck-store.js';
-import { loadTemplates } from '../templates-fs.js';
 import { NOT_FOUND_PAGE } from './not-found-page.js';
 import { readRequestBody } from './read-request.js';
 import { createSiteReader, findSiteDir } from './site-files.js';
-import { redirectLocation, resolveSitePath } from './site-paths.js';
 import { toApiEvent } from './to-api-event.js';
 
 export interface ServerOptions {

@@ -1,4 +1,10 @@
 import type { DeckManifest } from '../core/deck.js';
+import {
+  CACHE,
+  DEFAULT_DECKS_PREFIX,
+  deckKey as deckKeyIn,
+  versionKey as versionKeyIn,
+} from '../site/layout.js';
 import { contentTypeFor } from './content-type.js';
 import { StorageError } from './errors.js';
 import { createKeyedLock } from './keyed-lock.js';
@@ -40,8 +46,8 @@ export interface DeckStore {
 const POINTER = 'deck.json';
 /** Pages copied beside the pointer; deleting a deck removes these and the pointer. */
 const CURRENT_PAGES = ['index.html', 'handout.html'] as const;
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const REVALIDATE = 'no-cache';
+const IMMUTABLE = CACHE.immutable;
+const REVALIDATE = CACHE.revalidate;
 const LIST_CONCURRENCY = 16;
 
 /**
@@ -75,13 +81,13 @@ export interface DeckStoreOptions {
 
 /** A deck store over any object store backing. */
 export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions = {}): DeckStore {
-  const prefix = options.prefix ?? 'decks/';
+  const prefix = options.prefix ?? DEFAULT_DECKS_PREFIX;
   // Publishes and deletes of one deck run one at a time in this process, so the current pages
   // and the pointer of two racing publishes cannot interleave.
   const lock = createKeyedLock();
 
-  const deckKey = (id: string, name: string) => `${prefix}${id}/${name}`;
-  const versionKey = (id: string, version: string, name: string) => `${prefix}${id}/v/${version}/${name}`;
+  const deckKey = (id: string, name: string) => deckKeyIn(prefix, id, name);
+  const versionKey = (id: string, version: string, name: string) => versionKeyIn(prefix, id, version, name);
 
   const readManifest = async (id: string): Promise<DeckManifest | undefined> => {
     const object = await objects.get(deckKey(id, POINTER));

@@ -1,3 +1,4 @@
+import { DEFAULT_DECKS_PREFIX } from '../site/layout.js';
 import type { DeckStore } from './deck-store.js';
 import { createDeckStore } from './deck-store.js';
 import { createFsObjectStore, DEFAULT_DATA_DIR } from './fs-object-store.js';
@@ -16,7 +17,7 @@ export interface StoreConfig {
 
 /** The deck store a configuration asks for: S3 when a bucket is named, otherwise the embedded one. */
 export async function openDeckStore(config: StoreConfig): Promise<DeckStore & { backing: string }> {
-  const prefix = config.prefix ?? 'decks/';
+  const prefix = config.prefix ?? DEFAULT_DECKS_PREFIX;
   if (config.bucket) {
     // Loaded only when needed: the AWS SDK costs a few hundred milliseconds to import.
     const { createS3Client, createS3ObjectStore } = await import('./s3-object-store.js');

@@ -40,7 +40,7 @@ async function printPdf(...flags: string[]): Promise<PdfPage[]> {
 /** How many slides the deck has: title, one divider per section, the content slides, the sources slide(s). */
 async function deckSlides(): Promise<number> {
   const { buildDeck } = await import('../../lambdas/core/pipeline.js');
-  const { loadTemplates } = await import('../../lambdas/templates-fs.js');
+  const { loadTemplates } = await import('../../lambdas/node/templates-fs.js');
   const built = buildDeck(lecture?.text ?? '', {
     format: 'yaml',
     templates: loadTemplates(),

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listAssets } from '../../lambdas/assets.js';
 import { templateHash } from '../../lambdas/core/render/compile.js';
-import { ENV } from '../../lambdas/env-names.js';
-import { siteSecurityHeaders } from '../../lambdas/security-headers.js';
-import { templatesDir } from '../../lambdas/templates-fs.js';
+import { listAssets } from '../../lambdas/node/assets.js';
+import { templatesDir } from '../../lambdas/node/templates-fs.js';
+import { ENV } from '../../lambdas/site/env-names.js';
+import { siteSecurityHeaders } from '../../lambdas/site/security-headers.js';
 import { synthStack } from './synth-stack.js';
 
 // CloudFront's managed CachingDisabled policy.

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeByJwtClaims, createTokenAuthorizer } from '../../lambdas/api/authorize.js';
 import { type Api, createApi } from '../../lambdas/api/create-api.js';
 import { MAX_BODY_BYTES } from '../../lambdas/api/read-body.js';
+import { loadTemplates } from '../../lambdas/node/templates-fs.js';
 import { createDeckStore, type DeckStore } from '../../lambdas/store/deck-store.js';
 import { createS3ObjectStore } from '../../lambdas/store/s3-object-store.js';
-import { loadTemplates } from '../../lambdas/templates-fs.js';
 import { apiEvent, type EventInput } from './support/api-event.js';
 import { textOf } from './support/deck-fixture.js';
 import { ALL_KINDS_YAML, bigLectureYaml, lectureJson, lectureYaml } from './support/lectures.js';
@@ -333,7 +333,7 @@ describe('4xx for the body', () => {
   });
 
   it('413 for a body over 1 MiB, plain or base64-encoded', async () => {
-    const huge = bigLectureYaml('too-big', 10, 10) + `# ${'x'.repeat(MAX_BODY_BYTES)}\n`;
+    const huge = `${bigLectureYaml('too-big', 10, 10)}# ${'x'.repeat(MAX_BODY_BYTES)}\n`;
     const plain = await call({ method: 'POST', path: '/api/decks', body: huge, headers: YAML });
     expect(plain.status).toBe(413);
     expect(plain.body.error.code).toBe('body-too-large');
@@ -350,7 +350,7 @@ describe('4xx for the body', () => {
   });
 
   it('measures the size after decoding: a 0.9 MiB lecture sent as 1.2 MB of base64 is accepted', async () => {
-    const body = bigLectureYaml('almost-big', 20, 10) + `# ${'x'.repeat(900 * 1024)}\n`;
+    const body = `${bigLectureYaml('almost-big', 20, 10)}# ${'x'.repeat(900 * 1024)}\n`;
     expect(Buffer.from(body).toString('base64').length).toBeGreaterThan(MAX_BODY_BYTES);
     const answer = await call({ method: 'POST', path: '/api/validate', body, headers: YAML, base64: true });
     expect(answer.status).toBe(200);

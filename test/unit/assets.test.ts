@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyAssets, listAssets, revealDistDir } from '../../lambdas/assets.js';
-import { loadTemplates, templatesDir } from '../../lambdas/templates-fs.js';
+import { copyAssets, listAssets, revealDistDir } from '../../lambdas/node/assets.js';
+import { loadTemplates, templatesDir } from '../../lambdas/node/templates-fs.js';
 
 const made: string[] = [];
 function tempDir(): string {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium as launchSystemChromium } from '../../../lambdas/chromium.js';
+import { launchChromium as launchSystemChromium } from '../../../lambdas/node/chromium.js';
 import { type RunningServer, startServer } from '../../../lambdas/server/start-server.js';
 import { openDeckStore } from '../../../lambdas/store/open-deck-store.js';
 

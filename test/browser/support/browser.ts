@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from '../../../lambdas/chromium.js';
+import { launchChromium } from '../../../lambdas/node/chromium.js';
 
 /** One Chromium for a test file. */
 export function launchBrowser(): Promise<Browser> {

@@ -10,7 +10,7 @@ import {
   checkLecture,
 } from '../../../lambdas/core/pipeline.js';
 import type { Lecture, Slide } from '../../../lambdas/core/schema.js';
-import { loadTemplates } from '../../../lambdas/templates-fs.js';
+import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
 
 /**
  * The course's own lectures, held to the standard the seeds README sets: every file under content/

@@ -4,7 +4,7 @@ import { checkCourse, isCourseFileName } from '../../../lambdas/core/course.js';
 import { groupByCourseLine, renderCoursePage } from '../../../lambdas/core/course-page.js';
 import type { DeckManifest } from '../../../lambdas/core/deck.js';
 import { ParseError } from '../../../lambdas/core/errors.js';
-import { loadTemplates } from '../../../lambdas/templates-fs.js';
+import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
 
 const COURSE = `id: hist-214
 title: "The Cold War in Asia"

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { RenderedDeck, RenderOptions, TemplateSet } from '../../../lambdas/core/deck.js';
 import { renderDeck } from '../../../lambdas/core/render/index.js';
 import { type Lecture, type LectureInput, lectureSchema } from '../../../lambdas/core/schema.js';
-import { loadTemplates } from '../../../lambdas/templates-fs.js';
+import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
 
 /** Shared set-up for the renderer's tests: the real templates/, fixture lectures, HTML as a DOM. */
 

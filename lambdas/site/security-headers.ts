@@ -8,7 +8,7 @@ import {
   printStyleHashes,
   securityHeaders,
   speakerViewHashes,
-} from './core/csp.js';
+} from './csp.js';
 
 let cached: InlineHashes | undefined;
 

@@ -5,12 +5,12 @@ import {
   mergeHashes,
   pluginStyleHashes,
   speakerViewHashes,
-} from '../../../lambdas/core/csp.js';
+} from '../../../lambdas/site/csp.js';
 import {
   revealInlineHashes,
   revealSpeakerViewHashes,
   siteSecurityHeaders,
-} from '../../../lambdas/security-headers.js';
+} from '../../../lambdas/site/security-headers.js';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

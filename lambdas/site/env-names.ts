@@ -26,5 +26,4 @@ export const ENV = {
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
 
-/** Default key prefix for decks: the site serves them at /decks/{id}/. */
-export const DEFAULT_DECKS_PREFIX = 'decks/';
+export { DEFAULT_DECKS_PREFIX } from './layout.js';

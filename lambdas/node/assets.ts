@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { SITE_FOLDERS } from '../site/layout.js';
 import { templatesDir } from './templates-fs.js';
 
 /** One file of the shared assets folder: where it comes from, and its path under `assets/`. */
@@ -46,7 +47,10 @@ export function listAssets(dir: string = templatesDir()): AssetFile[] {
     ...filesIn(join(dir, 'themes'))
       .filter((name) => name.endsWith('.css'))
       .map((name) => ({ source: join(dir, 'themes', name), target: `themes/${name}` })),
-    ...filesIn(join(dir, 'assets')).map((name) => ({ source: join(dir, 'assets', name), target: name })),
+    ...filesIn(join(dir, SITE_FOLDERS.assets)).map((name) => ({
+      source: join(dir, SITE_FOLDERS.assets, name),
+      target: name,
+    })),
   ];
 }
 
@@ -59,7 +63,7 @@ function sameContent(a: string, b: string): boolean {
 export function copyAssets(outDir: string, templatesFolder?: string): number {
   let copied = 0;
   for (const { source, target } of listAssets(templatesFolder)) {
-    const destination = join(outDir, 'assets', ...target.split('/'));
+    const destination = join(outDir, SITE_FOLDERS.assets, ...target.split('/'));
     if (sameContent(source, destination)) continue;
     mkdirSync(dirname(destination), { recursive: true });
     copyFileSync(source, destination);

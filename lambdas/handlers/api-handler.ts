@@ -1,12 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { ENV } from '../env-names.js';
+import { authorizeByJwtClaims } from '../api/authorize.js';
+import { readApiConfig } from '../api/config.js';
+import { createApi } from '../api/create-api.js';
+import { loadTemplates } from '../node/templates-fs.js';
+import { ENV } from '../site/env-names.js';
 import { createDeckStore } from '../store/deck-store.js';
 import { createS3Client, createS3ObjectStore } from '../store/s3-object-store.js';
-import { loadTemplates } from '../templates-fs.js';
-import { authorizeByJwtClaims } from './authorize.js';
-import { readApiConfig } from './config.js';
-import { createApi } from './create-api.js';
 
 // Cold start: configuration, templates, the S3 client and the routes are set up once per container.
 const logger = new Logger({ serviceName: process.env[ENV.serviceName] ?? 'lectern-api' });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TemplateSet } from './core/deck.js';
+import type { TemplateSet } from '../core/deck.js';
 
 // templates/site/ is the instructors' page, served by the site, not part of any deck.
 const SKIPPED_DIRS = new Set(['site']);

@@ -1,4 +1,4 @@
-import { DECK_ID } from '../api/routes.js';
+import { deckUrl, FILE_NAME_PATTERN, isDeckId, SITE_FOLDERS, VERSION_PATTERN, versionUrl } from './layout.js';
 
 /** What a site path names; anything else (including any attempt to climb out) is `not-found`. */
 export type SitePath =
@@ -9,8 +9,6 @@ export type SitePath =
   | { kind: 'not-found' };
 
 const SITE_FILES = new Set(['index.html', 'site.js', 'site.css']);
-const VERSION = /^[a-z0-9]{1,128}$/;
-const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Map a request path to what it names. Each segment is decoded on its own and must be a plain name:
@@ -25,17 +23,17 @@ export function resolveSitePath(rawPath: string): SitePath {
   if (segments.length === 1 && first === '') return { kind: 'site', name: 'index.html' };
   if (segments.length === 1 && first !== undefined && SITE_FILES.has(first))
     return { kind: 'site', name: first };
-  if (first === 'assets' && rest.length > 0 && rest.every((s) => s !== '')) {
+  if (first === SITE_FOLDERS.assets && rest.length > 0 && rest.every((s) => s !== '')) {
     return { kind: 'asset', path: rest.join('/') };
   }
-  if (first !== 'decks') return { kind: 'not-found' };
+  if (first !== SITE_FOLDERS.decks) return { kind: 'not-found' };
 
   const [id, second, third, fourth, ...more] = rest;
-  if (id === undefined || !DECK_ID.test(id)) return { kind: 'not-found' };
-  if (second === undefined) return { kind: 'redirect', location: `/decks/${id}/` };
+  if (id === undefined || !isDeckId(id)) return { kind: 'not-found' };
+  if (second === undefined) return { kind: 'redirect', location: deckUrl(id) };
   if (third === undefined) return deckFile(id, second);
-  if (second === 'v' && VERSION.test(third) && more.length === 0) {
-    if (fourth === undefined) return { kind: 'redirect', location: `/decks/${id}/v/${third}/` };
+  if (second === 'v' && VERSION_PATTERN.test(third) && more.length === 0) {
+    if (fourth === undefined) return { kind: 'redirect', location: versionUrl(id, third) };
     return deckFile(id, fourth, third);
   }
   return { kind: 'not-found' };
@@ -57,7 +55,7 @@ export function redirectLocation(location: string, rawQuery: string): string {
 
 function deckFile(id: string, name: string, version?: string): SitePath {
   const file = name === '' ? 'index.html' : name;
-  if (!FILE_NAME.test(file)) return { kind: 'not-found' };
+  if (!FILE_NAME_PATTERN.test(file)) return { kind: 'not-found' };
   return version ? { kind: 'deck', id, name: file, version } : { kind: 'deck', id, name: file };
 }
 

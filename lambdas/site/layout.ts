@@ -1,0 +1,87 @@
+import { ID_PATTERN } from '../core/schema.js';
+
+/**
+ * The site's layout, in one place: the URLs it serves, the storage keys behind them, the relative
+ * paths a deck uses to reach the shared assets, and the cache headers of each kind of file. The API,
+ * the local server, the stores, the CLI, the CDK stack and the instructors' page all read it from
+ * here (the page through `siteLayoutForBrowser`), so none of them spells a path of its own. Pure.
+ */
+
+/** Deck and course ids, as the lecture format defines them. */
+export const DECK_ID = ID_PATTERN;
+
+/**
+ * Ids no deck may take: `assets` and `media` are folders beside the decks in a rendered output
+ * folder, so a deck of that name would overwrite them.
+ */
+export const RESERVED_IDS: readonly string[] = ['assets', 'media'];
+
+/** A stored version's name: the content hash the renderer gives it. */
+export const VERSION_PATTERN = /^[a-z0-9]{1,128}$/;
+
+/** A file name inside a deck folder: plain, no path, no leading dot. */
+export const FILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** The site's top-level folders. */
+export const SITE_FOLDERS = {
+  decks: 'decks',
+  assets: 'assets',
+  media: 'media',
+  courses: 'courses',
+  api: 'api',
+} as const;
+
+/** The files of a rendered deck folder. */
+export const DECK_FILES = {
+  deck: 'index.html',
+  handout: 'handout.html',
+  manifest: 'deck.json',
+} as const;
+
+/** Cache-Control of each kind of file the site serves. */
+export const CACHE = {
+  /** A stored version, a media file: written once under a content-addressed name. */
+  immutable: 'public, max-age=31536000, immutable',
+  /** What may change at any publish: the current deck, listings, the instructors' page. */
+  revalidate: 'no-cache',
+  /** reveal.js, themes and fonts: they change only with a deploy or an upgrade. */
+  assets: 'public, max-age=3600',
+} as const;
+
+/** Relative URL from a deck folder to the shared assets, for each place a deck is served from. */
+export const ASSETS_BASE = {
+  /** `<out>/<id>/index.html` written by the CLI, beside `<out>/assets/`. */
+  output: `../${SITE_FOLDERS.assets}/`,
+  /** `/decks/{id}/` on the site. */
+  current: `../../${SITE_FOLDERS.assets}/`,
+  /** `/decks/{id}/v/{version}/` on the site. */
+  version: `../../../../${SITE_FOLDERS.assets}/`,
+} as const;
+
+/** Whether an id may name a deck: the format's pattern, and not one of the site's own folders. */
+export function isDeckId(id: string): boolean {
+  return DECK_ID.test(id) && !RESERVED_IDS.includes(id);
+}
+
+/** Site URLs of a deck: the current one, its handout, and one stored version. */
+export const deckUrl = (id: string): string => `/${SITE_FOLDERS.decks}/${id}/`;
+export const handoutUrl = (id: string): string => `${deckUrl(id)}${DECK_FILES.handout}`;
+export const versionUrl = (id: string, version: string): string => `${deckUrl(id)}v/${version}/`;
+export const assetsUrl = (path: string): string => `/${SITE_FOLDERS.assets}/${path}`;
+
+/** Storage keys of a deck under the decks prefix (default `decks/`, as the site's URLs). */
+export const DEFAULT_DECKS_PREFIX = `${SITE_FOLDERS.decks}/`;
+export const deckKey = (prefix: string, id: string, name: string): string => `${prefix}${id}/${name}`;
+export const versionKey = (prefix: string, id: string, version: string, name: string): string =>
+  `${prefix}${id}/v/${version}/${name}`;
+
+/** What the instructors' page needs of the layout, handed to it as data rather than repeated in its script. */
+export function siteLayoutForBrowser() {
+  return {
+    api: `/${SITE_FOLDERS.api}/`,
+    decks: `/${SITE_FOLDERS.decks}/`,
+    handout: DECK_FILES.handout,
+    idPattern: DECK_ID.source,
+    reservedIds: RESERVED_IDS,
+  };
+}
