@@ -11,6 +11,7 @@ import { buildDeck } from '../lambdas/core/pipeline.js';
 import { renderDeck } from '../lambdas/core/render/index.js';
 import { lectureSchema } from '../lambdas/core/schema.js';
 import { loadTemplates } from '../lambdas/node/templates-fs.js';
+import { ASSETS_BASE } from '../lambdas/site/layout.js';
 import { benchBundle, formatBundleSize } from './bench-bundle.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { generateLecture } from './bench-lecture.js';
@@ -41,22 +42,22 @@ const sizes = [60, 600];
 for (const slides of sizes) {
   const text = generateLecture(slides);
   const lecture = lectureSchema.parse(parse(text));
-  const options = { assetsBase: '../assets/', generatedAt: new Date(0).toISOString(), warnings: [] };
+  const options = { assetsBase: ASSETS_BASE.output, generatedAt: new Date(0).toISOString() };
   const runs = slides > 100 ? 200 : 2000;
-  const render = timeMany(() => renderDeck(lecture, templates, options), runs);
+  const render = timeMany(() => renderDeck(lecture, templates, { ...options, warnings: [] }), runs);
   const whole = timeMany(() => buildDeck(text, { templates, ...options }), runs);
   console.log(
-    `${String(slides).padStart(4)} slides: render ${render.toFixed(3)} ms   parse+validate+render ${whole.toFixed(3)} ms   (${((render / slides) * 1000).toFixed(1)} µs/slide render)`,
+    `${String(slides).padStart(4)} slides: render ${render.toFixed(3)} ms   whole pipeline ${whole.toFixed(3)} ms   (${((render / slides) * 1000).toFixed(1)} µs/slide render)`,
   );
 }
 
 // The generated lecture writes its notes as long double-quoted YAML strings, about twice as slow to
 // parse as the block scalars instructors write; the course's own lectures show the usual case.
-console.log('\n# The course in content/ (warm, in process, median): parse+validate+render');
+console.log('\n# The course in content/ (warm, in process, median): whole pipeline');
 const courseDir = join(root, 'content', 'cold-war');
 for (const name of readdirSync(courseDir).filter((f) => f.endsWith('.yaml') && f !== 'course.yaml')) {
   const text = readFileSync(join(courseDir, name), 'utf8');
-  const options = { assetsBase: '../assets/', generatedAt: new Date(0).toISOString(), warnings: [] };
+  const options = { assetsBase: ASSETS_BASE.output, generatedAt: new Date(0).toISOString() };
   const whole = timeMany(() => buildDeck(text, { templates, ...options }), 500);
   console.log(
     `${name.padEnd(32)} ${(text.length / 1024).toFixed(0).padStart(3)} KB   ${whole.toFixed(3)} ms`,

@@ -1,13 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DeckManifest, TemplateSet } from '../core/deck.js';
-import { type Diagnostic, ValidationError } from '../core/errors.js';
 import { themeNames } from '../core/render/index.js';
 import { deckUrl, handoutUrl, versionUrl } from '../site/layout.js';
 import type { DeckStore } from '../store/deck-store.js';
 import type { Authorize } from './authorize.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
-import { checkLectureText, prepareDeck } from './prepare-deck.js';
+import { preparePublication, validationReport } from './publish-lecture.js';
 import { readLectureBody } from './read-body.js';
 import { matchRoute, type Route } from './routes.js';
 
@@ -34,12 +33,10 @@ export function createApi(deps: ApiDeps): Api {
 
   const publish = async (event: ApiEvent, pathId?: string): Promise<ApiResult> => {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
-    const { publication, warnings } = prepareDeck(body.text, {
-      ...(body.format ? { format: body.format } : {}),
+    const { publication, warnings } = preparePublication(body, {
       templates: deps.templates,
-      themes,
       generatedAt: clock().toISOString(),
-      ...(pathId !== undefined ? { pathId } : {}),
+      ...(pathId !== undefined ? { id: pathId } : {}),
     });
     const { created, manifest } = await deps.store.publishDeck(publication);
     return jsonResult(
@@ -76,7 +73,7 @@ export function createApi(deps: ApiDeps): Api {
       }
       case 'validate': {
         const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
-        return jsonResult(200, validateBody(body.text, body.format, themes));
+        return jsonResult(200, validationReport(body, themes));
       }
     }
   };
@@ -113,20 +110,6 @@ export function createApi(deps: ApiDeps): Api {
     });
     return result;
   };
-}
-
-function validateBody(text: string, format: 'json' | 'yaml' | undefined, themes: readonly string[]) {
-  const warningsOf = (diagnostics: Diagnostic[]) =>
-    diagnostics.filter((d) => d.severity === 'warning').map(toDetail);
-  try {
-    const { diagnostics } = checkLectureText(text, { ...(format ? { format } : {}), themes });
-    return { valid: true, errors: [], warnings: warningsOf(diagnostics) };
-  } catch (error) {
-    // A lecture that breaks the format is this route's normal answer, not a failed request.
-    if (!(error instanceof ValidationError)) throw error;
-    const errors = error.diagnostics.filter((d) => d.severity === 'error').map(toDetail);
-    return { valid: false, errors, warnings: warningsOf(error.diagnostics) };
-  }
 }
 
 function deckUrls(id: string, version: string) {

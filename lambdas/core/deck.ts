@@ -5,10 +5,13 @@ import type { Diagnostic } from './errors.js';
  * text → ParsedDocument → (validate) Lecture → (render) RenderedDeck → store/serve.
  */
 
+/** The two notations a lecture file may be written in. */
+export type LectureFormat = 'yaml' | 'json';
+
 /** A parsed lecture file: the plain value plus a way back from a document path to its line and column. */
 export interface ParsedDocument {
   value: unknown;
-  format: 'yaml' | 'json';
+  format: LectureFormat;
   /** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */
   locate(path: readonly (string | number)[]): { line: number; col: number } | undefined;
   /** The text of the scalar at `path` exactly as the file writes it (`1.10`, `007`), if there is one. */

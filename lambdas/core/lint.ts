@@ -1,52 +1,19 @@
-import { countAllWords, countWords } from './count-words.js';
+import { countAllWords } from './count-words.js';
 import type { ParsedDocument } from './deck.js';
 import type { Diagnostic } from './errors.js';
 import { type DocPath, type Finding, placeFinding } from './paths.js';
 import type { Lecture, Point, Slide } from './schema.js';
+import { estimateMinutes, MIN_MINUTES_PER_SLIDE, WORDS_PER_MINUTE } from './speaking-time.js';
 
 /**
  * Warnings about a valid lecture: advice, never a reason to refuse the deck.
- * The limits follow the format spec (../shared/spec/lecture-format.md, "Errors and warnings").
+ * The limits are the format's (docs/lecture-format.md, "Warnings").
  */
 
 export const MAX_POINTS = 6;
 export const MAX_WORDS_ON_SCREEN = 60;
 /** How far the estimate may be from the planned `duration` before lint says so. */
 export const DURATION_TOLERANCE = 0.25;
-
-/** Speaking rate for notes: a relaxed lecturing pace. */
-export const WORDS_PER_MINUTE = 130;
-/** Even a slide with short notes stays on screen a while: it is shown, read and pointed at. */
-export const MIN_MINUTES_PER_SLIDE = 0.5;
-/** The title slide: a greeting and the plan of the hour. */
-export const TITLE_SLIDE_MINUTES = 0.5;
-/** A section divider: one sentence of transition. */
-export const DIVIDER_SLIDE_MINUTES = 0.25;
-/** The closing sources slide, shown only when there are sources. */
-export const SOURCES_SLIDE_MINUTES = 0.25;
-
-// Lint and deck.json both ask for a lecture's estimate; counting every word of the notes twice costs a millisecond.
-const estimates = new WeakMap<Lecture, number>();
-
-/** Estimated speaking time in minutes (one decimal): notes at WORDS_PER_MINUTE, with a minimum per slide. */
-export function estimateMinutes(lecture: Lecture): number {
-  const known = estimates.get(lecture);
-  if (known !== undefined) return known;
-  const estimate = computeEstimate(lecture);
-  estimates.set(lecture, estimate);
-  return estimate;
-}
-
-function computeEstimate(lecture: Lecture): number {
-  let minutes = TITLE_SLIDE_MINUTES + (lecture.sources.length > 0 ? SOURCES_SLIDE_MINUTES : 0);
-  for (const section of lecture.sections) {
-    minutes += DIVIDER_SLIDE_MINUTES;
-    for (const slide of section.slides) {
-      minutes += Math.max(countWords(slide.notes) / WORDS_PER_MINUTE, MIN_MINUTES_PER_SLIDE);
-    }
-  }
-  return Math.round(minutes * 10) / 10;
-}
 
 /** Every lint warning for a valid lecture, placed in the document when `locate` is given. */
 export function lintLecture(

@@ -1,49 +1,101 @@
-import type { DeckManifest, RenderedDeck, TemplateSet } from './deck.js';
+import type { DeckManifest, LectureFormat, RenderedDeck, TemplateSet } from './deck.js';
 import type { Diagnostic } from './errors.js';
+import { adoptExpectedId } from './expected-id.js';
+import { lintLecture } from './lint.js';
+import { keepNumbersAsWritten } from './numbers-as-written.js';
 import { parseLecture } from './parse.js';
+import { sortDiagnostics } from './paths.js';
 import { renderDeck, themeNames } from './render/index.js';
 import type { Lecture } from './schema.js';
 import { validateLecture } from './validate.js';
 
 /**
- * The whole pipeline in one place, in order: text → parse → validate (+ lint) → render.
+ * The lecture pipeline, assembled here and nowhere else: the CLI, the API, the local server and the
+ * bench all call it. Its steps, in order:
+ *   1. parse: text → document with line and column of every node (ParseError when unreadable);
+ *   2. check: the schema and the references (cites, themes, ids) → every error at once;
+ *   3. keep numbers as written: a table's `1.10` stays `1.10`;
+ *   4. lint: warnings about a valid lecture (never a reason to refuse it);
+ *   5. render: the deck's files and deck.json, once per place the deck is served from.
  * Pure: it takes strings and templates and returns values; callers decide where bytes go.
  */
 
 export interface CheckOptions {
-  format?: 'yaml' | 'json';
-  templates: TemplateSet;
+  /** Read the text as this format; by default JSON when it starts with `{` or `[`, else YAML. */
+  format?: LectureFormat;
+  /** Theme names the template set ships. */
+  themes: readonly string[];
+  /** The id the deck must have (a PUT's path id): taken when the lecture has none, an error when it differs. */
+  id?: string;
 }
 
+/** A lecture that checks has only warnings; one that does not has its errors, in document order. */
 export type CheckResult =
   | { ok: true; lecture: Lecture; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
-/** Parse and validate a lecture's text. Throws ParseError when it is not YAML or JSON. */
+/** Steps 1–4: parse, check, keep numbers as written, lint. Throws ParseError when the text is not YAML or JSON. */
 export function checkLecture(text: string, options: CheckOptions): CheckResult {
-  const doc = parseLecture(text, options.format ? { format: options.format } : {});
-  const { lecture, diagnostics } = validateLecture(doc, { themes: themeNames(options.templates) });
-  return lecture ? { ok: true, lecture, diagnostics } : { ok: false, diagnostics };
+  const parsed = parseLecture(text, options.format ? { format: options.format } : {});
+  const { doc, errors: idErrors } = adoptExpectedId(parsed, options.id);
+  const checked = validateLecture(doc, { themes: options.themes });
+  if (!checked.lecture || idErrors.length > 0) {
+    return { ok: false, diagnostics: sortDiagnostics([...idErrors, ...checked.diagnostics]) };
+  }
+  const lecture = keepNumbersAsWritten(checked.lecture, doc);
+  return { ok: true, lecture, diagnostics: sortDiagnostics(lintLecture(lecture, doc.locate)) };
 }
 
-export interface BuildOptions extends CheckOptions {
-  assetsBase: string;
+export interface BuildOptions extends Omit<CheckOptions, 'themes'> {
+  templates: TemplateSet;
+  /** ISO timestamp written into deck.json. */
   generatedAt: string;
 }
 
 export type BuildResult =
-  | { ok: true; deck: RenderedDeck; manifest: DeckManifest; diagnostics: Diagnostic[] }
+  | { ok: true; lecture: Lecture; deck: RenderedDeck; manifest: DeckManifest; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
-/** Check a lecture and, when it has no error, render it into a deck. Throws ParseError on unreadable text. */
-export function buildDeck(text: string, options: BuildOptions): BuildResult {
-  const checked = checkLecture(text, options);
+/** The whole pipeline for one place: a deck whose links reach the shared assets at `assetsBase`. */
+export function buildDeck(text: string, options: BuildOptions & { assetsBase: string }): BuildResult {
+  const built = buildDeckAt(text, options, { deck: options.assetsBase });
+  return built.ok ? { ...built, deck: built.decks.deck } : built;
+}
+
+export type PlacedBuildResult<P extends string> =
+  | {
+      ok: true;
+      lecture: Lecture;
+      decks: Record<P, RenderedDeck>;
+      manifest: DeckManifest;
+      diagnostics: Diagnostic[];
+    }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * The whole pipeline, rendering the deck once per place it is served from (place → assets base).
+ * Rendering is pure and the version hashes content and templates only, so every rendering carries
+ * the same version and manifest; only the relative links to the assets differ.
+ */
+export function buildDeckAt<P extends string>(
+  text: string,
+  options: BuildOptions,
+  assetsBases: Readonly<Record<P, string>>,
+): PlacedBuildResult<P> {
+  const checked = checkLecture(text, { ...options, themes: themeNames(options.templates) });
   if (!checked.ok) return checked;
-  const warnings = checked.diagnostics.filter((d) => d.severity === 'warning');
-  const deck = renderDeck(checked.lecture, options.templates, {
-    assetsBase: options.assetsBase,
-    generatedAt: options.generatedAt,
-    warnings,
-  });
-  return { ok: true, deck, manifest: deck.manifest, diagnostics: checked.diagnostics };
+  const render = (assetsBase: string) =>
+    renderDeck(checked.lecture, options.templates, {
+      assetsBase,
+      generatedAt: options.generatedAt,
+      warnings: checked.diagnostics,
+    });
+  const places = Object.keys(assetsBases) as P[];
+  const decks = Object.fromEntries(places.map((place) => [place, render(assetsBases[place])])) as Record<
+    P,
+    RenderedDeck
+  >;
+  const first = places[0];
+  if (first === undefined) throw new TypeError('buildDeckAt needs at least one place to render for');
+  return { ...checked, decks, manifest: decks[first].manifest };
 }

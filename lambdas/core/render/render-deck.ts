@@ -1,8 +1,8 @@
 import type { DeckManifest, RenderedDeck, RenderOptions, TemplateSet } from '../deck.js';
 import { type Diagnostic, LecternError } from '../errors.js';
-import { estimateMinutes } from '../lint.js';
 import { inlineText } from '../markdown.js';
 import type { Lecture } from '../schema.js';
+import { estimateMinutes } from '../speaking-time.js';
 import { compileTemplates } from './compile.js';
 import { viewDeck } from './deck-view.js';
 import { DEFAULT_THEME, themeNames } from './themes.js';

@@ -29,7 +29,9 @@ describe('lectern render', () => {
     const dir = workspace({ 'a.yaml': GOOD.replace('good-deck', 'assets') });
     const run = await lectern(dir, 'render', 'a.yaml', '--out', 'out');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^a\.yaml {2}id {2}deck id "assets" is the name of a shared folder beside the decks/m);
+    expect(run.stderr).toMatch(
+      /^a\.yaml {2}id {2}deck id "assets" is the name of a shared folder beside the decks/m,
+    );
     expect(existsSync(join(dir, 'out', 'assets', 'index.html'))).toBe(false);
   });
 

@@ -9,6 +9,7 @@ import {
   type CheckResult,
   checkLecture,
 } from '../../../lambdas/core/pipeline.js';
+import { themeNames } from '../../../lambdas/core/render/index.js';
 import type { Lecture, Slide } from '../../../lambdas/core/schema.js';
 import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
 
@@ -136,7 +137,7 @@ function load(text: string, file: string): Loaded {
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
   try {
     return {
-      checked: checkLecture(text, { ...BUILD_OPTIONS, format }),
+      checked: checkLecture(text, { themes: themeNames(BUILD_OPTIONS.templates), format }),
       built: buildDeck(text, { ...BUILD_OPTIONS, format }),
     };
   } catch (error) {

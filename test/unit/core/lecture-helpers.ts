@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LectureFormat } from '../../../lambdas/core/deck.js';
 import type { Diagnostic } from '../../../lambdas/core/errors.js';
 import { ParseError } from '../../../lambdas/core/errors.js';
 import { parseLecture } from '../../../lambdas/core/parse.js';
-import { type ValidationResult, validateLecture } from '../../../lambdas/core/validate.js';
+import { checkLecture } from '../../../lambdas/core/pipeline.js';
+import type { Lecture } from '../../../lambdas/core/schema.js';
 
 /** Shared set-up for the parse, validate and lint tests: lecture text in, diagnostics out. */
 
@@ -17,9 +19,13 @@ export function allKindsText(): string {
   return readFileSync(join(import.meta.dirname, '../../fixtures/lectures/all-kinds.yaml'), 'utf8');
 }
 
-/** Parse and validate lecture text. */
-export function check(text: string, format?: 'yaml' | 'json'): ValidationResult {
-  return validateLecture(parseLecture(text, format ? { format } : {}), { themes: THEMES });
+/** Lecture text through the pipeline's checks (parse, schema and references, lint): the lecture when valid, and its diagnostics. */
+export function check(
+  text: string,
+  format?: LectureFormat,
+): { lecture?: Lecture; diagnostics: Diagnostic[] } {
+  const checked = checkLecture(text, { themes: THEMES, ...(format ? { format } : {}) });
+  return checked.ok ? { lecture: checked.lecture, diagnostics: checked.diagnostics } : checked;
 }
 
 export function errorsOf(text: string): Diagnostic[] {
@@ -31,7 +37,7 @@ export function warningsOf(text: string): Diagnostic[] {
 }
 
 /** The diagnostics of the ParseError that parsing `text` must throw. */
-export function parseFailure(text: string, format?: 'yaml' | 'json'): Diagnostic[] {
+export function parseFailure(text: string, format?: LectureFormat): Diagnostic[] {
   try {
     parseLecture(text, format ? { format } : {});
   } catch (error) {

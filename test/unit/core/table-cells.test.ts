@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseLecture } from '../../../lambdas/core/parse.js';
-import { validateLecture } from '../../../lambdas/core/validate.js';
+import type { LectureFormat } from '../../../lambdas/core/deck.js';
+import { checkLecture } from '../../../lambdas/core/pipeline.js';
 
 // Table cells may be numbers, and a table shows them as the file writes them: YAML and JSON would
 // otherwise turn 1.10 into 1.1, 007 into 7 and 0x1F into 31.
 
-function tableOf(text: string, format?: 'yaml' | 'json') {
-  const { lecture, diagnostics } = validateLecture(parseLecture(text, format ? { format } : {}), {
-    themes: [],
-  });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const slide = lecture?.sections[0]?.slides[0];
+function tableOf(text: string, format?: LectureFormat) {
+  const checked = checkLecture(text, { themes: [], ...(format ? { format } : {}) });
+  expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const slide = checked.ok ? checked.lecture.sections[0]?.slides[0] : undefined;
   if (slide?.kind !== 'table') throw new Error('expected a table slide');
   return slide;
 }

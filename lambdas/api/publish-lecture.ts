@@ -1,0 +1,39 @@
+import type { TemplateSet } from '../core/deck.js';
+import { type Diagnostic, ValidationError } from '../core/errors.js';
+import { buildDeckAt, checkLecture } from '../core/pipeline.js';
+import { ASSETS_BASE } from '../site/layout.js';
+import type { DeckPublication } from '../store/deck-store.js';
+import { toDetail } from './error-result.js';
+import type { LectureBody } from './read-body.js';
+
+/**
+ * The API's two uses of the pipeline. A deck is rendered once per place it is served from,
+ * because its links to the shared assets are relative and the two places sit at different depths;
+ * rewriting URLs in finished HTML instead would couple the store to the templates' markup.
+ */
+
+/** Everything the store needs to publish a lecture; throws ParseError, or ValidationError listing every error. */
+export function preparePublication(
+  body: LectureBody,
+  options: { templates: TemplateSet; generatedAt: string; id?: string },
+): { publication: DeckPublication; warnings: Diagnostic[] } {
+  const built = buildDeckAt(
+    body.text,
+    { ...options, ...(body.format ? { format: body.format } : {}) },
+    { current: ASSETS_BASE.current, versioned: ASSETS_BASE.version },
+  );
+  if (!built.ok) throw new ValidationError(built.diagnostics);
+  const { manifest, decks } = built;
+  return {
+    publication: { manifest, current: decks.current.files, versioned: decks.versioned.files },
+    warnings: built.diagnostics,
+  };
+}
+
+/** POST /api/validate's answer: a lecture that breaks the format is this route's normal answer, not a failure. */
+export function validationReport(body: LectureBody, themes: readonly string[]) {
+  const checked = checkLecture(body.text, { themes, ...(body.format ? { format: body.format } : {}) });
+  const bySeverity = (severity: Diagnostic['severity']) =>
+    checked.diagnostics.filter((d) => d.severity === severity).map(toDetail);
+  return { valid: checked.ok, errors: bySeverity('error'), warnings: bySeverity('warning') };
+}
