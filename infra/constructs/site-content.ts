@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -10,6 +10,7 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import { copyAssets } from '../../lambdas/node/assets.js';
 import { templatesDir } from '../../lambdas/node/templates-fs.js';
+import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../../lambdas/site/page-files.js';
 import { acknowledgeWildcards, wildcardFindings } from '../nag.js';
 
 export interface SiteContentProps {
@@ -20,8 +21,8 @@ export interface SiteContentProps {
 
 /**
  * What the site serves besides decks, uploaded at deploy time: reveal.js, its plugins and the themes
- * under `assets/` (the very files `lectern render` copies, listed by lambdas/assets.ts), and the
- * instructors' page (templates/site/) at the root.
+ * under `assets/` (the very files `lectern render` copies, listed by lambdas/node/assets.ts), and the
+ * instructors' page (templates/site/, plus the layout module generated as the local server does) at the root.
  */
 export class SiteContent extends Construct {
   readonly assets: BucketDeployment;
@@ -67,14 +68,16 @@ export class SiteContent extends Construct {
       logGroup,
     });
 
+    const pageDir = join(templatesDir(), 'site');
+    const pageFiles = [...readdirSync(pageDir), PAGE_LAYOUT_MODULE];
     this.page = new BucketDeployment(this, 'InstructorPage', {
-      sources: [Source.asset(join(templatesDir(), 'site'))],
+      sources: [Source.asset(pageDir), Source.data(PAGE_LAYOUT_MODULE, pageLayoutModule())],
       destinationBucket: props.siteBucket,
       prune: false,
-      // The page and its script must change together: always revalidate (cheap 304s).
+      // The page and its modules must change together: always revalidate (cheap 304s).
       cacheControl: [CacheControl.noCache()],
       distribution: props.distribution,
-      distributionPaths: ['/', '/index.html', '/site.js', '/site.css'],
+      distributionPaths: ['/', ...pageFiles.map((name) => `/${name}`)],
       role,
       logGroup,
     });

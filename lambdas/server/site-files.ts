@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { templatesDir as findTemplatesDir } from '../node/templates-fs.js';
 import { CACHE } from '../site/layout.js';
+import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../site/page-files.js';
 import type { SitePath } from '../site/site-paths.js';
 import { contentTypeFor } from '../store/content-type.js';
 import type { DeckStore } from '../store/deck-store.js';
@@ -16,7 +17,7 @@ export interface SiteSources {
   store: DeckStore;
   /** Asset path under /assets/ → absolute file on disk. */
   assets: ReadonlyMap<string, string>;
-  /** Folder with the instructor page (index.html, site.js, site.css). */
+  /** Folder with the instructor page (index.html, site.css and its modules). */
   siteDir: string;
 }
 
@@ -36,10 +37,15 @@ export function createSiteReader(sources: SiteSources) {
     return pending;
   };
 
+  const layoutModule = new TextEncoder().encode(pageLayoutModule());
+
   return async (target: SitePath): Promise<SiteFile | undefined> => {
     switch (target.kind) {
       case 'site': {
-        const body = await readOnce(join(sources.siteDir, target.name));
+        const body =
+          target.name === PAGE_LAYOUT_MODULE
+            ? layoutModule
+            : await readOnce(join(sources.siteDir, target.name));
         return body && { body, contentType: contentTypeFor(target.name), cacheControl: CACHE.revalidate };
       }
       case 'asset': {

@@ -1,4 +1,5 @@
 import { deckUrl, FILE_NAME_PATTERN, isDeckId, SITE_FOLDERS, VERSION_PATTERN, versionUrl } from './layout.js';
+import { isPageFileName, PAGE_INDEX } from './page-files.js';
 
 /** What a site path names; anything else (including any attempt to climb out) is `not-found`. */
 export type SitePath =
@@ -7,8 +8,6 @@ export type SitePath =
   | { kind: 'deck'; id: string; name: string; version?: string }
   | { kind: 'redirect'; location: string }
   | { kind: 'not-found' };
-
-const SITE_FILES = new Set(['index.html', 'site.js', 'site.css']);
 
 /**
  * Map a request path to what it names. Each segment is decoded on its own and must be a plain name:
@@ -20,8 +19,8 @@ export function resolveSitePath(rawPath: string): SitePath {
   if (!segments) return { kind: 'not-found' };
   const [first, ...rest] = segments;
 
-  if (segments.length === 1 && first === '') return { kind: 'site', name: 'index.html' };
-  if (segments.length === 1 && first !== undefined && SITE_FILES.has(first))
+  if (segments.length === 1 && first === '') return { kind: 'site', name: PAGE_INDEX };
+  if (segments.length === 1 && first !== undefined && isPageFileName(first))
     return { kind: 'site', name: first };
   if (first === SITE_FOLDERS.assets && rest.length > 0 && rest.every((s) => s !== '')) {
     return { kind: 'asset', path: rest.join('/') };

@@ -7,6 +7,7 @@ import { templateHash } from '../../lambdas/core/render/compile.js';
 import { listAssets } from '../../lambdas/node/assets.js';
 import { templatesDir } from '../../lambdas/node/templates-fs.js';
 import { ENV } from '../../lambdas/site/env-names.js';
+import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../../lambdas/site/page-files.js';
 import { siteSecurityHeaders } from '../../lambdas/site/security-headers.js';
 import { synthStack } from './synth-stack.js';
 
@@ -307,6 +308,13 @@ describe('deploy-time content', () => {
     const uploaded = listFiles(assetDirOf(page?.SourceObjectKeys[0]));
     expect(uploaded.sort()).toEqual(listFiles(join(templatesDir(), 'site')).sort());
     expect(uploaded).toContain('index.html');
+    // The layout module, generated at synth as the local server generates it, and every page file invalidated.
+    const generated = assetDirOf(page?.SourceObjectKeys[1]);
+    expect(listFiles(generated)).toEqual([PAGE_LAYOUT_MODULE]);
+    expect(readFileSync(join(generated, PAGE_LAYOUT_MODULE), 'utf8')).toBe(pageLayoutModule());
+    expect([...(page?.DistributionPaths ?? [])].sort()).toEqual(
+      ['/', ...[...uploaded, PAGE_LAYOUT_MODULE].map((name) => `/${name}`)].sort(),
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../lambdas/server/start-server.js';
+import { pageLayoutModule } from '../../lambdas/site/page-files.js';
 import { siteSecurityHeaders } from '../../lambdas/site/security-headers.js';
 import { createDeckStore } from '../../lambdas/store/deck-store.js';
 import { createFsObjectStore } from '../../lambdas/store/fs-object-store.js';
@@ -82,6 +83,27 @@ describe('the local site', () => {
     }
     expect((await get('/site.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
     expect((await get('/site.css')).headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it("serves every module the page's script imports, the generated site layout among them", async () => {
+    const seen = new Set<string>();
+    const pending = ['site.js'];
+    while (pending.length > 0) {
+      const name = pending.pop() ?? '';
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const answer = await get(`/${name}`);
+      expect(answer.status, name).toBe(200);
+      expect(answer.headers.get('content-type'), name).toMatch(/^text\/javascript/);
+      expect(answer.headers.get('cache-control'), name).toBe('no-cache');
+      const source = await answer.text();
+      for (const [, imported] of source.matchAll(/^import [^;]* from '\.\/([a-z-]+\.js)';$/gm)) {
+        pending.push(imported ?? '');
+      }
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['api-client.js', 'deck-list.js', 'site-layout.js']));
+    const layout = await (await get('/site-layout.js')).text();
+    expect(layout).toBe(pageLayoutModule());
   });
 
   it('sends exactly the shared header set', async () => {

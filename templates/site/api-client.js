@@ -1,0 +1,39 @@
+// The page's client of the site's API: the same routes the CLI and curl use.
+import { sitePath } from './dom.js';
+import layout from './site-layout.js';
+
+/**
+ * A client that sends the current token with each call. Each call answers {status, body} and never
+ * throws for an HTTP error status (it does throw when the server cannot be reached); a 401 also
+ * tells `onUnauthorized`, so the page can ask for the current token.
+ */
+export function createApiClient({ token, onUnauthorized }) {
+  const base = sitePath(layout.api);
+
+  async function call(method, route, body, contentType) {
+    const headers = { authorization: `Bearer ${token()}` };
+    if (contentType) headers['content-type'] = contentType;
+    const response = await fetch(new URL(`${base}${route}`, document.baseURI), { method, headers, body });
+    const text = await response.text();
+    let parsed;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (response.status === 401) onUnauthorized();
+    return { status: response.status, body: parsed };
+  }
+
+  return {
+    listDecks: () => call('GET', 'decks'),
+    deleteDeck: (id) => call('DELETE', `decks/${encodeURIComponent(id)}`),
+    validate: (text, contentType) => call('POST', 'validate', text, contentType),
+    publish: (text, contentType) => call('POST', 'decks', text, contentType),
+  };
+}
+
+/** The message of an API error answer, or a plain one naming the status. */
+export function errorMessage(answer, fallback = `The server answered ${answer.status}.`) {
+  return answer.body?.error?.message ?? fallback;
+}

@@ -1,0 +1,54 @@
+// Validate and publish: sends the text box's lecture to the API and shows what it answered.
+import { counted, link, sitePath } from './dom.js';
+
+export function createPublisher({ form, validateButton }, { api, token, editor, outcome, onPublished }) {
+  /** Sends the lecture with `call`; answers undefined (having said why) when it cannot be sent. */
+  async function send(call) {
+    if (!editor.text().trim()) {
+      outcome.show('bad', 'Paste a lecture or open a file first.');
+      return undefined;
+    }
+    if (!token()) {
+      outcome.show('bad', 'Set the token first.');
+      return undefined;
+    }
+    try {
+      return await call(editor.text(), editor.contentType());
+    } catch {
+      outcome.show('bad', 'The server could not be reached.');
+      return undefined;
+    }
+  }
+
+  async function validateLecture() {
+    const answer = await send(api.validate);
+    if (!answer) return;
+    if (answer.status !== 200) return outcome.failure(answer);
+    const { valid, errors, warnings } = answer.body;
+    const summary = valid
+      ? `No errors${warnings.length ? `, ${counted(warnings.length, 'warning')}` : ''}: ready to publish.`
+      : `${counted(errors.length, 'error')}: fix ${errors.length === 1 ? 'it' : 'them'} before publishing.`;
+    outcome.show(valid ? 'ok' : 'bad', summary, errors, warnings);
+  }
+
+  async function publishLecture() {
+    const answer = await send(api.publish);
+    if (!answer) return;
+    if (answer.status !== 200 && answer.status !== 201) return outcome.failure(answer);
+    const deck = answer.body;
+    const message = [
+      document.createTextNode(answer.status === 201 ? 'Published: ' : 'Already published, unchanged: '),
+      link(sitePath(deck.url), deck.id),
+      document.createTextNode(` (${deck.slides} slides) · `),
+      link(sitePath(deck.handoutUrl), 'handout'),
+    ];
+    outcome.show('ok', message, [], deck.warnings);
+    await onPublished();
+  }
+
+  validateButton.addEventListener('click', () => validateLecture());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    publishLecture();
+  });
+}
