@@ -42,11 +42,15 @@ export function inlineText(text: string): string {
     .join('');
 }
 
-/** Render notes: paragraphs split on blank lines, each as inline Markdown (still no raw HTML). */
-export function renderParagraphs(text: string): string[] {
-  return text
-    .split(/\r?\n[ \t]*\r?\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map(renderInline);
+// Notes also take paragraphs and `- ` lists; markdown-it's list rule would read "1950. The war…" as an
+// ordered list starting at 1950, so a number and dot (or parenthesis) opening a line is kept as text.
+const notesMd = new MarkdownIt('zero', { html: false, linkify: false, typographer: false, breaks: false });
+notesMd.enable(['paragraph', 'list', 'emphasis', 'backticks', 'link', 'escape', 'newline']);
+notesMd.validateLink = md.validateLink;
+notesMd.renderer.rules.link_open = md.renderer.rules.link_open;
+const ORDERED_MARKER = /^([ \t]*\d{1,9})([.)])(?=[ \t]|$)/gm;
+
+/** Render speaker notes: paragraphs split on blank lines, `- ` lines as lists, inline Markdown within. */
+export function renderNotes(text: string): string {
+  return notesMd.render(text.replace(ORDERED_MARKER, '$1\\$2')).trim();
 }

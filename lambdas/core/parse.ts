@@ -157,7 +157,24 @@ function isBefore(a: Diagnostic, b: Diagnostic): boolean {
   return la < lb || (la === lb && (a.col ?? 0) < (b.col ?? 0));
 }
 
+/**
+ * A folded (`>`) block turns each blank line into one line break and joins the other lines; notes
+ * read as a literal block would, so that a blank line starts a paragraph whichever style wrote them.
+ */
+function keepNoteParagraphs(doc: Document): void {
+  visit(doc, {
+    Pair(_, pair) {
+      const { key, value } = pair;
+      if (!isScalar(key) || key.value !== 'notes' || !isScalar(value)) return;
+      if (value.type === 'BLOCK_FOLDED' && typeof value.value === 'string') {
+        value.value = value.value.replace(/\n/g, '\n\n');
+      }
+    },
+  });
+}
+
 function toPlainValue(doc: Document, position: (offset: number) => Position): unknown {
+  keepNoteParagraphs(doc);
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {

@@ -76,7 +76,12 @@ export const quoteSlideSchema = z.strictObject({
   by: text.optional(),
 });
 
-export const timelineEventSchema = z.strictObject({ date: eventDate, text: requiredText });
+export const timelineEventSchema = z.strictObject({
+  date: eventDate,
+  text: requiredText,
+  /** The date as shown ("late 1949"); `date` still orders the event and goes into <time datetime>. */
+  label: requiredText.optional(),
+});
 
 export const timelineSlideSchema = z.strictObject({
   kind: z.literal('timeline'),
@@ -166,6 +171,13 @@ export const sectionSchema = z.strictObject({
   slides: z.array(slideSchema).min(1, 'needs at least one slide'),
 });
 
+export const labelsSchema = z.strictObject({
+  sources: requiredText.optional(),
+  discussion: requiredText.optional(),
+  continued: requiredText.optional(),
+  cited: requiredText.optional(),
+});
+
 export const lectureSchema = z.strictObject({
   id: z
     .string()
@@ -190,6 +202,8 @@ export const lectureSchema = z.strictObject({
     .optional(),
   theme: z.string({ error: 'must be a theme name' }).optional(),
   sources: z.array(sourceSchema).default([]),
+  /** The lecture's own wording of the words Lectern writes itself (headings, "continued", …). */
+  labels: labelsSchema.optional(),
   sections: z.array(sectionSchema).min(1, 'needs at least one section'),
 });
 
@@ -202,3 +216,4 @@ export type Slide = Section['slides'][number];
 export type SlideKind = (typeof SLIDE_KINDS)[number];
 export type Point = z.output<typeof pointSchema>;
 export type Source = Lecture['sources'][number];
+export type Labels = z.output<typeof labelsSchema>;

@@ -3,6 +3,7 @@ import type { Lecture } from '../schema.js';
 import { formatDate } from './format-date.js';
 import { type SlideView, viewSlide } from './slide-view.js';
 import { textDirection } from './text-direction.js';
+import { generatedWords, type Words } from './words.js';
 
 /** At most this many sources on one closing slide; a long list is split so every slide stays readable. */
 export const SOURCES_PER_SLIDE = 8;
@@ -47,6 +48,8 @@ export interface DeckView {
   sections: { number: number; titleHtml: string; slides: SlideView[] }[];
   sources: SourceView[];
   sourcePages: { headingText: string; start: number; sources: SourceView[] }[];
+  /** The words Lectern writes itself, in the lecture's language or as the lecture's `labels` set them. */
+  words: Words;
   /** Reveal slides in the deck: title + dividers + content + sources slides. */
   slideCount: number;
 }
@@ -61,7 +64,7 @@ function sourceLines(source: SourceView): number {
   return Math.ceil(chars / SOURCE_LINE_CHARS) + 0.25;
 }
 
-function paginateSources(sources: SourceView[]): DeckView['sourcePages'] {
+function paginateSources(sources: SourceView[], words: Words): DeckView['sourcePages'] {
   const groups: SourceView[][] = [];
   let lines = 0;
   for (const source of sources) {
@@ -76,7 +79,10 @@ function paginateSources(sources: SourceView[]): DeckView['sourcePages'] {
     }
   }
   return groups.map((group, i) => ({
-    headingText: groups.length > 1 ? `Sources (${i + 1}/${groups.length})` : 'Sources',
+    headingText:
+      groups.length === 1
+        ? words.sources
+        : `${words.sources}${i > 0 ? `, ${words.continued}` : ''} (${i + 1}/${groups.length})`,
     start: group[0]?.number ?? 1,
     sources: group,
   }));
@@ -84,6 +90,7 @@ function paginateSources(sources: SourceView[]): DeckView['sourcePages'] {
 
 /** Build everything the deck and handout templates show, so the templates only place it. */
 export function viewDeck(lecture: Lecture, theme: string, assetsBase: string): DeckView {
+  const words = generatedWords(lecture.language, lecture.labels);
   const sourceNumber = new Map(lecture.sources.map((s, i) => [s.id, i + 1]));
   const sources = lecture.sources.map((s, i) => ({
     number: i + 1,
@@ -94,9 +101,9 @@ export function viewDeck(lecture: Lecture, theme: string, assetsBase: string): D
   const sections = lecture.sections.map((section, i) => ({
     number: i + 1,
     titleHtml: renderInline(section.title),
-    slides: section.slides.map((slide) => viewSlide(slide, sourceNumber, lecture.language)),
+    slides: section.slides.map((slide) => viewSlide(slide, sourceNumber, lecture.language, words)),
   }));
-  const sourcePages = paginateSources(sources);
+  const sourcePages = paginateSources(sources, words);
   const contentSlides = sections.reduce((n, s) => n + s.slides.length, 0);
   const dir = textDirection(lecture.language);
   return {
@@ -118,6 +125,7 @@ export function viewDeck(lecture: Lecture, theme: string, assetsBase: string): D
     sections,
     sources,
     sourcePages,
+    words,
     slideCount: 1 + sections.length + contentSlides + sourcePages.length,
   };
 }

@@ -1,6 +1,7 @@
-import { renderInline, renderParagraphs } from '../markdown.js';
+import { renderInline, renderNotes } from '../markdown.js';
 import type { Point, Slide, SlideKind } from '../schema.js';
 import { formatDate } from './format-date.js';
+import { generatedWords, type Words } from './words.js';
 
 /**
  * The view of one content slide: every text already rendered to safe HTML (fields named `…Html`),
@@ -12,7 +13,10 @@ export interface SlideView {
   titleHtml: string | null;
   /** Source numbers as shown on the slide, e.g. "[1, 3]"; null when the slide cites nothing. */
   cite: string | null;
-  notes: { html: string }[];
+  /** What the numbers are ("Sources cited"), in the lecture's language. */
+  citeLabel: string;
+  /** The notes as HTML blocks (paragraphs and lists); null when the slide has none. */
+  notesHtml: string | null;
   /** Fields for the kind's partial (templates/partials/<kind>.hbs). */
   body: Record<string, unknown>;
 }
@@ -22,8 +26,6 @@ interface PointView {
   fragment: boolean;
   points: { html: string }[];
 }
-
-const DEFAULT_QUESTIONS_TITLE = 'Discussion';
 
 function optionalHtml(text: string | undefined): string | null {
   return text === undefined || text.trim() === '' ? null : renderInline(text);
@@ -52,7 +54,7 @@ function viewBody(slide: Slide, lang: string): { kind: SlideKind; body: Record<s
         body: { textHtml: renderInline(slide.text), byHtml: optionalHtml(slide.by) },
       };
     case 'timeline': {
-      // Array.prototype.sort is stable, so events sharing a date keep their written order.
+      // Array.prototype.sort is stable, so events sharing a date keep their written order (the format promises it).
       // Zero-padded YYYY[-MM[-DD]] strings sort correctly as text; a bare year comes before its months.
       const events = [...slide.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       return {
@@ -60,7 +62,7 @@ function viewBody(slide: Slide, lang: string): { kind: SlideKind; body: Record<s
         body: {
           events: events.map((e) => ({
             date: e.date,
-            dateText: formatDate(e.date, lang),
+            dateText: e.label ?? formatDate(e.date, lang),
             textHtml: renderInline(e.text),
           })),
         },
@@ -110,10 +112,15 @@ function viewBody(slide: Slide, lang: string): { kind: SlideKind; body: Record<s
  * Build the view of one content slide; `sourceNumber` maps a source id to its number on the Sources
  * slide, and `lang` (the lecture's language) is what dates are written in.
  */
-export function viewSlide(slide: Slide, sourceNumber: ReadonlyMap<string, number>, lang = 'en'): SlideView {
+export function viewSlide(
+  slide: Slide,
+  sourceNumber: ReadonlyMap<string, number>,
+  lang = 'en',
+  words: Words = generatedWords(lang),
+): SlideView {
   const { kind, body } = viewBody(slide, lang);
   // An empty title on a questions slide means the default heading, as an absent one does.
-  const title = kind === 'questions' && !slide.title?.trim() ? DEFAULT_QUESTIONS_TITLE : slide.title;
+  const title = kind === 'questions' && !slide.title?.trim() ? words.discussion : slide.title;
   const numbers = [...new Set((slide.cite ?? []).map((id) => sourceNumber.get(id)))]
     .filter((n): n is number => n !== undefined)
     .sort((a, b) => a - b);
@@ -122,7 +129,8 @@ export function viewSlide(slide: Slide, sourceNumber: ReadonlyMap<string, number
     id: slide.id ?? null,
     titleHtml: optionalHtml(title),
     cite: numbers.length > 0 ? `[${numbers.join(', ')}]` : null,
-    notes: slide.notes === undefined ? [] : renderParagraphs(slide.notes).map((html) => ({ html })),
+    citeLabel: words.cited,
+    notesHtml: slide.notes?.trim() ? renderNotes(slide.notes) : null,
     body,
   };
 }

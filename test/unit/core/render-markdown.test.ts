@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, inlineText, renderInline, renderParagraphs } from '../../../lambdas/core/markdown.js';
+import { escapeHtml, inlineText, renderInline, renderNotes } from '../../../lambdas/core/markdown.js';
 
 describe('renderInline: the Markdown subset', () => {
   it('renders bold, italic, code and links', () => {
@@ -61,7 +61,7 @@ describe('renderInline: the Markdown subset', () => {
   });
 });
 
-describe('inlineText and renderParagraphs', () => {
+describe('inlineText and renderNotes', () => {
   it('inlineText drops the markup and keeps the words', () => {
     expect(inlineText('The *long* **peace** `now` [site](https://example.org)')).toBe(
       'The long peace now site',
@@ -69,14 +69,23 @@ describe('inlineText and renderParagraphs', () => {
     expect(inlineText('<b>raw</b>')).toBe('<b>raw</b>');
   });
 
-  it('renderParagraphs splits on blank lines and renders each paragraph inline', () => {
-    expect(renderParagraphs('one\nstill one\n\n  \n**two**\n\n\n<p>three</p>\n')).toEqual([
-      'one\nstill one',
-      '<strong>two</strong>',
-      '&lt;p&gt;three&lt;/p&gt;',
-    ]);
-    expect(renderParagraphs('\r\na\r\n\r\nb')).toEqual(['a', 'b']);
-    expect(renderParagraphs('   ')).toEqual([]);
+  it('renderNotes splits paragraphs on blank lines and renders each inline', () => {
+    expect(renderNotes('one\nstill one\n\n  \n**two**\n\n\n<p>three</p>\n')).toBe(
+      '<p>one\nstill one</p>\n<p><strong>two</strong></p>\n<p>&lt;p&gt;three&lt;/p&gt;</p>',
+    );
+    expect(renderNotes('\r\na\r\n\r\nb')).toBe('<p>a</p>\n<p>b</p>');
+    expect(renderNotes('   ')).toBe('');
+  });
+
+  it('renderNotes makes a list of "- " lines, and keeps a year opening a line as text', () => {
+    expect(renderNotes('Ask:\n\n- who *signed*\n- when\n\nThen move on.')).toBe(
+      '<p>Ask:</p>\n<ul>\n<li>who <em>signed</em></li>\n<li>when</li>\n</ul>\n<p>Then move on.</p>',
+    );
+    expect(renderNotes('1950. The war begins.\n2) second')).toBe('<p>1950. The war begins.\n2) second</p>');
+    expect(renderNotes('# not a heading\n> not a quote\n    not code')).toBe(
+      '<p># not a heading\n&gt; not a quote\nnot code</p>',
+    );
+    expect(renderNotes('[x](javascript:alert(1)) <img src=x onerror=alert(1)>')).not.toMatch(/<a|<img/);
   });
 
   it('escapeHtml escapes what HTML needs', () => {

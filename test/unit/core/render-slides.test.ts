@@ -306,7 +306,10 @@ describe('renderDeck: notes and sources', () => {
     });
     const rendered = render(value);
     const pages = [...deckDom(rendered).querySelectorAll('section.lectern-sources')];
-    expect(pages.map((p) => text(p.querySelector('h2')))).toEqual(['Sources (1/2)', 'Sources (2/2)']);
+    expect(pages.map((p) => text(p.querySelector('h2')))).toEqual([
+      'Sources (1/2)',
+      'Sources, continued (2/2)',
+    ]);
     expect(pages.map((p) => p.querySelectorAll('li').length)).toEqual([8, 3]);
     expect(pages[1]?.querySelector('ol')?.getAttribute('start')).toBe('9');
     expect(text(deckDom(rendered).querySelector('.lectern-cite'))).toBe('[11]');

@@ -58,6 +58,31 @@ const ERRORS: ErrorRow[] = [
     message: /unknown field "text".*belongs to a quote or statement or code slide: set "kind"/,
   },
   {
+    name: 'unknown key in labels',
+    text: deck({ top: `labels:\n  sources: "Quellen"\n  handout: "Skript" ${MARK}` }),
+    code: 'unknown-field',
+    path: 'labels.handout',
+    message: /^unknown field "handout" \(allowed: sources, discussion, continued, cited\)$/,
+    at: 'handout',
+  },
+  {
+    name: 'an empty label',
+    text: deck({ top: `labels:\n  discussion: " " ${MARK}` }),
+    code: 'empty-text',
+    path: 'labels.discussion',
+    message: /must not be empty/,
+    at: 'discussion',
+  },
+  {
+    name: 'an empty timeline label',
+    text: deck({
+      slide: `- kind: timeline\n  events:\n    - {date: 1949, text: "A"}\n    - {date: 1950, text: "B", label: ""} ${MARK}\n  notes: "N."`,
+    }),
+    code: 'empty-text',
+    path: `${SLIDE}.events[1].label`,
+    message: /must not be empty/,
+  },
+  {
     name: 'unknown kind',
     text: deck({ slide: `- kind: poem ${MARK}\n  text: "Roses"\n  notes: "N."` }),
     code: 'unknown-kind',
