@@ -43,8 +43,9 @@ describe('the speaker view', () => {
 
       const shownNotes = speaker.locator('.speaker-controls-notes .value');
       const opening = notes.trim().split(/\s+/).slice(0, 8).join(' ');
+      // The speaker view receives the notes once both of its deck frames have loaded: seconds on a busy machine.
       await expect
-        .poll(async () => (await shownNotes.textContent())?.replace(/\s+/g, ' ') ?? '')
+        .poll(async () => (await shownNotes.textContent())?.replace(/\s+/g, ' ') ?? '', { timeout: 15_000 })
         .toContain(opening);
 
       // The two iframes are the current and the upcoming slide, both decks from the site.
