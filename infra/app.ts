@@ -1,6 +1,6 @@
 // The CDK app (cdk.json: `npx tsx infra/app.ts`). Configuration comes from context: `-c key=value` or
 // cdk.json (infra/config.ts lists the keys).
-import { ConfigError } from './config.js';
+import { ConfigError } from '../lambdas/core/errors.js';
 import { createApp } from './create-app.js';
 
 try {

@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { ConfigError } from '../lambdas/core/errors.js';
 
 /**
  * Everything a deployment may choose, with its default. Set any of them at deploy time with
@@ -46,11 +47,8 @@ const LOG_RETENTION_DAYS = [
 ];
 
 /** A context value that cannot be used; synth stops with a message naming the key. */
-export class ConfigError extends Error {
-  constructor(key: string, message: string) {
-    super(`Context "${key}": ${message}`);
-    this.name = 'ConfigError';
-  }
+function contextError(key: string, message: string): ConfigError {
+  return new ConfigError(`Context "${key}": ${message}`, { key });
 }
 
 type Lookup = (key: string) => unknown;
@@ -83,15 +81,12 @@ export function parseConfig(lookup: Lookup): LecternConfig {
     ] as const),
   };
   if (!LOG_RETENTION_DAYS.includes(config.logRetentionDays)) {
-    throw new ConfigError(
-      'logRetentionDays',
-      `CloudWatch Logs accepts only ${LOG_RETENTION_DAYS.join(', ')}.`,
-    );
+    throw contextError('logRetentionDays', `CloudWatch Logs accepts only ${LOG_RETENTION_DAYS.join(', ')}.`);
   }
   const domainName = readOptional(lookup, 'domainName');
   const certificateArn = readOptional(lookup, 'certificateArn');
   if ((domainName === undefined) !== (certificateArn === undefined)) {
-    throw new ConfigError(
+    throw contextError(
       domainName ? 'certificateArn' : 'domainName',
       'set domainName and certificateArn together (a custom domain needs its certificate).',
     );
@@ -100,13 +95,13 @@ export function parseConfig(lookup: Lookup): LecternConfig {
     domainName !== undefined &&
     !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(domainName)
   ) {
-    throw new ConfigError('domainName', `"${domainName}" is not a host name.`);
+    throw contextError('domainName', `"${domainName}" is not a host name.`);
   }
   if (
     certificateArn !== undefined &&
     !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/.+$/.test(certificateArn)
   ) {
-    throw new ConfigError(
+    throw contextError(
       'certificateArn',
       'must be an ACM certificate ARN in us-east-1, where CloudFront reads it.',
     );
@@ -116,7 +111,7 @@ export function parseConfig(lookup: Lookup): LecternConfig {
     webAclArn !== undefined &&
     !/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/.+$/.test(webAclArn)
   ) {
-    throw new ConfigError(
+    throw contextError(
       'webAclArn',
       'must be a WAFv2 web ACL ARN of CLOUDFRONT scope (us-east-1, global/webacl/…).',
     );
@@ -132,13 +127,13 @@ export function parseConfig(lookup: Lookup): LecternConfig {
 function readOptional(lookup: Lookup, key: string): string | undefined {
   const value = lookup(key);
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new ConfigError(key, 'must be a string.');
+  if (typeof value !== 'string') throw contextError(key, 'must be a string.');
   return value.trim();
 }
 
 function readText(lookup: Lookup, key: string, fallback: string, pattern: RegExp): string {
   const value = readOptional(lookup, key) ?? fallback;
-  if (!pattern.test(value)) throw new ConfigError(key, `"${value}" does not match ${pattern}.`);
+  if (!pattern.test(value)) throw contextError(key, `"${value}" does not match ${pattern}.`);
   return value;
 }
 
@@ -148,7 +143,7 @@ function readInteger(lookup: Lookup, key: string, fallback: number, min: number)
   if (raw === undefined || raw === null || raw === '') return fallback;
   const value = typeof raw === 'number' ? raw : Number(String(raw).trim());
   if (!Number.isInteger(value) || value < min)
-    throw new ConfigError(key, `"${raw}" is not a whole number ≥ ${min}.`);
+    throw contextError(key, `"${raw}" is not a whole number ≥ ${min}.`);
   return value;
 }
 
@@ -157,12 +152,12 @@ function readBoolean(lookup: Lookup, key: string, fallback: boolean): boolean {
   if (raw === undefined || raw === null || raw === '') return fallback;
   if (raw === true || raw === 'true') return true;
   if (raw === false || raw === 'false') return false;
-  throw new ConfigError(key, `"${raw}" is not true or false.`);
+  throw contextError(key, `"${raw}" is not true or false.`);
 }
 
 function readChoice<T extends string>(lookup: Lookup, key: string, fallback: T, choices: readonly T[]): T {
   const value = readOptional(lookup, key) ?? fallback;
   const match = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-  if (!match) throw new ConfigError(key, `"${value}" is not one of ${choices.join(', ')}.`);
+  if (!match) throw contextError(key, `"${value}" is not one of ${choices.join(', ')}.`);
   return match;
 }

@@ -8,6 +8,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { LecternError } from '../../lambdas/core/errors.js';
 import { copyAssets } from '../../lambdas/node/assets.js';
 import { templatesDir } from '../../lambdas/node/templates-fs.js';
 import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../../lambdas/site/page-files.js';
@@ -94,7 +95,11 @@ const CDK_ASSET_OBJECTS = /^arn:(?:aws[a-z-]*|<AWS::Partition>):s3:::cdk-[a-z0-9
 /** Acknowledges the findings of aws-cdk-lib's deploy-time copy function, each with its reason. */
 function acknowledgeDeployFindings(scope: Construct, role: Role, siteBucket: IBucket): void {
   const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild as CfnPolicy | undefined;
-  if (!policy) throw new Error('SiteContent: the deploy role has no policy; BucketDeployment changed');
+  if (!policy)
+    throw new LecternError(
+      'deploy-role-changed',
+      'SiteContent: the deploy role has no policy; BucketDeployment changed',
+    );
   const siteObjects = `Resource::<${Stack.of(siteBucket).getLogicalId(siteBucket.node.defaultChild as CfnBucket)}.Arn>/*`;
   const findings = wildcardFindings(policy);
   const pick = (test: (finding: string) => boolean) => findings.filter(test);

@@ -7,6 +7,7 @@ import {
   type ResponseSecurityHeadersBehavior,
 } from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
+import { LecternError } from '../../lambdas/core/errors.js';
 import { siteSecurityHeaders } from '../../lambdas/site/security-headers.js';
 
 /** Two years, the HSTS preload lists' minimum. */
@@ -44,7 +45,11 @@ export function toCloudFrontHeaders(headers: Record<string, string>): {
         security.contentSecurityPolicy = { contentSecurityPolicy: value, override: true };
         break;
       case 'x-content-type-options':
-        if (value !== 'nosniff') throw new Error(`x-content-type-options: CloudFront can only send nosniff`);
+        if (value !== 'nosniff')
+          throw new LecternError(
+            'unsupported-header',
+            `x-content-type-options: CloudFront can only send nosniff`,
+          );
         security.contentTypeOptions = { override: true };
         break;
       case 'x-frame-options':
@@ -62,12 +67,14 @@ export function toCloudFrontHeaders(headers: Record<string, string>): {
 
 function frameOption(value: string): HeadersFrameOption {
   const match = Object.values(HeadersFrameOption).find((option) => option === value.toUpperCase());
-  if (!match) throw new Error(`x-frame-options: CloudFront cannot send "${value}"`);
+  if (!match)
+    throw new LecternError('unsupported-header', `x-frame-options: CloudFront cannot send "${value}"`);
   return match;
 }
 
 function referrerPolicy(value: string): HeadersReferrerPolicy {
   const match = Object.values(HeadersReferrerPolicy).find((policy) => policy === value.toLowerCase());
-  if (!match) throw new Error(`referrer-policy: CloudFront cannot send "${value}"`);
+  if (!match)
+    throw new LecternError('unsupported-header', `referrer-policy: CloudFront cannot send "${value}"`);
   return match;
 }

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { ConfigError } from '../core/errors.js';
 import type { ApiEvent } from './http.js';
 
 /** Decides whether a request may use the API. */
@@ -9,7 +10,7 @@ export type Authorize = (event: ApiEvent) => boolean;
  * so the comparison takes the same time whatever the length or content of the guess.
  */
 export function createTokenAuthorizer(token: string): Authorize {
-  if (token.length === 0) throw new Error('The API token must not be empty');
+  if (token.length === 0) throw new ConfigError('The API token must not be empty', { key: 'token' });
   const expected = digest(token);
   return (event) => {
     const header = event.headers?.authorization ?? event.headers?.Authorization;

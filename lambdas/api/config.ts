@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../core/errors.js';
 import { DEFAULT_DECKS_PREFIX, ENV } from '../site/env-names.js';
 
 export interface ApiConfig {
@@ -18,7 +19,7 @@ export function readApiConfig(
   bundleUrl: string,
 ): ApiConfig {
   const bucket = env[ENV.bucket];
-  if (!bucket) throw new Error(`${ENV.bucket} must name the decks bucket`);
+  if (!bucket) throw new ConfigError(`${ENV.bucket} must name the decks bucket`, { key: ENV.bucket });
   const templatesDir = env[ENV.templatesDir] || templatesBeside(bundleUrl);
   return {
     bucket,

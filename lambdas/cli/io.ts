@@ -16,6 +16,3 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
   };
 }
-
-/** A usage mistake (unknown flag, missing argument): printed with the usage text, exit code 2. */
-export class UsageError extends Error {}

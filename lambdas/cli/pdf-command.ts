@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { LecternError } from '../core/errors.js';
+import { LecternError, UsageError } from '../core/errors.js';
 import { copyAssets } from '../node/assets.js';
 import { chromiumPath, launchChromium } from '../node/chromium.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ASSETS_BASE } from '../site/layout.js';
 import { buildFile } from './check-file.js';
 import { formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
-import { type CliIo, UsageError } from './io.js';
+import type { CliIo } from './io.js';
 import { serveFolder } from './static-server.js';
 import { writeDeckFolder } from './write-deck.js';
 

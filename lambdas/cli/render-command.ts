@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DeckManifest } from '../core/deck.js';
+import { UsageError } from '../core/errors.js';
 import { copyAssets } from '../node/assets.js';
 import { collectFiles } from '../node/collect-files.js';
 import { sortCourseFiles } from '../node/course-files.js';
@@ -10,7 +11,7 @@ import { ASSETS_BASE, RESERVED_IDS } from '../site/layout.js';
 import { buildFile } from './check-file.js';
 import { writeCoursePage } from './course-page.js';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
-import { type CliIo, UsageError } from './io.js';
+import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
 import { writeDeckFolder } from './write-deck.js';
 

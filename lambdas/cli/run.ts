@@ -1,5 +1,5 @@
-import { LecternError } from '../core/errors.js';
-import { type CliIo, UsageError } from './io.js';
+import { LecternError, UsageError } from '../core/errors.js';
+import type { CliIo } from './io.js';
 import { PDF_USAGE, runPdf } from './pdf-command.js';
 import { RENDER_USAGE, runRender } from './render-command.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';

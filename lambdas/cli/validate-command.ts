@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
+import { UsageError } from '../core/errors.js';
 import { collectFiles } from '../node/collect-files.js';
 import { sortCourseFiles } from '../node/course-files.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ASSETS_BASE } from '../site/layout.js';
 import { buildFile } from './check-file.js';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
-import { type CliIo, UsageError } from './io.js';
+import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
 
 export const VALIDATE_USAGE = `Usage: lectern validate <file|folder…> [--quiet]

@@ -38,3 +38,20 @@ export class ValidationError extends LecternError {
     super('invalid-lecture', `The lecture has ${errors.length} error${errors.length === 1 ? '' : 's'}`);
   }
 }
+
+/** A setting Lectern cannot run with (CDK context, an environment variable, a missing folder); `key` names it. */
+export class ConfigError extends LecternError {
+  readonly key: string | undefined;
+
+  constructor(message: string, options?: { key?: string; code?: string; cause?: unknown }) {
+    super(options?.code ?? 'invalid-config', message, options);
+    this.key = options?.key;
+  }
+}
+
+/** A request the caller can put right by asking differently: an unknown flag, a missing file. */
+export class UsageError extends LecternError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('usage', message, options);
+  }
+}

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { UsageError } from '../cli/io.js';
+import { UsageError } from '../core/errors.js';
 
 const LECTURE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateSet } from '../core/deck.js';
+import { ConfigError } from '../core/errors.js';
 
 // templates/site/ is the instructors' page, served by the site, not part of any deck.
 const SKIPPED_DIRS = new Set(['site']);
@@ -18,7 +19,10 @@ export function templatesDir(): string {
     const candidate = join(dir, 'templates');
     if (existsSync(join(candidate, 'deck.hbs'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Cannot find the templates/ folder above this module');
+    if (parent === dir)
+      throw new ConfigError('Cannot find the templates/ folder above this module', {
+        code: 'templates-not-found',
+      });
     dir = parent;
   }
 }

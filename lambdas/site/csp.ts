@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LecternError } from '../core/errors.js';
 
 /**
  * The site's content security policy.
@@ -14,6 +15,13 @@ export interface InlineHashes {
   styleAttributes: string[];
 }
 
+/** reveal.js no longer holds the inline markup whose hashes the CSP allows: an upgrade changed it. */
+export class CspSourceError extends LecternError {
+  constructor(message: string) {
+    super('csp-source-changed', message);
+  }
+}
+
 const MARKER = '.document.write(`';
 
 /** Hashes of the inline script, style and style attributes of the notes plugin's speaker view. */
@@ -21,7 +29,9 @@ export function speakerViewHashes(notesPluginSource: string): InlineHashes {
   const start = notesPluginSource.indexOf(MARKER);
   const end = notesPluginSource.indexOf('`)', start);
   if (start < 0 || end < 0) {
-    throw new Error('reveal.js notes plugin: speaker view markup not found; the CSP hashes need updating');
+    throw new CspSourceError(
+      'reveal.js notes plugin: speaker view markup not found; the CSP hashes need updating',
+    );
   }
   const html = unescapeTemplate(notesPluginSource.slice(start + MARKER.length, end));
   const hashes = (pattern: RegExp) => [
@@ -33,7 +43,7 @@ export function speakerViewHashes(notesPluginSource: string): InlineHashes {
     styleAttributes: hashes(/\sstyle="([^"]*)"/g),
   };
   if (result.scripts.length === 0)
-    throw new Error('reveal.js notes plugin: no inline script found in the speaker view');
+    throw new CspSourceError('reveal.js notes plugin: no inline script found in the speaker view');
   return result;
 }
 
@@ -50,13 +60,14 @@ export function pluginStyleHashes(highlightPluginSource: string, searchPluginSou
     ?.slice(2, 5)
     .map((name) => [...before.matchAll(new RegExp(`[,\\s]${name}=\`([^\`]*)\``, 'g'))].at(-1)?.[1]);
   if (!sheet?.[1] || !values || values.some((v) => v === undefined)) {
-    throw new Error(
+    throw new CspSourceError(
       'reveal.js highlight plugin: line-number style sheet not found; the CSP hashes need updating',
     );
   }
   const css = sheet[1].replace(/\{(\d)\}/g, (_, i: string) => values[Number(i)] ?? '');
   const attributes = [...searchPluginSource.matchAll(/\sstyle="([^"]*)"/g)].map((m) => sha256(m[1] ?? ''));
-  if (attributes.length === 0) throw new Error('reveal.js search plugin: search box markup not found');
+  if (attributes.length === 0)
+    throw new CspSourceError('reveal.js search plugin: search box markup not found');
   return { scripts: [], styles: [sha256(css)], styleAttributes: [...new Set(attributes)] };
 }
 
@@ -74,7 +85,9 @@ export function printStyleHashes(
   const media =
     '.reveal section>img, .reveal section>video, .reveal section>iframe{max-width: `+c+`px; max-height:`+u+`px}';
   if (!revealSource.includes(page.slice(0, 12)) || !revealSource.includes(media.slice(0, 40))) {
-    throw new Error('reveal.js print view: its style sheets were not found; the CSP hashes need updating');
+    throw new CspSourceError(
+      'reveal.js print view: its style sheets were not found; the CSP hashes need updating',
+    );
   }
   const pageWidth = Math.floor(width * (1 + margin));
   const pageHeight = Math.floor(height * (1 + margin));

@@ -1,3 +1,4 @@
+import { LecternError } from '../core/errors.js';
 import { deckUrl, FILE_NAME_PATTERN, isDeckId, SITE_FOLDERS, VERSION_PATTERN, versionUrl } from './layout.js';
 import { isPageFileName, PAGE_INDEX } from './page-files.js';
 
@@ -45,7 +46,10 @@ export function resolveSitePath(rawPath: string): SitePath {
  */
 export function redirectLocation(location: string, rawQuery: string): string {
   if (!location.startsWith('/') || location.startsWith('//')) {
-    throw new Error(`Refusing a redirect off the site: ${JSON.stringify(location)}`);
+    throw new LecternError(
+      'off-site-redirect',
+      `Refusing a redirect off the site: ${JSON.stringify(location)}`,
+    );
   }
   const query = rawQuery.startsWith('?') ? rawQuery.slice(1) : rawQuery;
   if (query === '') return location;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_CONFIG, parseConfig } from '../../infra/config.js';
+import { DEFAULT_CONFIG, parseConfig } from '../../infra/config.js';
+import { ConfigError } from '../../lambdas/core/errors.js';
 
 const from = (values: Record<string, unknown>) => parseConfig((key) => values[key]);
 
