@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Authorize } from '../api/authorize.js';
 import { createTokenAuthorizer } from '../api/authorize.js';
-import { type ApiLogger, createApi } from '../api/create-api.js';
+import { type Api, type ApiLogger, createApi } from '../api/create-api.js';
 import { toErrorResult } from '../api/error-result.js';
 import type { ApiResult } from '../api/http.js';
 import type { TemplateSet } from '../core/deck.js';
@@ -34,6 +34,8 @@ export interface ServerOptions {
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:8080 (no trailing slash). */
   url: string;
+  /** The API application the server hosts, for callers in the same process (first-start seeding). */
+  api: Api;
   /** Stop accepting connections, let requests in flight finish (up to a few seconds), then resolve. */
   close(): Promise<void>;
 }
@@ -137,6 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   return {
     url: `http://${host}:${address.port}`,
+    api,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { toApiGatewayEvent } from '../api/api-event.js';
 import type { ApiEvent } from '../api/http.js';
 
-/**
- * An HTTP request as API Gateway (HTTP API, payload 2.0) would hand it to the Lambda, so the local
- * server runs the very same handler. The body is passed base64-encoded, as API Gateway does for
- * bodies it does not treat as text; the handler decodes either.
- */
+/** An HTTP request of the local server as the API's event: headers joined, cookies split, as API Gateway does. */
 export function toApiEvent(request: IncomingMessage, body: Buffer): ApiEvent {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
@@ -17,42 +13,14 @@ export function toApiEvent(request: IncomingMessage, body: Buffer): ApiEvent {
       cookies.push(...(Array.isArray(value) ? value : [value]).flatMap((v) => v.split(/;\s*/)));
     else headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
-  const queryStringParameters: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) {
-    queryStringParameters[name] = queryStringParameters[name]
-      ? `${queryStringParameters[name]},${value}`
-      : value;
-  }
-  const method = (request.method ?? 'GET').toUpperCase();
-  const now = new Date();
-  const requestId = randomUUID();
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: url.pathname,
-    rawQueryString: url.search.slice(1),
-    ...(cookies.length > 0 ? { cookies } : {}),
+  return toApiGatewayEvent({
+    method: request.method ?? 'GET',
+    path: url.pathname,
+    query: url.search.slice(1),
     headers,
-    ...(url.search ? { queryStringParameters } : {}),
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      domainName: headers.host ?? 'localhost',
-      domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
-      http: {
-        method,
-        path: url.pathname,
-        protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-        userAgent: headers['user-agent'] ?? '',
-      },
-      requestId,
-      routeKey: '$default',
-      stage: '$default',
-      time: now.toISOString(),
-      timeEpoch: now.getTime(),
-    },
-    ...(body.byteLength > 0 ? { body: body.toString('base64') } : {}),
-    isBase64Encoded: body.byteLength > 0,
-  };
+    cookies,
+    body,
+    sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+    protocol: `HTTP/${request.httpVersion}`,
+  });
 }

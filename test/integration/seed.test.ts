@@ -31,11 +31,11 @@ async function site() {
 describe('seeding the embedded store', () => {
   it('publishes the course lectures, in course order, into an empty store, and only then', async () => {
     const { store, server } = await site();
-    const first = await seedDecks({ store, url: server.url, token: 'seed-token', folder: content });
+    const first = await seedDecks({ store, api: server.api, token: 'seed-token', folder: content });
     expect(first.failed).toEqual([]);
     expect(first.published).toEqual(['giant-new-ally', 'uncertain-partners', 'friendship-to-rivalry']);
     expect((await store.listDecks()).map((d) => d.id).sort()).toEqual([...first.published].sort());
-    const again = await seedDecks({ store, url: server.url, token: 'seed-token', folder: content });
+    const again = await seedDecks({ store, api: server.api, token: 'seed-token', folder: content });
     expect(again).toEqual({ published: [], failed: [] });
   });
 
@@ -49,7 +49,7 @@ describe('seeding the embedded store', () => {
       'id: good\ntitle: Good\nsections:\n  - title: S\n    slides:\n      - points: [a]\n',
     );
     writeFileSync(join(folder, 'bad.yaml'), 'id: Bad Id\ntitle: Bad\nsections: []\n');
-    const result = await seedDecks({ store, url: server.url, token: 'seed-token', folder });
+    const result = await seedDecks({ store, api: server.api, token: 'seed-token', folder });
     expect(result.published).toEqual(['good']);
     expect(result.failed).toMatchObject([{ file: 'bad.yaml', status: 422 }]);
   });
