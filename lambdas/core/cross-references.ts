@@ -1,3 +1,5 @@
+import { closeMatches } from './close-matches.js';
+import { LIMITS } from './limits.js';
 import { type DocPath, type Finding, formatPath, isRecord } from './paths.js';
 
 /**
@@ -26,10 +28,12 @@ export function checkReferences(root: unknown, options: ReferenceOptions): Findi
   const sourceIds = checkSources(root.sources, findings);
   checkTheme(root.theme, options.themes, findings);
   const slideIds = new Map<string, DocPath>();
+  const suggestions = new Map<string, string>();
   listOf(root.sections).forEach((section, s) => {
     if (!isRecord(section)) return;
     listOf(section.slides).forEach((slide, i) => {
-      if (isRecord(slide)) checkSlide(slide, ['sections', s, 'slides', i], { sourceIds, slideIds }, findings);
+      if (isRecord(slide))
+        checkSlide(slide, ['sections', s, 'slides', i], { sourceIds, slideIds, suggestions }, findings);
     });
   });
   return findings;
@@ -59,6 +63,23 @@ function checkTheme(theme: unknown, themes: readonly string[], findings: Finding
 interface SlideContext {
   sourceIds: ReadonlySet<string>;
   slideIds: Map<string, DocPath>;
+  /** "Did you mean" of each unknown id met so far (only the first ones: the rest are never shown). */
+  suggestions: Map<string, string>;
+}
+
+// Only the first hundred errors are reported, so no more unknown cites than that need suggestions.
+const SUGGESTED_IDS = 100;
+
+function unknownCiteMessage(id: string, context: SlideContext): string {
+  if (context.sourceIds.size === 0) return `cites "${id}", which names no source (no sources are declared)`;
+  let hint = context.suggestions.get(id);
+  if (hint === undefined) {
+    const wanted = context.suggestions.size < SUGGESTED_IDS && context.sourceIds.size <= LIMITS.sources;
+    const close = wanted ? closeMatches(id, context.sourceIds) : [];
+    hint = close.length > 0 ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '';
+    if (context.suggestions.size < SUGGESTED_IDS) context.suggestions.set(id, hint);
+  }
+  return `cites "${id}", which names no source${hint}`;
 }
 
 function checkSlide(
@@ -67,16 +88,13 @@ function checkSlide(
   context: SlideContext,
   findings: Finding[],
 ): void {
-  listOf(slide.cite).forEach((id, i) => {
-    if (typeof id !== 'string' || context.sourceIds.has(id)) return;
-    const declared =
-      context.sourceIds.size > 0
-        ? `declared: ${[...context.sourceIds].join(', ')}`
-        : 'no sources are declared';
-    findings.push(
-      error('cite-unknown', [...path, 'cite', i], `cites "${id}", which names no source (${declared})`),
-    );
-  });
+  // Cites beyond the limit are already an error (limits.ts); checking them too would be work for nothing.
+  listOf(slide.cite)
+    .slice(0, LIMITS.citesPerSlide)
+    .forEach((id, i) => {
+      if (typeof id !== 'string' || context.sourceIds.has(id)) return;
+      findings.push(error('cite-unknown', [...path, 'cite', i], unknownCiteMessage(id, context)));
+    });
   if (typeof slide.id === 'string') {
     const first = context.slideIds.get(slide.id);
     if (first) {

@@ -10,9 +10,11 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { ParsedDocument } from './deck.js';
+import { duplicateKeys } from './duplicate-keys.js';
 import { type Diagnostic, ParseError } from './errors.js';
 import { strictJsonFault } from './json-fault.js';
 import type { DocPath } from './paths.js';
+import { checkStructure, MAX_NESTING_DEPTH, MAX_VALUES, type StructureFault } from './structure-bounds.js';
 
 /**
  * Text → ParsedDocument. YAML and JSON both go through the `yaml` parser, so both get line and
@@ -42,12 +44,16 @@ export function detectFormat(text: string): 'yaml' | 'json' {
 export function parseLecture(text: string, options: ParseOptions = {}): ParsedDocument {
   const source = text.replace(/^\uFEFF/, '');
   const format = options.format ?? detectFormat(source);
+  // Before any parser builds a tree: a deep file makes parsers recurse out of memory, a huge one takes seconds.
+  const fault = checkStructure(source);
+  if (fault) throw new ParseError([structureDiagnostic(fault)]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const position = (offset: number) => lineCounter.linePos(offset);
-  const syntax = doc.errors.map((error) =>
-    syntaxDiagnostic(error, source, format, position(syntaxOffset(error, doc))),
-  );
+  const syntax = [
+    ...doc.errors.map((error) => syntaxDiagnostic(error, format, position(syntaxOffset(error, doc)))),
+    ...duplicateKeys(doc).map(({ key, offset }) => duplicateKeyDiagnostic(key, position(offset))),
+  ].sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   const jsonFault = format === 'json' ? strictJsonFault(source) : undefined;
   const json = jsonFault && {
     diagnostic: parseDiagnostic(
@@ -90,21 +96,21 @@ function parseDiagnostic(code: string, message: string, where: Position): Diagno
   return { severity: 'error', code, path: '', message, line: where.line, col: where.col };
 }
 
-function syntaxDiagnostic(
-  error: YAMLError,
-  source: string,
-  format: 'yaml' | 'json',
-  where: Position,
-): Diagnostic {
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = keyTextAt(source, error.pos[0]);
-    const name = key ? `the key "${key}"` : 'a key';
-    return parseDiagnostic(
-      'duplicate-key',
-      `${name} appears twice in the same mapping; give each field once`,
-      where,
-    );
+function structureDiagnostic(fault: StructureFault): Diagnostic {
+  if (fault.bound === 'depth') {
+    const message = `The file nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep (a lecture needs about 8)`;
+    return parseDiagnostic('nesting-limit', message, fault);
   }
+  const message = `The file holds more than ${MAX_VALUES} values (keys, texts, list items); split it into several lectures`;
+  return parseDiagnostic('size-limit', message, fault);
+}
+
+function duplicateKeyDiagnostic(key: string, where: Position): Diagnostic {
+  const message = `the key "${key}" appears twice in the same mapping; give each field once`;
+  return parseDiagnostic('duplicate-key', message, where);
+}
+
+function syntaxDiagnostic(error: YAMLError, format: 'yaml' | 'json', where: Position): Diagnostic {
   const label = format === 'json' ? 'JSON' : 'YAML';
   return parseDiagnostic('parse-error', `${label} syntax error: ${explainSyntax(error)}`, where);
 }
@@ -143,13 +149,6 @@ function explainSyntax(error: YAMLError): string {
     default:
       return error.message;
   }
-}
-
-/** The key written at `offset` (the yaml parser points duplicate-key errors at the key). */
-function keyTextAt(source: string, offset: number): string | undefined {
-  const rest = source.slice(offset, offset + 200);
-  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:\n]+?))\s*:/.exec(rest);
-  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
 function isBefore(a: Diagnostic, b: Diagnostic): boolean {

@@ -1,3 +1,4 @@
+import { capDiagnostics } from './cap-diagnostics.js';
 import type { DeckManifest, LectureFormat, RenderedDeck, TemplateSet } from './deck.js';
 import type { Diagnostic } from './errors.js';
 import { adoptExpectedId } from './expected-id.js';
@@ -16,6 +17,7 @@ import { validateLecture } from './validate.js';
  *   2. check: the schema and the references (cites, themes, ids) → every error at once;
  *   3. keep numbers as written: a table's `1.10` stays `1.10`;
  *   4. lint: warnings about a valid lecture (never a reason to refuse it);
+ * errors and warnings are each capped at the first hundred, with a count of the rest;
  *   5. render: the deck's files and deck.json, once per place the deck is served from.
  * Pure: it takes strings and templates and returns values; callers decide where bytes go.
  */
@@ -40,10 +42,14 @@ export function checkLecture(text: string, options: CheckOptions): CheckResult {
   const { doc, errors: idErrors } = adoptExpectedId(parsed, options.id);
   const checked = validateLecture(doc, { themes: options.themes });
   if (!checked.lecture || idErrors.length > 0) {
-    return { ok: false, diagnostics: sortDiagnostics([...idErrors, ...checked.diagnostics]) };
+    return { ok: false, diagnostics: capDiagnostics(sortDiagnostics([...idErrors, ...checked.diagnostics])) };
   }
   const lecture = keepNumbersAsWritten(checked.lecture, doc);
-  return { ok: true, lecture, diagnostics: sortDiagnostics(lintLecture(lecture, doc.locate)) };
+  return {
+    ok: true,
+    lecture,
+    diagnostics: capDiagnostics(sortDiagnostics(lintLecture(lecture, doc.locate))),
+  };
 }
 
 export interface BuildOptions extends Omit<CheckOptions, 'themes'> {

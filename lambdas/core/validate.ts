@@ -1,6 +1,7 @@
 import { checkReferences } from './cross-references.js';
 import type { ParsedDocument } from './deck.js';
 import type { Diagnostic } from './errors.js';
+import { checkLimits } from './limits.js';
 import { type Finding, formatPath, placeFinding, sortDiagnostics } from './paths.js';
 import { type Lecture, lectureSchema } from './schema.js';
 import { describeIssues } from './schema-issues.js';
@@ -23,6 +24,7 @@ export function validateLecture(doc: ParsedDocument, options: ValidateOptions): 
   const findings = [
     ...(parsed.success ? [] : describeIssues(parsed.error.issues, doc.value)),
     ...checkReferences(doc.value, { themes: options.themes }),
+    ...checkLimits(doc.value),
   ];
   const errors = sortDiagnostics(firstPerPath(findings).map((finding) => placeFinding(finding, doc.locate)));
   if (!parsed.success || errors.length > 0) return { diagnostics: errors };

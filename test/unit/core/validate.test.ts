@@ -328,8 +328,16 @@ const ERRORS: ErrorRow[] = [
     text: deck({ slide: `- points: [e]\n  notes: "N."\n  cite: [s1, nope] ${MARK}` }),
     code: 'cite-unknown',
     path: `${SLIDE}.cite[1]`,
-    message: /^cites "nope", which names no source \(declared: s1\)$/,
+    message: /^cites "nope", which names no source$/,
     at: 'nope',
+  },
+  {
+    name: 'cite with a typo',
+    text: deck({ slide: `- points: [e]\n  notes: "N."\n  cite: [s1, s2] ${MARK}` }),
+    code: 'cite-unknown',
+    path: `${SLIDE}.cite[1]`,
+    message: /^cites "s2", which names no source; did you mean "s1"\?$/,
+    at: 's2',
   },
   {
     name: 'cite when no source is declared',

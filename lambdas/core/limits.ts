@@ -1,0 +1,65 @@
+import { type DocPath, type Finding, isRecord } from './paths.js';
+
+/**
+ * Generous bounds on what one lecture may hold, far above any real lecture, so that the work of
+ * checking and rendering any file stays bounded. The 1 MiB limit on a request bounds the rest.
+ */
+export const LIMITS = {
+  /** Slides in the whole lecture, over all sections. */
+  slides: 1000,
+  /** Entries of `sources`. */
+  sources: 1000,
+  /** Source ids in one slide's `cite`. */
+  citesPerSlide: 50,
+  /** Characters in any one text (a title, a point, a note, a table cell, a code block…). */
+  textLength: 20_000,
+} as const;
+
+/** Every place where the lecture document `root` goes over a limit. */
+export function checkLimits(root: unknown): Finding[] {
+  if (!isRecord(root)) return [];
+  const findings: Finding[] = [];
+  const over = (path: DocPath, message: string) =>
+    findings.push({ severity: 'error', code: 'over-limit', path, message });
+  if (Array.isArray(root.sources) && root.sources.length > LIMITS.sources) {
+    over(['sources'], `${root.sources.length} sources; a lecture may have at most ${LIMITS.sources}`);
+  }
+  let slides = 0;
+  const sections = Array.isArray(root.sections) ? root.sections : [];
+  sections.forEach((section, s) => {
+    if (!isRecord(section) || !Array.isArray(section.slides)) return;
+    section.slides.forEach((slide, i) => {
+      slides++;
+      if (slides === LIMITS.slides + 1) {
+        over(['sections', s, 'slides', i], `a lecture may have at most ${LIMITS.slides} slides; split it`);
+      }
+      if (isRecord(slide) && Array.isArray(slide.cite) && slide.cite.length > LIMITS.citesPerSlide) {
+        const message = `${slide.cite.length} cites; a slide may cite at most ${LIMITS.citesPerSlide} sources`;
+        over(['sections', s, 'slides', i, 'cite'], message);
+      }
+    });
+  });
+  for (const path of longTexts(root)) {
+    over(path, `text longer than ${LIMITS.textLength} characters; shorten it or split it`);
+  }
+  return findings;
+}
+
+/** Paths of the strings over the length limit, found without recursion. */
+function longTexts(root: unknown): DocPath[] {
+  const found: DocPath[] = [];
+  const stack: { value: unknown; path: DocPath }[] = [{ value: root, path: [] }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      if (value.length > LIMITS.textLength) found.push(path);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        stack.push({ value: item, path: [...path, i] });
+      });
+    } else if (isRecord(value)) {
+      for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key] });
+    }
+  }
+  return found;
+}
