@@ -1,9 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DeckManifest, TemplateSet } from '../core/deck.js';
 import { themeNames } from '../core/render/index.js';
-import { deckUrl, handoutUrl, versionUrl } from '../site/layout.js';
+import { deckUrl, handoutUrl, speakerUrl, versionUrl } from '../site/layout.js';
 import type { DeckStore } from '../store/deck-store.js';
 import type { Authorize } from './authorize.js';
+import { summariseCourseGroups } from './course-groups.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
 import { preparePublication, validationReport } from './publish-lecture.js';
@@ -60,7 +61,7 @@ export function createApi(deps: ApiDeps): Api {
         return publish(event, route.id);
       case 'list-decks': {
         const decks = await deps.store.listDecks();
-        return jsonResult(200, { decks: decks.map(summarise) });
+        return jsonResult(200, { decks: decks.map(summarise), courseGroups: summariseCourseGroups(decks) });
       }
       case 'get-deck': {
         const manifest = await deps.store.getDeck(route.id);
@@ -116,6 +117,7 @@ function deckUrls(id: string, version: string) {
   return {
     url: deckUrl(id),
     handoutUrl: handoutUrl(id),
+    speakerUrl: speakerUrl(id),
     versionUrl: versionUrl(id, version),
   };
 }
@@ -128,7 +130,9 @@ function summarise(manifest: DeckManifest) {
     slides: manifest.slides,
     updatedAt: manifest.generatedAt,
     url: deckUrl(manifest.id),
-    // Beyond the spec's list: what the site's course view shows of each deck.
+    // Beyond the spec's list: the other links and what the site's course view shows of each deck.
+    handoutUrl: handoutUrl(manifest.id),
+    speakerUrl: speakerUrl(manifest.id),
     ...(manifest.subtitle !== undefined && { subtitle: manifest.subtitle }),
     ...(manifest.course !== undefined && { course: manifest.course }),
     ...(manifest.date !== undefined && { date: manifest.date }),

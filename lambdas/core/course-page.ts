@@ -56,9 +56,20 @@ function card(deck: DeckManifest, decksBase: string): DeckCard {
   };
 }
 
+/** A group's length in minutes: each deck's stated duration, else its estimate. */
+export function courseMinutes(decks: readonly DeckManifest[]): number {
+  return decks.reduce((sum, d) => sum + (d.duration ?? d.estimatedMinutes), 0);
+}
+
+/** Decks in teaching order: dated lectures first, by date; undated ones and ties as given. */
+export function inTeachingOrder(decks: readonly DeckManifest[]): DeckManifest[] {
+  const key = (deck: DeckManifest) => deck.date ?? '\uffff';
+  return [...decks].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 function viewGroup(group: CourseGroup, decksBase: string) {
   const course = group.course;
-  const totalMinutes = group.decks.reduce((sum, d) => sum + (d.duration ?? d.estimatedMinutes), 0);
+  const totalMinutes = courseMinutes(group.decks);
   return {
     id: course?.id ?? null,
     titleHtml: renderInline(course?.title ?? group.heading ?? 'Decks'),
@@ -98,8 +109,9 @@ export function renderCoursePage(
 }
 
 /**
- * Group decks by the `course` line their lectures give, in order of each group's first deck;
- * decks with no course line come last under "Other decks". Used where no course file is known.
+ * Group decks by the `course` line their lectures give, in order of each group's first deck, each
+ * group in teaching order; decks with no course line come last, as given, under "Other decks". Used
+ * where no course file is known: by the CLI's course page and by the API's deck list (for the site).
  */
 export function groupByCourseLine(decks: readonly DeckManifest[]): CourseGroup[] {
   const groups = new Map<string, DeckManifest[]>();
@@ -112,7 +124,7 @@ export function groupByCourseLine(decks: readonly DeckManifest[]): CourseGroup[]
   const named = [...groups].filter(([key]) => key !== '');
   const other = groups.get('');
   return [
-    ...named.map(([heading, list]) => ({ heading, decks: list })),
+    ...named.map(([heading, list]) => ({ heading, decks: inTeachingOrder(list) })),
     ...(other ? [{ heading: named.length > 0 ? 'Other decks' : 'Decks', decks: other }] : []),
   ];
 }

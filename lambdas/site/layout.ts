@@ -66,6 +66,8 @@ export function isDeckId(id: string): boolean {
 /** Site URLs of a deck: the current one, its handout, and one stored version. */
 export const deckUrl = (id: string): string => `/${SITE_FOLDERS.decks}/${id}/`;
 export const handoutUrl = (id: string): string => `${deckUrl(id)}${DECK_FILES.handout}`;
+/** The deck opened with its speaker view (the deck's script reads `?speaker`). */
+export const speakerUrl = (id: string): string => `${deckUrl(id)}?speaker`;
 export const versionUrl = (id: string, version: string): string => `${deckUrl(id)}v/${version}/`;
 export const assetsUrl = (path: string): string => `/${SITE_FOLDERS.assets}/${path}`;
 

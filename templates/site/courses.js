@@ -1,13 +1,15 @@
-// The course view: the decks grouped by their lectures' course line (docs/course-format.md).
+// The course view: the decks grouped by their lectures' course line (docs/course-format.md). The API's
+// deck list carries the groups, in teaching order, as the CLI's course page has them.
 import { deckLinks } from './deck-links.js';
 import { counted, element, link, sitePath } from './dom.js';
 
-/** Shows the courses of a deck list in `section` (its first child, the heading, stays). */
+/** Shows the courses of a deck list answer in `section` (its first child, the heading, stays). */
 export function createCourseView(section) {
   return {
-    show(decks) {
-      const blocks = [...groupByCourse(decks)].map(([course, list], index) =>
-        courseBlock(course, list, index),
+    show({ decks = [], courseGroups = [] }) {
+      const byId = new Map(decks.map((deck) => [deck.id, deck]));
+      const blocks = courseGroups.map((group, index) =>
+        courseBlock(group, group.decks.map((id) => byId.get(id)).filter(Boolean), index),
       );
       section.replaceChildren(section.firstElementChild, ...blocks);
       section.hidden = blocks.length === 0;
@@ -15,40 +17,15 @@ export function createCourseView(section) {
   };
 }
 
-/**
- * The decks grouped by their lecture's `course` line, in teaching order (the lectures' `date`, then
- * id), each with the facts the CLI's course page shows.
- */
-function groupByCourse(decks) {
-  const groups = new Map();
-  for (const deck of decks) {
-    if (!deck.course) continue;
-    if (!groups.has(deck.course)) groups.set(deck.course, []);
-    groups.get(deck.course).push(deck);
-  }
-  for (const list of groups.values()) list.sort(byTeachingOrder);
-  return groups;
-}
-
-/** A course's decks by lecture date, then id: dated lectures first, in the order they are given. */
-function byTeachingOrder(a, b) {
-  const key = (deck) => `${deck.date ?? '9999'} ${deck.id}`;
-  return key(a) < key(b) ? -1 : 1;
-}
-
-function courseBlock(course, list, index) {
-  const minutes = list.reduce((sum, d) => sum + (d.duration ?? d.estimatedMinutes ?? 0), 0);
+function courseBlock(group, list, index) {
   const block = element('section', undefined, 'course');
-  const heading = element('h3', course);
+  const heading = element('h3', group.title);
   heading.id = `course-${index}`;
   block.setAttribute('aria-labelledby', heading.id);
   const items = element('ol', undefined, 'course-decks');
   items.append(...list.map(courseItem));
-  block.append(
-    heading,
-    element('p', `${counted(list.length, 'lecture')}, ${minutes} minutes in all`, 'hint'),
-    items,
-  );
+  const summary = `${counted(list.length, 'lecture')}, ${group.minutes} minutes in all`;
+  block.append(heading, element('p', summary, 'hint'), items);
   return block;
 }
 

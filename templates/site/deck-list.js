@@ -4,15 +4,15 @@ import { deckLinks } from './deck-links.js';
 import { counted, element } from './dom.js';
 
 /**
- * The list in `table`, its status line and heading. `load` asks the API again; `onDecks` hears each
- * list loaded (an empty one when there is none to show).
+ * The list in `table`, its status line and heading. `load` asks the API again; `onList` hears each
+ * list answer ({decks, courseGroups}; an empty one when there is none to show).
  */
-export function createDeckList({ table, status, heading }, { api, token, onDecks }) {
+export function createDeckList({ table, status, heading }, { api, token, onList }) {
   async function load() {
     if (!token()) {
       status.textContent = 'Set the token above to see the decks.';
       table.hidden = true;
-      onDecks([]);
+      onList({});
       return;
     }
     status.textContent = 'Loading…';
@@ -26,11 +26,11 @@ export function createDeckList({ table, status, heading }, { api, token, onDecks
     if (answer.status !== 200) {
       status.textContent = errorMessage(answer);
       table.hidden = true;
-      onDecks([]);
+      onList({});
       return;
     }
     const decks = answer.body.decks;
-    onDecks(decks);
+    onList(answer.body);
     table.tBodies[0].replaceChildren(...decks.map(deckRow));
     table.hidden = decks.length === 0;
     status.textContent =

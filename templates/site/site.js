@@ -24,7 +24,7 @@ const api = createApiClient({ token: access.token, onUnauthorized: access.refuse
 const courses = createCourseView(byId('courses'));
 const decks = createDeckList(
   { table: byId('decks'), status: byId('decks-status'), heading: byId('decks-heading') },
-  { api, token: access.token, onDecks: courses.show },
+  { api, token: access.token, onList: courses.show },
 );
 const editor = createEditor(
   {

@@ -244,9 +244,41 @@ describe('reading and deleting', () => {
       slides: expect.any(Number),
       updatedAt: '2026-11-25T08:00:00.000Z',
       url: '/decks/listed-deck/',
+      handoutUrl: '/decks/listed-deck/handout.html',
+      speakerUrl: '/decks/listed-deck/?speaker',
       duration: 2,
       estimatedMinutes: expect.any(Number),
     });
+  });
+
+  it('GET /api/decks groups the decks by their course line, each course in teaching order', async () => {
+    const inCourse = (id: string, date: string, course = 'HIST 214 · The Cold War') =>
+      lectureYaml(id).replace('duration: 2\n', `duration: 2\ndate: ${date}\ncourse: "${course}"\n`);
+    // Published out of order, and sorted by id the wrong way round: only the dates give the order.
+    for (const [id, date] of [
+      ['grouped-a', '1950-03-01'],
+      ['grouped-c', '1950-01-01'],
+      ['grouped-b', '1950-02-01'],
+    ] as const) {
+      expect(
+        (await call({ method: 'POST', path: '/api/decks', body: inCourse(id, date), headers: YAML })).status,
+      ).toBe(201);
+    }
+    const other = inCourse('grouped-other', '1949-01-01', '  HIST 101  ');
+    expect((await call({ method: 'POST', path: '/api/decks', body: other, headers: YAML })).status).toBe(201);
+    const answer = await call({ method: 'GET', path: '/api/decks', headers: AUTH });
+    expect(answer.status).toBe(200);
+    // Other tests in this file publish into the same store: keep to this test's courses.
+    const mine = answer.body.courseGroups.filter((group: { decks: string[] }) =>
+      group.decks.some((id) => id.startsWith('grouped-')),
+    );
+    expect(mine).toEqual([
+      { title: 'HIST 214 · The Cold War', decks: ['grouped-c', 'grouped-b', 'grouped-a'], minutes: 6 },
+      { title: 'HIST 101', decks: ['grouped-other'], minutes: 2 },
+    ]);
+    // A deck with no course line is in no group.
+    const grouped = answer.body.courseGroups.flatMap((group: { decks: string[] }) => group.decks);
+    expect(grouped).not.toContain('listed-deck');
   });
 
   it('GET /api/decks/{id} answers deck.json with its addresses, or 404', async () => {
@@ -260,6 +292,7 @@ describe('reading and deleting', () => {
       generatedAt: '2026-11-25T08:00:00.000Z',
       url: '/decks/one-deck/',
       handoutUrl: '/decks/one-deck/handout.html',
+      speakerUrl: '/decks/one-deck/?speaker',
     });
     const missing = await call({ method: 'GET', path: '/api/decks/no-such-deck', headers: AUTH });
     expect(missing.status).toBe(404);

@@ -57,6 +57,10 @@ describe('the courses on the instructor page', () => {
       );
     }
     expect(await courses.textContent()).not.toContain('Loose');
+    // The deck's own speaker view, as on the course page the CLI writes.
+    expect(await group.getByRole('link', { name: 'Speaker view' }).first().getAttribute('href')).toBe(
+      'decks/giant-new-ally/?speaker',
+    );
     await group.getByRole('link', { name: 'Handout' }).first().click();
     await page.waitForURL(/\/decks\/giant-new-ally\/handout\.html$/);
     expect(problems).toEqual([]);

@@ -84,8 +84,8 @@ describe('the instructor page, used as a person would', () => {
     const handout = row.getByRole('link', { name: 'Handout' });
     expect(await present.getAttribute('href')).toBe('decks/browser-flow/');
     expect(await handout.getAttribute('href')).toBe('decks/browser-flow/handout.html');
-    // Opened in a new tab, Speaker view is the plain deck (press S); a click also opens the speaker window.
-    expect(await speaker.getAttribute('href')).toBe('decks/browser-flow/');
+    // Speaker view is the deck's own ?speaker, as on the course page: in a new tab too, it opens the speaker view.
+    expect(await speaker.getAttribute('href')).toBe('decks/browser-flow/?speaker');
 
     await present.click();
     await page.waitForURL(`${site.url}/decks/browser-flow/`);
@@ -97,14 +97,15 @@ describe('the instructor page, used as a person would', () => {
     );
     await page.goBack();
 
-    // Speaker view: the deck opens, and it opens the notes window by itself.
+    // Speaker view: the deck opens, and it opens the notes window by itself, then drops ?speaker.
     const [notesWindow] = await Promise.all([context.waitForEvent('page'), speaker.click()]);
-    await page.waitForURL(`${site.url}/decks/browser-flow/?notes`);
+    await page.waitForURL((url) => url.pathname === '/decks/browser-flow/');
     await notesWindow.waitForLoadState();
     await expect
       .poll(() => notesWindow.evaluate(() => document.title), { timeout: 10_000 })
       .toMatch(/Speaker View/);
     await expect.poll(() => notesWindow.evaluate(() => document.querySelectorAll('iframe').length)).toBe(2);
+    expect(new URL(page.url()).search).toBe('');
     await notesWindow.close();
     await page.goBack();
 
@@ -146,10 +147,10 @@ describe('the instructor page, used as a person would', () => {
       const page = await context.newPage();
       const problems = watchPage(page);
 
-      // Without the page's help, a deck opened with ?notes has its speaker window blocked.
+      // Without a click, a deck opened with ?speaker has its speaker window blocked, and offers a button.
       const alone = await context.newPage();
-      await alone.goto(`${site.url}/decks/speaker-deck/?notes`, { waitUntil: 'load' });
-      await alone.waitForTimeout(500);
+      await alone.goto(`${site.url}/decks/speaker-deck/?speaker`, { waitUntil: 'load' });
+      await alone.getByRole('button', { name: 'Open the speaker view' }).waitFor();
       expect(context.pages()).toHaveLength(2);
       await alone.close();
 
@@ -160,7 +161,7 @@ describe('the instructor page, used as a person would', () => {
         context.waitForEvent('page'),
         row.getByRole('link', { name: 'Speaker view' }).click(),
       ]);
-      await page.waitForURL(`${site.url}/decks/speaker-deck/?notes`);
+      await page.waitForURL((url) => url.pathname === '/decks/speaker-deck/');
       // The deck fills the window the click opened: the speaker view with the current and next slide.
       await expect
         .poll(() => speakerWindow.evaluate(() => document.title), { timeout: 10_000 })
@@ -175,6 +176,8 @@ describe('the instructor page, used as a person would', () => {
           speakerWindow.evaluate(() => document.querySelector('.speaker-controls-notes')?.textContent),
         )
         .toContain('Speak about the first slide');
+      // No button offered: the window the click opened was found and filled.
+      expect(await page.locator('.lectern-speaker-button').count()).toBe(0);
       expect(problems).toEqual([]);
     } finally {
       await strict.close();

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkCourse, isCourseFileName } from '../../../lambdas/core/course.js';
-import { groupByCourseLine, renderCoursePage } from '../../../lambdas/core/course-page.js';
+import { courseMinutes, groupByCourseLine, renderCoursePage } from '../../../lambdas/core/course-page.js';
 import type { DeckManifest } from '../../../lambdas/core/deck.js';
 import { ParseError } from '../../../lambdas/core/errors.js';
 import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
@@ -139,5 +139,25 @@ describe('groupByCourseLine', () => {
       ['HIST 101', ['c']],
       ['Other decks', ['b']],
     ]);
+  });
+
+  it("orders each course by its lectures' dates, undated last, ties as given; other decks stay as given", () => {
+    const groups = groupByCourseLine([
+      deck('z', { course: 'C', date: '1950-02-14' }),
+      deck('y', { course: 'C' }),
+      deck('x', { course: 'C', date: '1949-10-01' }),
+      deck('w', { course: 'C', date: '1950-02-14' }),
+      deck('v', { date: '1900-01-01' }),
+      deck('u', { date: '1800-01-01' }),
+    ]);
+    expect(groups.map((g) => [g.heading, g.decks.map((d) => d.id)])).toEqual([
+      ['C', ['x', 'z', 'w', 'y']],
+      ['Other decks', ['v', 'u']],
+    ]);
+  });
+
+  it('counts a course in minutes from each deck its duration, else its estimate', () => {
+    expect(courseMinutes([deck('a', { duration: 50 }), deck('b'), deck('c', { duration: 0 })])).toBe(97);
+    expect(courseMinutes([])).toBe(0);
   });
 });

@@ -51,10 +51,12 @@ describe("the instructors' page files", () => {
     expect(Object.isFrozen(module.default)).toBe(true);
   });
 
-  it('hold no URL of their own: every module reads the API base from the layout module', () => {
+  it('hold no URL of their own: the API base comes from the layout module, deck addresses from the API', () => {
     for (const name of pageFiles.filter((file) => file.endsWith('.js'))) {
       const source = readFileSync(join(templatesDir(), 'site', name), 'utf8');
       expect(source, name).not.toMatch(/['"`](?:\/?(?:api|assets)\/|\/decks\/)/);
+      // Deck addresses come from the API's answers: no module appends a file or a query to one.
+      expect(source, name).not.toMatch(/['"`][^'"`\n]*(?:handout\.html|\?speaker|\?notes)/);
     }
   });
 });
