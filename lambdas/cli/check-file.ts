@@ -24,6 +24,17 @@ export function buildFile(
   } catch (cause) {
     return { file, result: { ok: false, diagnostics: [readError(cause)] } };
   }
+  return buildText(file, text, templates, assetsBase, generatedAt);
+}
+
+/** Run the pipeline on a lecture file's text, already read; parse errors become diagnostics. */
+export function buildText(
+  file: string,
+  text: string,
+  templates: TemplateSet,
+  assetsBase: string,
+  generatedAt: string,
+): FileResult {
   try {
     return { file, result: buildDeck(text, { format: formatOf(file), templates, assetsBase, generatedAt }) };
   } catch (error) {
@@ -32,9 +43,14 @@ export function buildFile(
   }
 }
 
-function readError(cause: unknown): Diagnostic {
+/** A file that cannot be read, as a diagnostic at the document. */
+export function readError(cause: unknown): Diagnostic {
   const code = (cause as NodeJS.ErrnoException).code;
   const message =
-    code === 'EISDIR' ? 'is a folder, not a lecture file' : `cannot be read (${code ?? String(cause)})`;
+    code === 'EISDIR'
+      ? 'is a folder, not a lecture file'
+      : code === 'ENOENT'
+        ? 'does not exist (deleted or renamed?)'
+        : `cannot be read (${code ?? String(cause)})`;
   return { severity: 'error', code: 'read-error', path: '', message };
 }

@@ -1,6 +1,7 @@
 import { LecternError, UsageError } from '../core/errors.js';
 import type { CliIo } from './io.js';
 import { PDF_USAGE, runPdf } from './pdf-command.js';
+import { PREVIEW_USAGE, runPreview } from './preview-command.js';
 import { RENDER_USAGE, runRender } from './render-command.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';
 
@@ -10,6 +11,7 @@ Commands:
   validate <file…>              check lectures; print file:line:col  path  message
   render <file…> --out <dir>    render decks and handouts into <dir>
   pdf <file> --out <file.pdf>   print a deck (or --handout) to PDF through Chromium
+  preview <file|folder…>        serve the decks and reload them as their files change
   help [command]                show help for a command
 
 Run "lectern <command> --help" for a command's options.`;
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: runValidate, usage: VALIDATE_USAGE },
   render: { run: runRender, usage: RENDER_USAGE },
   pdf: { run: runPdf, usage: PDF_USAGE },
+  preview: { run: runPreview, usage: PREVIEW_USAGE },
 };
 
 /** Run the CLI with `argv` (without node and script) and return the exit code. Never throws. */

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { TemplateSet } from '../core/deck.js';
 import { ConfigError } from '../core/errors.js';
 
-// templates/site/ is the instructors' page, served by the site, not part of any deck.
-const SKIPPED_DIRS = new Set(['site']);
+// templates/site/ is the instructors' page, served by the site; templates/preview/ the live preview's
+// page script and style, served by `lectern preview`. Neither is part of any deck.
+const SKIPPED_DIRS = new Set(['site', 'preview']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**

@@ -87,3 +87,17 @@ export function siteLayoutForBrowser() {
     reservedIds: RESERVED_IDS,
   };
 }
+
+/**
+ * `lectern preview`: the decks at `/<id>/` as `lectern render` lays them out (assets at `/assets/`),
+ * and the preview's own files under a folder no deck id can take (ids start with a letter or digit).
+ * These files are served by the preview only; no rendered or published deck refers to them.
+ */
+export const PREVIEW = {
+  port: 4000,
+  host: '127.0.0.1',
+  folder: '/_preview/',
+  script: '/_preview/preview.js',
+  style: '/_preview/preview.css',
+  events: '/_preview/events',
+} as const;

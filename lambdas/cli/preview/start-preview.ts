@@ -1,0 +1,94 @@
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { TemplateSet } from '../../core/deck.js';
+import { listAssets } from '../../node/assets.js';
+import { templatesDir } from '../../node/templates-fs.js';
+import { countDiagnostics } from '../format-diagnostic.js';
+import type { CliIo } from '../io.js';
+import { DeckSet, type Update } from './deck-set.js';
+import { startPreviewServer } from './preview-server.js';
+import { formatWithSource } from './source-excerpt.js';
+import { watchFiles } from './watch-files.js';
+
+export interface PreviewOptions {
+  /** Lecture files, folders and course files, as given on the command line. */
+  args: readonly string[];
+  io: CliIo;
+  templates: TemplateSet;
+  host: string;
+  port: number;
+  /** How long a burst of saves must be quiet before the decks render again. */
+  quietMs?: number;
+}
+
+export interface RunningPreview {
+  url: string;
+  decks: DeckSet;
+  /** Open event streams (tabs following the preview). */
+  clients(): number;
+  close(): Promise<void>;
+}
+
+/** A save burst is over after this much quiet: longer than an editor's write-rename-touch, short beside a repaint. */
+export const QUIET_MS = 120;
+
+/** Print what a refresh found: each file rendered again, or its errors with the offending line. */
+function report(io: CliIo, update: Update, base: string): void {
+  for (const { file, diagnostics } of update.courseProblems) {
+    for (const d of diagnostics) io.err(formatWithSource(file, d, undefined));
+  }
+  for (const slot of update.rendered) {
+    const errors = slot.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = slot.diagnostics.length - errors;
+    if (errors > 0) {
+      for (const d of slot.diagnostics) io.err(formatWithSource(slot.file, d, slot.text));
+      io.err(
+        `${slot.file}: ${countDiagnostics(errors, warnings)}; its tab shows them until the file is fixed`,
+      );
+    } else {
+      const time = new Date().toTimeString().slice(0, 8);
+      const slides = slot.manifest?.slides ?? 0;
+      const extra = warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
+      io.out(`${time} rendered ${slot.file} → ${base}/${slot.id}/ (${slides} slides${extra})`);
+    }
+  }
+}
+
+/** `lectern preview`, running: the decks rendered, served and watched. */
+export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
+  const { io } = options;
+  const decks = new DeckSet(options.args, io.cwd, options.templates);
+  const first = decks.refresh();
+  const dir = templatesDir();
+  const server = await startPreviewServer({
+    decks,
+    assets: new Map(listAssets(dir).map(({ source, target }) => [target, source])),
+    previewDir: join(dir, 'preview'),
+    host: options.host,
+    port: options.port,
+  });
+  report(io, first, server.url);
+  const trees = options.args
+    .map((arg) => resolve(io.cwd, arg))
+    .filter((path) => {
+      try {
+        return statSync(path).isDirectory();
+      } catch {
+        return false;
+      }
+    });
+  const watcher = await watchFiles(trees, decks.folders(), options.quietMs ?? QUIET_MS, (paths) => {
+    const update = decks.refresh(paths);
+    report(io, update, server.url);
+    watcher.addFolders(decks.folders());
+    if (update.changed.length > 0) server.broadcast({ changed: update.changed, moved: update.moved });
+  });
+  return {
+    url: server.url,
+    decks,
+    clients: server.clients,
+    async close() {
+      await Promise.all([watcher.close(), server.close()]);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { basename, resolve } from 'node:path';
+import type { ChokidarOptions, FSWatcher } from 'chokidar';
+
+export interface FileWatcher {
+  /** Follow these folders too (each to its own files only, not below). */
+  addFolders(folders: readonly string[]): void;
+  close(): Promise<void>;
+}
+
+// Hidden files (editors' swap and backup files: .x.swp, .#x), node_modules, and `~` backups never matter.
+const IGNORED = (path: string) => {
+  const name = basename(path);
+  return name.startsWith('.') || name === 'node_modules' || name.endsWith('~');
+};
+
+/**
+ * Watch folders (`trees` with everything below, `folders` one level) and call `onBatch` with the
+ * absolute paths that changed, once a burst of saves has been quiet for `quietMs`: an editor's
+ * write, rename and touch of one save, or twenty saves in a second, make one batch.
+ */
+export async function watchFiles(
+  trees: readonly string[],
+  folders: readonly string[],
+  quietMs: number,
+  onBatch: (paths: Set<string>) => void,
+): Promise<FileWatcher> {
+  const { watch } = await import('chokidar');
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const note = (path: string) => {
+    pending.add(resolve(path));
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      const batch = pending;
+      pending = new Set();
+      onBatch(batch);
+    }, quietMs);
+  };
+  // A watcher given no path never says it is ready: start each with its paths, or not at all.
+  const start = (paths: readonly string[], options: ChokidarOptions) =>
+    paths.length === 0
+      ? undefined
+      : new Promise<FSWatcher>((done) => {
+          const watcher = watch([...paths], options);
+          watcher.once('ready', () => done(watcher));
+        });
+  const options: ChokidarOptions = { ignoreInitial: true, ignored: IGNORED };
+  const deep = await start(trees, options);
+  let shallow = await start(folders, { ...options, depth: 0 });
+  const started = () => [deep, shallow].filter((w): w is FSWatcher => w !== undefined);
+  const listen = (watcher: FSWatcher) => {
+    watcher.on('all', (_event, path) => note(path));
+    watcher.on('error', () => {
+      // A folder that vanished: the next batch's listing reports what is missing.
+    });
+  };
+  for (const watcher of started()) listen(watcher);
+  const known = new Set(folders.map((folder) => resolve(folder)));
+  return {
+    addFolders(more) {
+      const fresh = more.map((folder) => resolve(folder)).filter((folder) => !known.has(folder));
+      for (const folder of fresh) known.add(folder);
+      if (fresh.length === 0) return;
+      if (shallow) shallow.add(fresh);
+      else {
+        shallow = watch(fresh, { ...options, depth: 0 });
+        listen(shallow);
+      }
+    },
+    async close() {
+      if (timer) clearTimeout(timer);
+      await Promise.all(started().map((watcher) => watcher.close()));
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PREVIEW } from '../../../lambdas/site/layout.js';
+import { gotoDeck, launchBrowser, openPage, recordContext } from '../support/browser.js';
+import { ROOT } from '../support/lectures.js';
+import { type PreviewRun, startPreviewOf } from '../support/preview.js';
+
+const SOURCE = join(ROOT, 'content/cold-war/02-uncertain-partners.yaml');
+const ORIGINAL = readFileSync(SOURCE, 'utf8');
+
+interface RevealApi {
+  isReady(): boolean;
+  slide(h: number, v?: number, f?: number): void;
+  getIndices(): { h: number; v: number; f?: number };
+  getCurrentSlide(): HTMLElement;
+  getSlides(): HTMLElement[];
+}
+type PageWindow = { Reveal?: RevealApi; __sameLoad?: boolean };
+
+let run: PreviewRun;
+let browser: Browser;
+let file: string;
+let deckUrl: string;
+
+beforeAll(async () => {
+  [run, browser] = await Promise.all([startPreviewOf([SOURCE]), launchBrowser()]);
+  file = join(run.dir, '02-uncertain-partners.yaml');
+  deckUrl = `${run.preview.url}/uncertain-partners/`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await run?.close();
+});
+
+function save(text: string): void {
+  writeFileSync(file, text);
+}
+
+/** Open the deck on the slide with this id, at fragment `f`, and mark the page so a reload shows. */
+async function openOn(page: Page, id: string, f?: number) {
+  await gotoDeck(page, deckUrl);
+  const indices = await page.evaluate(
+    ([slideId, fragment]) => {
+      const w = window as unknown as PageWindow;
+      const reveal = w.Reveal as RevealApi;
+      const h = reveal.getSlides().findIndex((s) => s.id === slideId);
+      reveal.slide(h, 0, fragment as number | undefined);
+      w.__sameLoad = true;
+      return reveal.getIndices();
+    },
+    [id, f] as const,
+  );
+  // reveal.js writes the slide into the URL's hash, which is what a reload lands on.
+  await page.waitForFunction((slideId) => window.location.hash.includes(slideId), id);
+  return indices;
+}
+
+/** Wait until a new load of the page (not the one marked) shows the deck with `check` true. */
+async function waitForReloadedDeck(page: Page, check: string): Promise<void> {
+  await page.waitForFunction(
+    (expression) => {
+      const w = window as unknown as PageWindow;
+      return !w.__sameLoad && w.Reveal?.isReady() === true && Boolean(new Function(`return ${expression}`)());
+    },
+    check,
+    { timeout: 15_000 },
+  );
+}
+
+const currentPlace = (page: Page) =>
+  page.evaluate(() => {
+    const reveal = (window as unknown as PageWindow).Reveal as RevealApi;
+    return { id: reveal.getCurrentSlide().id, ...reveal.getIndices() };
+  });
+
+describe('lectern preview in the browser', () => {
+  it('a tab follows an edit by itself, under the site CSP, and stays on its slide and fragment', async () => {
+    const { context, page } = await openPage(browser);
+    const record = recordContext(context, run.preview.url);
+    const before = await openOn(page, 'soviet-interest', 1);
+    expect(before.f).toBe(1);
+    save(
+      ORIGINAL.replace(`title: "Moscow's interest in Korea"`, `title: "Moscow's interest in Korea, edited"`),
+    );
+    await waitForReloadedDeck(
+      page,
+      `document.querySelector('#soviet-interest h2')?.textContent.includes('edited')`,
+    );
+    expect(await currentPlace(page)).toEqual({ id: 'soviet-interest', ...before });
+    // The stream is cut at each reload; anything else (a CSP refusal above all) is a failure.
+    expect(record.errors.filter((e) => !e.includes(PREVIEW.events))).toEqual([]);
+    expect(record.foreign()).toEqual([]);
+    await context.close();
+  });
+
+  it('two tabs both follow, each on its own slide', async () => {
+    const one = await openPage(browser);
+    const two = await openPage(browser);
+    const placeOne = await openOn(one.page, 'the-book');
+    const placeTwo = await openOn(two.page, 'restraint');
+    save(
+      ORIGINAL.replace(
+        `title: "The book behind today's title"`,
+        `title: "The book behind the title, edited"`,
+      ),
+    );
+    const edited = `document.querySelector('#the-book h2')?.textContent.includes('edited')`;
+    await Promise.all([waitForReloadedDeck(one.page, edited), waitForReloadedDeck(two.page, edited)]);
+    expect(await currentPlace(one.page)).toEqual({ id: 'the-book', ...placeOne });
+    expect(await currentPlace(two.page)).toEqual({ id: 'restraint', ...placeTwo });
+    await Promise.all([one.context.close(), two.context.close()]);
+  });
+
+  it('shows an error with its line in place of the deck, and the deck again once fixed', async () => {
+    save(ORIGINAL);
+    const { context, page } = await openPage(browser);
+    const record = recordContext(context, run.preview.url);
+    const place = await openOn(page, 'restraint');
+    save(ORIGINAL.replace('title: "Uncertain Partners"', 'title: "Uncertain Partners'));
+    await page.waitForSelector('.preview-error', { timeout: 15_000 });
+    const shown = await page.evaluate(() => ({
+      where: document.querySelector('.preview-where')?.textContent,
+      source: document.querySelector('.preview-source')?.textContent,
+      message: document.querySelector('.preview-message')?.textContent,
+    }));
+    expect(shown.where).toBe('02-uncertain-partners.yaml:3:8');
+    expect(shown.source).toBe('3 | title: "Uncertain Partners');
+    expect(shown.message).toMatch(/never closed/);
+    // The terminal says the same, with the line quoted.
+    expect(run.lines.join('\n')).toContain('02-uncertain-partners.yaml:3:8  (document)  YAML syntax error');
+    expect(run.lines.join('\n')).toContain('  3 | title: "Uncertain Partners');
+    await page.evaluate(() => {
+      (window as unknown as PageWindow).__sameLoad = true;
+    });
+    save(ORIGINAL);
+    await waitForReloadedDeck(page, 'true');
+    expect(await page.$('.preview-error')).toBeNull();
+    expect(await currentPlace(page)).toEqual({ id: 'restraint', ...place });
+    expect(record.errors.filter((e) => !e.includes(PREVIEW.events))).toEqual([]);
+    await context.close();
+  });
+});

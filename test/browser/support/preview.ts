@@ -1,0 +1,32 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { CliIo } from '../../../lambdas/cli/io.js';
+import { type RunningPreview, startPreview } from '../../../lambdas/cli/preview/start-preview.js';
+import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
+
+export interface PreviewRun {
+  preview: RunningPreview;
+  /** The folder the preview watches: copies of the given lectures. */
+  dir: string;
+  /** Everything the preview printed, stdout and stderr in order. */
+  lines: string[];
+  close(): Promise<void>;
+}
+
+/** A real `lectern preview` of copies of `files` in a fresh folder, on a free loopback port. */
+export async function startPreviewOf(files: readonly string[], quietMs?: number): Promise<PreviewRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-preview-'));
+  for (const file of files) copyFileSync(file, join(dir, basename(file)));
+  const lines: string[] = [];
+  const io: CliIo = { out: (t) => lines.push(t), err: (t) => lines.push(t), interactive: false, cwd: dir };
+  const preview = await startPreview({
+    args: ['.'],
+    io,
+    templates: loadTemplates(),
+    host: '127.0.0.1',
+    port: 0,
+    ...(quietMs !== undefined && { quietMs }),
+  });
+  return { preview, dir, lines, close: () => preview.close() };
+}
