@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DeckManifest, TemplateSet } from '../core/deck.js';
+import { type MathEngine, mayHaveMath } from '../core/math/math-engine.js';
 import { themeNames } from '../core/render/index.js';
 import { deckUrl, handoutUrl, speakerUrl, versionUrl } from '../site/layout.js';
 import type { DeckStore } from '../store/deck-store.js';
@@ -20,6 +21,8 @@ export interface ApiDeps {
   authorize: Authorize;
   clock?: () => Date;
   logger?: ApiLogger;
+  /** Loads the TeX engine, the first time a lecture with math arrives (none: math is an error). */
+  loadMath?: () => Promise<MathEngine>;
 }
 
 export type Api = (event: ApiEvent) => Promise<ApiResult>;
@@ -32,9 +35,13 @@ export function createApi(deps: ApiDeps): Api {
   const logger = deps.logger ?? SILENT;
   const themes = themeNames(deps.templates);
 
+  const mathFor = async (text: string) =>
+    deps.loadMath && mayHaveMath(text) ? { math: await deps.loadMath() } : {};
+
   const publish = async (event: ApiEvent, pathId?: string): Promise<ApiResult> => {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
     const { publication, warnings } = preparePublication(body, {
+      ...(await mathFor(body.text)),
       templates: deps.templates,
       generatedAt: clock().toISOString(),
       ...(pathId !== undefined ? { id: pathId } : {}),
@@ -74,7 +81,7 @@ export function createApi(deps: ApiDeps): Api {
       }
       case 'validate': {
         const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
-        return jsonResult(200, validationReport(body, themes));
+        return jsonResult(200, validationReport(body, themes, await mathFor(body.text)));
       }
     }
   };

@@ -1,5 +1,6 @@
 import type { TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ValidationError } from '../core/errors.js';
+import type { MathEngine } from '../core/math/math-engine.js';
 import { buildDeckAt, checkLecture } from '../core/pipeline.js';
 import { ASSETS_BASE } from '../site/layout.js';
 import type { DeckPublication } from '../store/deck-store.js';
@@ -15,7 +16,7 @@ import type { LectureBody } from './read-body.js';
 /** Everything the store needs to publish a lecture; throws ParseError, or ValidationError listing every error. */
 export function preparePublication(
   body: LectureBody,
-  options: { templates: TemplateSet; generatedAt: string; id?: string },
+  options: { templates: TemplateSet; generatedAt: string; id?: string; math?: MathEngine },
 ): { publication: DeckPublication; warnings: Diagnostic[] } {
   const built = buildDeckAt(
     body.text,
@@ -31,8 +32,16 @@ export function preparePublication(
 }
 
 /** POST /api/validate's answer: a lecture that breaks the format is this route's normal answer, not a failure. */
-export function validationReport(body: LectureBody, themes: readonly string[]) {
-  const checked = checkLecture(body.text, { themes, ...(body.format ? { format: body.format } : {}) });
+export function validationReport(
+  body: LectureBody,
+  themes: readonly string[],
+  extra: { math?: MathEngine } = {},
+) {
+  const checked = checkLecture(body.text, {
+    themes,
+    ...extra,
+    ...(body.format ? { format: body.format } : {}),
+  });
   const bySeverity = (severity: Diagnostic['severity']) =>
     checked.diagnostics.filter((d) => d.severity === severity).map(toDetail);
   return { valid: checked.ok, errors: bySeverity('error'), warnings: bySeverity('warning') };

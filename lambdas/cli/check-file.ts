@@ -2,29 +2,40 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ParseError } from '../core/errors.js';
+import { type MathEngine, mayHaveMath } from '../core/math/math-engine.js';
 import { type BuildResult, buildDeck } from '../core/pipeline.js';
 import { formatOf } from '../node/collect-files.js';
+import { loadMathEngine } from '../node/math-katex.js';
 
 export interface FileResult {
   file: string;
   result: BuildResult;
 }
 
-/** Read one lecture file and run the pipeline on it; unreadable files become diagnostics, not exceptions. */
-export function buildFile(
+/**
+ * Read one lecture file and run the pipeline on it; unreadable files become diagnostics, not exceptions.
+ * KaTeX is loaded only for a file that may hold math.
+ */
+export async function buildFile(
   file: string,
   cwd: string,
   templates: TemplateSet,
   assetsBase: string,
   generatedAt: string,
-): FileResult {
+): Promise<FileResult> {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (cause) {
     return { file, result: { ok: false, diagnostics: [readError(cause)] } };
   }
-  return buildText(file, text, templates, assetsBase, generatedAt);
+  const math = mayHaveMath(text) ? await loadMathEngine() : undefined;
+  return buildText(file, text, templates, assetsBase, generatedAt, math ? { math } : {});
+}
+
+/** What a lecture may need beyond its text: the engine that draws its math. */
+export interface BuildExtras {
+  math?: MathEngine;
 }
 
 /** Run the pipeline on a lecture file's text, already read; parse errors become diagnostics. */
@@ -34,9 +45,11 @@ export function buildText(
   templates: TemplateSet,
   assetsBase: string,
   generatedAt: string,
+  extras: BuildExtras = {},
 ): FileResult {
   try {
-    return { file, result: buildDeck(text, { format: formatOf(file), templates, assetsBase, generatedAt }) };
+    const options = { format: formatOf(file), templates, assetsBase, generatedAt, ...extras };
+    return { file, result: buildDeck(text, options) };
   } catch (error) {
     if (error instanceof ParseError) return { file, result: { ok: false, diagnostics: error.diagnostics } };
     throw error;

@@ -50,7 +50,13 @@ export async function runPdf(argv: string[], io: CliIo): Promise<number> {
   if (paper !== 'a4' && paper !== 'letter') throw new UsageError('--paper must be a4 or letter');
   const file = positionals[0] as string;
 
-  const { result } = buildFile(file, io.cwd, loadTemplates(), ASSETS_BASE.output, new Date().toISOString());
+  const { result } = await buildFile(
+    file,
+    io.cwd,
+    loadTemplates(),
+    ASSETS_BASE.output,
+    new Date().toISOString(),
+  );
   for (const d of sortDiagnostics(result.diagnostics)) {
     if (d.severity === 'error') io.err(formatDiagnostic(file, d));
   }

@@ -35,7 +35,7 @@ Options:
 Exit status: 0 when every file rendered, 1 when any had an error, 2 on a usage mistake.`;
 
 /** `lectern render`: one deck folder per valid lecture plus the shared assets. */
-export function runRender(argv: string[], io: CliIo): number {
+export async function runRender(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -72,7 +72,7 @@ export function runRender(argv: string[], io: CliIo): number {
     }
   }
   for (const file of files) {
-    const { result } = buildFile(file, io.cwd, templates, ASSETS_BASE.output, generatedAt);
+    const { result } = await buildFile(file, io.cwd, templates, ASSETS_BASE.output, generatedAt);
     for (const d of sortDiagnostics(result.diagnostics)) {
       if (d.severity === 'error') errors++;
       else warnings++;

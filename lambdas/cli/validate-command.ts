@@ -24,7 +24,7 @@ Options:
 Exit status: 0 when no file has an error (warnings allowed), 1 when any has, 2 on a usage mistake.`;
 
 /** `lectern validate`: report every error and warning of every file; exit 1 on any error. */
-export function runValidate(argv: string[], io: CliIo): number {
+export async function runValidate(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -50,7 +50,13 @@ export function runValidate(argv: string[], io: CliIo): number {
   }
   for (const file of files) {
     // Rendering too catches template problems a lecture could trigger; it costs about a millisecond.
-    const { result } = buildFile(file, io.cwd, templates, ASSETS_BASE.output, new Date(0).toISOString());
+    const { result } = await buildFile(
+      file,
+      io.cwd,
+      templates,
+      ASSETS_BASE.output,
+      new Date(0).toISOString(),
+    );
     for (const d of sortDiagnostics(result.diagnostics)) {
       if (d.severity === 'error') errors++;
       else warnings++;

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './errors.js';
+import type { MathEngine } from './math/math-engine.js';
 
 /**
  * The shapes that pass between the pipeline's steps:
@@ -66,6 +67,8 @@ export interface RenderOptions {
   generatedAt: string;
   /** Lint warnings to record in deck.json. */
   warnings: Diagnostic[];
+  /** Draws the lecture's math; needed only when it has some. */
+  math?: MathEngine;
 }
 
 /** A rendered deck: its manifest and its files, keyed by path inside the deck folder. */

@@ -104,6 +104,8 @@ function visibleText(slide: Slide): (string | undefined)[] {
       return [slide.title ?? 'Discussion', ...slide.items];
     case 'code':
       return [slide.title];
+    case 'math':
+      return [slide.title, slide.caption];
   }
 }
 

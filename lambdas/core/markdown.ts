@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { mathPlugin } from './math/math-markup.js';
 
 /**
  * The inline Markdown subset of the lecture format: **bold**, *italic*, `code` and
@@ -10,6 +11,7 @@ const SAFE_LINK = /^(?:https?:|mailto:)/i;
 // The 'zero' preset starts with every rule off; we switch on only what the format promises.
 const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false, breaks: false });
 md.enable(['emphasis', 'backticks', 'link', 'escape']);
+md.use(mathPlugin);
 // markdown-it drops a link whose target fails this check, leaving its source as plain text.
 md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
@@ -37,7 +39,7 @@ export function inlineText(text: string): string {
   if (!MARKDOWN_CHARS.test(text)) return text;
   const tokens = md.parseInline(text, {})[0]?.children ?? [];
   return tokens
-    .filter((t) => t.type === 'text' || t.type === 'code_inline')
+    .filter((t) => t.type === 'text' || t.type === 'code_inline' || t.type === 'math')
     .map((t) => t.content)
     .join('');
 }
@@ -48,9 +50,21 @@ const notesMd = new MarkdownIt('zero', { html: false, linkify: false, typographe
 notesMd.enable(['paragraph', 'list', 'emphasis', 'backticks', 'link', 'escape', 'newline']);
 notesMd.validateLink = md.validateLink;
 notesMd.renderer.rules.link_open = md.renderer.rules.link_open;
+notesMd.use(mathPlugin);
 const ORDERED_MARKER = /^([ \t]*\d{1,9})([.)])(?=[ \t]|$)/gm;
 
 /** Render speaker notes: paragraphs split on blank lines, `- ` lines as lists, inline Markdown within. */
 export function renderNotes(text: string): string {
   return notesMd.render(text.replace(ORDERED_MARKER, '$1\\$2')).trim();
+}
+
+/** The formulas of a text field (or of notes, with their paragraphs and lists), as the renderer will find them. */
+export function mathIn(text: string, notes = false): { tex: string; display: boolean }[] {
+  if (!text.includes('\\')) return [];
+  const tokens = notes
+    ? notesMd.parse(text.replace(ORDERED_MARKER, '$1\\$2'), {}).flatMap((t) => t.children ?? [])
+    : (md.parseInline(text, {})[0]?.children ?? []);
+  return tokens
+    .filter((t) => t.type === 'math')
+    .map((t) => ({ tex: t.content, display: t.meta?.display === true }));
 }

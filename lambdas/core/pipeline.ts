@@ -3,9 +3,11 @@ import type { DeckManifest, LectureFormat, RenderedDeck, TemplateSet } from './d
 import type { Diagnostic } from './errors.js';
 import { adoptExpectedId } from './expected-id.js';
 import { lintLecture } from './lint.js';
+import { checkMath } from './math/check-math.js';
+import type { MathEngine } from './math/math-engine.js';
 import { keepNumbersAsWritten } from './numbers-as-written.js';
 import { parseLecture } from './parse.js';
-import { sortDiagnostics } from './paths.js';
+import { placeFinding, sortDiagnostics } from './paths.js';
 import { renderDeck, themeNames } from './render/index.js';
 import type { Lecture } from './schema.js';
 import { validateLecture } from './validate.js';
@@ -14,7 +16,8 @@ import { validateLecture } from './validate.js';
  * The lecture pipeline, assembled here and nowhere else: the CLI, the API, the local server and the
  * bench all call it. Its steps, in order:
  *   1. parse: text → document with line and column of every node (ParseError when unreadable);
- *   2. check: the schema and the references (cites, themes, ids) → every error at once;
+ *   2. check: the schema and the references (cites, themes, ids) → every error at once; then
+ *      the formulas (each must parse);
  *   3. keep numbers as written: a table's `1.10` stays `1.10`;
  *   4. lint: warnings about a valid lecture (never a reason to refuse it);
  * errors and warnings are each capped at the first hundred, with a count of the rest;
@@ -29,6 +32,8 @@ export interface CheckOptions {
   themes: readonly string[];
   /** The id the deck must have (a PUT's path id): taken when the lecture has none, an error when it differs. */
   id?: string;
+  /** Draws TeX; a lecture with math and no engine has an error at its first formula. */
+  math?: MathEngine;
 }
 
 /** A lecture that checks has only warnings; one that does not has its errors, in document order. */
@@ -44,6 +49,8 @@ export function checkLecture(text: string, options: CheckOptions): CheckResult {
   if (!checked.lecture || idErrors.length > 0) {
     return { ok: false, diagnostics: capDiagnostics(sortDiagnostics([...idErrors, ...checked.diagnostics])) };
   }
+  const mathErrors = checkMath(checked.lecture, options.math).map((f) => placeFinding(f, doc.locate));
+  if (mathErrors.length > 0) return { ok: false, diagnostics: sortDiagnostics(mathErrors) };
   const lecture = keepNumbersAsWritten(checked.lecture, doc);
   return {
     ok: true,
@@ -95,6 +102,7 @@ export function buildDeckAt<P extends string>(
       assetsBase,
       generatedAt: options.generatedAt,
       warnings: checked.diagnostics,
+      ...(options.math && { math: options.math }),
     });
   const places = Object.keys(assetsBases) as P[];
   const decks = Object.fromEntries(places.map((place) => [place, render(assetsBases[place])])) as Record<

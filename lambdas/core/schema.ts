@@ -136,6 +136,14 @@ export const codeSlideSchema = z.strictObject({
   text: z.string({ error: 'must be text' }).min(1, 'must not be empty'),
 });
 
+export const mathSlideSchema = z.strictObject({
+  kind: z.literal('math'),
+  ...common,
+  /** Display TeX, rendered when the deck is built. */
+  tex: z.string({ error: 'must be TeX' }).trim().min(1, 'must not be empty'),
+  caption: text.optional(),
+});
+
 export const SLIDE_KINDS = [
   'bullets',
   'quote',
@@ -146,6 +154,7 @@ export const SLIDE_KINDS = [
   'statement',
   'questions',
   'code',
+  'math',
 ] as const;
 
 export const slideSchema = z.discriminatedUnion('kind', [
@@ -158,6 +167,7 @@ export const slideSchema = z.discriminatedUnion('kind', [
   statementSlideSchema,
   questionsSlideSchema,
   codeSlideSchema,
+  mathSlideSchema,
 ]);
 
 export const sourceSchema = z.strictObject({

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { authorizeByJwtClaims } from '../api/authorize.js';
 import { readApiConfig } from '../api/config.js';
 import { createApi } from '../api/create-api.js';
+import { loadMathEngine } from '../node/math-katex.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ENV } from '../site/env-names.js';
 import { createDeckStore } from '../store/deck-store.js';
@@ -18,6 +19,8 @@ const client = createS3Client({
 const api = createApi({
   store: createDeckStore(createS3ObjectStore(client, config.bucket), { prefix: config.prefix }),
   templates: loadTemplates(config.templatesDir),
+  // KaTeX is bundled but only evaluated when a lecture with math arrives.
+  loadMath: loadMathEngine,
   // API Gateway's JWT authorizer has checked the token before this runs.
   authorize: authorizeByJwtClaims,
   logger,

@@ -31,6 +31,24 @@ export function revealDistDir(): string {
   return dirname(require.resolve('reveal.js'));
 }
 
+/** KaTeX's dist/ folder: its style sheet and fonts serve the math that decks carry, drawn at build time. */
+export function katexDistDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('katex'));
+}
+
+// KaTeX's style sheet lists each font as woff2, then woff and ttf; every browser a deck runs in takes
+// the woff2, so the other two (three quarters of the bytes) are not shipped.
+function katexFiles(): AssetFile[] {
+  const dist = katexDistDir();
+  return [
+    { source: join(dist, 'katex.min.css'), target: 'katex/katex.min.css' },
+    ...filesIn(join(dist, 'fonts'))
+      .filter((name) => name.endsWith('.woff2'))
+      .map((name) => ({ source: join(dist, 'fonts', name), target: `katex/fonts/${name}` })),
+  ];
+}
+
 function filesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
@@ -39,11 +57,12 @@ function filesIn(dir: string): string[] {
     .sort();
 }
 
-/** Every file of the shared assets folder: reveal.js and its plugins, our themes and deck scripts. */
+/** Every file of the shared assets folder: reveal.js and its plugins, KaTeX's style sheet and fonts, our themes and deck scripts. */
 export function listAssets(dir: string = templatesDir()): AssetFile[] {
   const reveal = revealDistDir();
   return [
     ...REVEAL_FILES.map((file) => ({ source: join(reveal, file), target: `reveal/${file}` })),
+    ...katexFiles(),
     ...filesIn(join(dir, 'themes'))
       .filter((name) => name.endsWith('.css'))
       .map((name) => ({ source: join(dir, 'themes', name), target: `themes/${name}` })),

@@ -7,6 +7,7 @@ import { toErrorResult } from '../api/error-result.js';
 import type { ApiResult } from '../api/http.js';
 import type { TemplateSet } from '../core/deck.js';
 import { listAssets } from '../node/assets.js';
+import { loadMathEngine } from '../node/math-katex.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { siteSecurityHeaders } from '../site/security-headers.js';
 import { redirectLocation, resolveSitePath } from '../site/site-paths.js';
@@ -49,6 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const api = createApi({
     store: options.store,
     templates,
+    loadMath: loadMathEngine,
     authorize: options.authorize ?? createTokenAuthorizer(options.token),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -1,6 +1,7 @@
 import type { DeckManifest, RenderedDeck, RenderOptions, TemplateSet } from '../deck.js';
 import { type Diagnostic, LecternError } from '../errors.js';
 import { inlineText } from '../markdown.js';
+import { withMath } from '../math/math-markup.js';
 import type { Lecture } from '../schema.js';
 import { estimateMinutes } from '../speaking-time.js';
 import { compileTemplates } from './compile.js';
@@ -21,7 +22,10 @@ function orderDiagnostic(d: Diagnostic): Diagnostic {
   };
 }
 
-/** Render a valid lecture into its deck folder: index.html, handout.html and deck.json. */
+/** The deck's own style sheet for its math (KaTeX's box sizes), beside index.html. */
+export const MATH_STYLESHEET = 'math.css';
+
+/** Render a valid lecture into its deck folder: index.html, handout.html, deck.json, and math.css when it has math. */
 export function renderDeck(lecture: Lecture, templates: TemplateSet, options: RenderOptions): RenderedDeck {
   const theme = lecture.theme ?? DEFAULT_THEME;
   // Validation rejects unknown themes; this guards callers that skip it from linking a missing file.
@@ -29,7 +33,9 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
     throw new LecternError('unknown-theme', `There is no theme called "${theme}"`);
   }
   const compiled = compileTemplates(templates);
-  const view = viewDeck(lecture, theme, options.assetsBase);
+  const drawn = withMath(options.math, () => viewDeck(lecture, theme, options.assetsBase));
+  // KaTeX's style sheet and fonts, and the deck's own math.css, are linked only by a deck with math.
+  const view = { ...drawn.result, hasMath: drawn.formulas > 0 };
   // Keys in the order of the format spec, so deck.json is stable byte for byte.
   const manifest: DeckManifest = {
     id: lecture.id,
@@ -51,6 +57,7 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
       'index.html': compiled.deck(view),
       'handout.html': compiled.handout(view),
       'deck.json': `${JSON.stringify(manifest, null, 2)}\n`,
+      ...(view.hasMath && { [MATH_STYLESHEET]: drawn.css }),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { renderInline, renderNotes } from '../markdown.js';
+import { renderMath } from '../math/math-markup.js';
 import type { Point, Slide, SlideKind } from '../schema.js';
 import { formatDate } from './format-date.js';
 import { generatedWords, type Words } from './words.js';
@@ -105,6 +106,11 @@ function viewBody(slide: Slide, lang: string): { kind: SlideKind; body: Record<s
       return { kind: slide.kind, body: { items: slide.items.map((q) => ({ html: renderInline(q) })) } };
     case 'code':
       return { kind: slide.kind, body: { language: slide.language ?? 'plaintext', text: slide.text } };
+    case 'math':
+      return {
+        kind: slide.kind,
+        body: { mathHtml: renderMath(slide.tex, true), captionHtml: optionalHtml(slide.caption) },
+      };
   }
 }
 

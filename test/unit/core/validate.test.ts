@@ -87,7 +87,7 @@ const ERRORS: ErrorRow[] = [
     text: deck({ slide: `- kind: poem ${MARK}\n  text: "Roses"\n  notes: "N."` }),
     code: 'unknown-kind',
     path: `${SLIDE}.kind`,
-    message: /^unknown slide kind "poem" \(expected one of bullets, quote, timeline, .*code\)$/,
+    message: /^unknown slide kind "poem" \(expected one of bullets, quote, timeline, .*code, math\)$/,
     at: 'kind',
   },
   {

@@ -1,0 +1,71 @@
+import { mathIn } from '../markdown.js';
+import type { DocPath, Finding } from '../paths.js';
+import type { Lecture } from '../schema.js';
+import type { MathEngine } from './math-engine.js';
+
+/**
+ * The math check: every formula in the lecture must parse, or the lecture has an error at the
+ * field that holds it, with the TeX renderer's own message.
+ */
+
+// Fields that are not inline-Markdown text: no math is looked for in them.
+const NOT_TEXT = new Set([
+  'id',
+  'kind',
+  'cite',
+  'date',
+  'language',
+  'theme',
+  'src',
+  'url',
+  'alt',
+  'labels',
+  'label',
+]);
+
+/** Each text field of a valid lecture with its path (code slides' text and `tex` are not text). */
+export function* textFields(value: unknown, path: DocPath = []): Generator<{ path: DocPath; text: string }> {
+  if (typeof value === 'string') {
+    yield { path, text: value };
+  } else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* textFields(item, [...path, i]);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const [key, item] of Object.entries(record)) {
+      if (NOT_TEXT.has(key)) continue;
+      if ((record.kind === 'code' && key === 'text') || (record.kind === 'math' && key === 'tex')) continue;
+      yield* textFields(item, [...path, key]);
+    }
+  }
+}
+
+/** Every formula of the lecture, with where it is written; `display` for `\[…\]` and math slides. */
+export function* formulas(lecture: Lecture): Generator<{ path: DocPath; tex: string; display: boolean }> {
+  for (const { path, text } of textFields(lecture)) {
+    for (const found of mathIn(text, path.at(-1) === 'notes')) yield { path, ...found };
+  }
+  for (const [s, section] of lecture.sections.entries()) {
+    for (const [i, slide] of section.slides.entries()) {
+      if (slide.kind === 'math')
+        yield { path: ['sections', s, 'slides', i, 'tex'], tex: slide.tex, display: true };
+    }
+  }
+}
+
+/** Errors for formulas that do not parse; `math-unavailable` when there is math and no engine. */
+export function checkMath(lecture: Lecture, engine: MathEngine | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const { path, tex, display } of formulas(lecture)) {
+    if (!engine) {
+      const message = 'has math, and math cannot be rendered here (no TeX renderer is installed)';
+      return [{ severity: 'error', code: 'math-unavailable', path, message }];
+    }
+    try {
+      engine.render(tex, display);
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      findings.push({ severity: 'error', code: 'tex-error', path, message: `TeX does not parse: ${reason}` });
+    }
+  }
+  return findings;
+}

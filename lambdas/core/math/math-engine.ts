@@ -1,0 +1,19 @@
+/**
+ * What the core needs of a TeX renderer. The adapter supplies one (KaTeX, loaded only for a lecture
+ * that has math), so the core neither imports it nor pays for loading it when there is no math.
+ */
+export interface MathEngine {
+  /**
+   * TeX → HTML with MathML for screen readers, rendered in full at build time (no script runs for it
+   * in the browser). Throws an Error whose message says what is wrong when the TeX does not parse.
+   */
+  render(tex: string, display: boolean): string;
+}
+
+/**
+ * Whether a lecture's text may hold math (a `\(` or `\[` delimiter, or a `math` slide): a cheap test
+ * an adapter makes before loading its engine. It may say yes for text with no math; never no for math.
+ */
+export function mayHaveMath(text: string): boolean {
+  return /\\[([]|kind["']?\s*:\s*["']?math\b/.test(text);
+}

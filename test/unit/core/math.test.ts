@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mayHaveMath } from '../../../lambdas/core/math/math-engine.js';
+import { buildDeck, checkLecture } from '../../../lambdas/core/pipeline.js';
+import { loadMathEngine } from '../../../lambdas/node/math-katex.js';
+import { colOf, deck, lineOf, MARK, SLIDE, THEMES } from './lecture-helpers.js';
+import { dom, templates, text } from './render-helpers.js';
+
+const math = await loadMathEngine();
+const MATH_FILE = join(import.meta.dirname, '../../fixtures/lectures/math.yaml');
+
+function build(source: string) {
+  const built = buildDeck(source, {
+    templates: templates(),
+    assetsBase: '../assets/',
+    generatedAt: '2026-12-01T00:00:00.000Z',
+    math,
+  });
+  if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
+  return built.deck;
+}
+
+describe('math: TeX drawn when the deck is built', () => {
+  const built = build(readFileSync(MATH_FILE, 'utf8'));
+  const deckDoc = dom(built.files['index.html']);
+  const handoutDoc = dom(built.files['handout.html']);
+
+  it('gives every formula MathML for screen readers and KaTeX HTML for the eye, in deck and handout', () => {
+    for (const doc of [deckDoc, handoutDoc]) {
+      const formulas = [...doc.querySelectorAll('.katex')];
+      // title, first point, two in the notes, the math slide, its caption
+      expect(formulas.length).toBeGreaterThanOrEqual(6);
+      for (const f of formulas) {
+        expect(f.querySelector('math annotation[encoding="application/x-tex"]')).not.toBeNull();
+        expect(f.querySelector('.katex-html')?.getAttribute('aria-hidden')).toBe('true');
+      }
+    }
+    const slide = deckDoc.querySelector('section.lectern-math');
+    expect(slide?.querySelector('.lectern-formula .katex-display')).not.toBeNull();
+    expect(text(slide?.querySelector('annotation'))).toContain('\\frac{\\ln 2}{\\ln (1 + g)}');
+    expect(text(slide?.querySelector('figcaption em'))).toBe('rule of seventy');
+    expect(deckDoc.querySelector('aside.notes .katex-display')).not.toBeNull();
+  });
+
+  it('keeps $ a dollar and a code span code', () => {
+    const point = deckDoc.querySelector('.lectern-points li');
+    expect(point?.textContent).toContain('for $5 a head');
+    const second = deckDoc.querySelectorAll('.lectern-points li')[1];
+    expect(second?.querySelector('code')?.textContent).toBe('\\(x\\)');
+    expect(second?.querySelector('.katex')).toBeNull();
+  });
+
+  it('moves every style attribute into math.css, which the deck and the handout link with KaTeX', () => {
+    for (const html of [built.files['index.html'], built.files['handout.html']]) {
+      expect(html).not.toMatch(/\sstyle="/);
+      expect(html).toContain('href="../assets/katex/katex.min.css"');
+      expect(html).toContain('href="math.css"');
+    }
+    const css = built.files['math.css'] ?? '';
+    const used = new Set(
+      [...(built.files['index.html'] ?? '').matchAll(/data-lectern-style="(\d+)"/g)].map((m) => m[1]),
+    );
+    expect(used.size).toBeGreaterThan(3);
+    for (const n of used)
+      expect(css).toMatch(new RegExp(`\\[data-lectern-style="${n}"\\]\\{[a-z-]+:[^}]+!important`));
+  });
+
+  it('adds nothing to a lecture without math: no KaTeX link, no math.css', () => {
+    const plain = build(deck());
+    expect(Object.keys(plain.files).sort()).toEqual(['deck.json', 'handout.html', 'index.html']);
+    expect(plain.files['index.html']).not.toContain('katex');
+    expect(mayHaveMath(deck())).toBe(false);
+  });
+});
+
+describe('math: errors', () => {
+  const checkWith = (source: string, engine = math) =>
+    checkLecture(source, { themes: THEMES, ...(engine && { math: engine }) });
+
+  const rows = [
+    {
+      name: 'TeX that does not parse, in a point',
+      text: deck({ slide: `- points:\n    - "Growth \\\\(\\\\frac{1}{2\\\\)" ${MARK}\n  notes: "N."` }),
+      path: `${SLIDE}.points[0]`,
+      message: /^TeX does not parse: .+/,
+      at: '"Growth',
+    },
+    {
+      name: 'an unknown command in the notes',
+      text: deck({ slide: `- points: [a]\n  notes: "See \\\\(\\\\nocommand x\\\\)" ${MARK}` }),
+      path: `${SLIDE}.notes`,
+      message: /^TeX does not parse: Undefined control sequence: \\nocommand/,
+      at: 'notes',
+    },
+    {
+      name: 'a math slide whose tex does not parse',
+      text: deck({ slide: `- kind: math\n  tex: "x^{2" ${MARK}\n  notes: "N."` }),
+      path: `${SLIDE}.tex`,
+      message: /^TeX does not parse: Expected '\}'/,
+      at: 'tex',
+    },
+  ];
+  for (const row of rows) {
+    it(`${row.name} → tex-error at its path, line and column`, () => {
+      const checked = checkWith(row.text);
+      expect(checked.ok).toBe(false);
+      expect(checked.diagnostics).toHaveLength(1);
+      const [d] = checked.diagnostics;
+      expect(d).toMatchObject({ severity: 'error', code: 'tex-error', path: row.path });
+      expect(d?.message).toMatch(row.message);
+      expect(d?.line).toBe(lineOf(row.text));
+      expect(d?.col).toBe(colOf(row.text, row.at));
+    });
+  }
+
+  it('a math slide without tex is a missing-field error at its line', () => {
+    const source = deck({ slide: `- kind: math ${MARK}\n  caption: "c"\n  notes: "N."` });
+    const checked = checkWith(source);
+    expect(checked.diagnostics[0]).toMatchObject({
+      code: 'missing-field',
+      path: `${SLIDE}.tex`,
+      line: lineOf(source),
+    });
+  });
+
+  it('says so when there is math and no engine to draw it', () => {
+    const source = deck({ slide: `- kind: math\n  tex: "x^2" ${MARK}\n  notes: "N."` });
+    const checked = checkLecture(source, { themes: THEMES });
+    expect(checked.diagnostics[0]).toMatchObject({
+      code: 'math-unavailable',
+      path: `${SLIDE}.tex`,
+      line: lineOf(source),
+    });
+  });
+
+  it('refuses TeX that would link or load (KaTeX trust is off)', () => {
+    const source = deck({
+      slide: `- kind: math\n  tex: "\\\\href{javascript:alert(1)}{x}" ${MARK}\n  notes: "N."`,
+    });
+    const built = buildDeck(source, {
+      templates: templates(),
+      assetsBase: '../assets/',
+      generatedAt: 'x',
+      math,
+    });
+    expect(built.ok).toBe(true);
+    if (built.ok) expect(built.deck.files['index.html']).not.toMatch(/href="javascript|<a\s/);
+  });
+});
