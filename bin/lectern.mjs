@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The CLI is bundled into dist/ by `npm run build` (run by `npm ci` through "prepare").
-import module from 'node:module';
+// The CLI is bundled into dist/cli.cjs by `npm run build` (run by `npm ci` through "prepare"), and
+// run with V8's code cache (bin/code-cache.mjs) so a start skips compiling it.
+import { fileURLToPath } from 'node:url';
+import { runBundle } from './code-cache.mjs';
 
-// Node 22.1+ keeps V8's compiled code of the bundle between runs (a no-op on Node 20).
-module.enableCompileCache?.();
-await import('../dist/cli.mjs');
+runBundle(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)));

@@ -1,6 +1,8 @@
 // Bundles the CLI and the local server into dist/ with esbuild, so that `lectern` starts fast
 // (one file to load, no TypeScript at run time). Run by `npm ci` through "prepare".
-import { existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -33,14 +35,24 @@ const nodeBundle = {
   logLevel: 'warning',
 };
 
-await build({
-  ...nodeBundle,
-  entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, file)])),
+const shipped = {
   sourcemap: 'linked',
   // Half the bytes for Node to compile at every start of the CLI.
   minify: true,
   // The SDK is loaded only when an S3 bucket is configured; keep it out of the CLI's start-up path.
   external: ['@aws-sdk/*', 'playwright-core', 'chromium-bidi'],
+};
+await build({ ...nodeBundle, ...shipped, entryPoints: { server: join(root, entries.server) } });
+// The CLI as CommonJS: bin/lectern.mjs runs it through vm.Script with V8's code cache, which Node 20
+// offers for scripts only. The runner passes the bundle's file URL in for import.meta.url.
+await build({
+  ...nodeBundle,
+  ...shipped,
+  entryPoints: { cli: join(root, entries.cli) },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  banner: {},
+  define: { 'import.meta.url': '__bundleUrl' },
 });
 
 // Precompile the Handlebars templates beside the bundles (dist/templates.precompiled.json), with the
@@ -53,4 +65,20 @@ try {
   writePrecompiled(join(root, 'templates'), join(root, 'dist'));
 } finally {
   rmSync(precompiler, { force: true });
+}
+
+// Fill the CLI's code cache with what a render compiles, so the first real run is already fast.
+// Best effort: a build where the cache cannot be written still succeeds.
+const warm = mkdtempSync(join(tmpdir(), 'lectern-warm-'));
+try {
+  spawnSync(
+    process.execPath,
+    [join(root, 'bin', 'lectern.mjs'), 'render', 'content', '--out', warm, '--quiet'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+    },
+  );
+} finally {
+  rmSync(warm, { recursive: true, force: true });
 }

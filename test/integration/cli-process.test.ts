@@ -11,7 +11,7 @@ function lectern(cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
 }
 
-// The installed command, as a user runs it: the bundled dist/cli.mjs behind bin/lectern.mjs.
+// The installed command, as a user runs it: the bundled dist/cli.cjs behind bin/lectern.mjs.
 describe('the lectern executable', () => {
   beforeAll(() => {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });

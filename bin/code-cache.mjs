@@ -1,0 +1,95 @@
+// Runs a CommonJS bundle through vm.Script with V8's code cache, so that a start of the CLI reads
+// compiled bytecode instead of compiling the bundle again. Node 20 has no module.enableCompileCache;
+// this is the same cache by hand. The cache is keyed by the bundle's bytes and the Node version, so
+// a rebuilt bundle or another Node simply makes a new one. Nothing here may make a run fail: a cache
+// that cannot be read, is rejected by V8, or cannot be written only costs the compile it would save.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+const PREFIX = 'lectern-';
+const SUFFIX = '.v8cache';
+
+/** Where a user would look for this cache: beside the bundle, then the OS's cache folder. */
+export function cacheDirs(bundle, env = process.env, platform = process.platform) {
+  const dirs = [join(dirname(bundle), '.cache')];
+  if (platform === 'win32' && env.LOCALAPPDATA) dirs.push(join(env.LOCALAPPDATA, 'lectern', 'Cache'));
+  else if (platform === 'darwin') dirs.push(join(homedir(), 'Library', 'Caches', 'lectern'));
+  else dirs.push(join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'lectern'));
+  return dirs;
+}
+
+/** The cache file's name for these bundle bytes under this Node (V8 rejects a cache from another V8 anyway). */
+export function cacheName(source) {
+  const key = createHash('sha256')
+    .update(source)
+    .update(`\0${process.version}\0${process.arch}`)
+    .digest('hex');
+  return `${PREFIX}${key.slice(0, 24)}${SUFFIX}`;
+}
+
+function readCache(dirs, name) {
+  for (const dir of dirs) {
+    try {
+      return { dir, data: readFileSync(join(dir, name)) };
+    } catch {
+      // not there (or unreadable): try the next place
+    }
+  }
+  return undefined;
+}
+
+/** Write the cache into the first folder that takes it, replacing the caches of earlier bundles there. */
+export function writeCache(dirs, name, data) {
+  for (const dir of dirs) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const temp = join(dir, `.${name}.${process.pid}.tmp`);
+      writeFileSync(temp, data);
+      renameSync(temp, join(dir, name)); // whole or absent, even with several runs at once
+      for (const old of readdirSync(dir)) {
+        if (old !== name && old.startsWith(PREFIX) && old.endsWith(SUFFIX))
+          rmSync(join(dir, old), { force: true });
+      }
+      return join(dir, name);
+    } catch {
+      // read-only package folder, full disk…: try the next place, else run without a cache
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Run the CommonJS bundle at `bundle` in this context. Returns what happened to the cache: 'used',
+ * or 'absent'/'rejected' (a fresh cache is then written when the process exits, after the run has
+ * compiled the functions it needed).
+ */
+export function runBundle(bundle, dirs = cacheDirs(bundle)) {
+  const source = readFileSync(bundle, 'utf8');
+  const name = cacheName(source);
+  const cached = readCache(dirs, name);
+  // The wrapper CommonJS gives a module, plus the bundle's stand-in for import.meta.url.
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source}\n})`;
+  const script = new vm.Script(wrapped, {
+    filename: bundle,
+    ...(cached ? { cachedData: cached.data } : {}),
+  });
+  const state = !cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
+  if (state !== 'used') {
+    process.once('exit', () => {
+      try {
+        writeCache(dirs, name, script.createCachedData());
+      } catch {
+        // never fail a finished run over its cache
+      }
+    });
+  }
+  const module = { exports: {} };
+  const run = script.runInThisContext();
+  run(module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href);
+  return state;
+}

@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cacheDirs, cacheName, writeCache } from '../../bin/code-cache.mjs';
+
+const runner = resolve(import.meta.dirname, '../../bin/code-cache.mjs');
+const work = mkdtempSync(join(tmpdir(), 'lectern-code-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// A bundle as the build writes the CLI: CommonJS, reading require, __filename and the URL stand-in.
+function writeBundle(dir: string, answer: number): string {
+  mkdirSync(dir, { recursive: true });
+  const bundle = join(dir, 'cli.cjs');
+  const body = `const { basename } = require('node:path');
+function work(n) { let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s; }
+module.exports = work(10);
+console.log(JSON.stringify({ answer: ${answer}, file: basename(__filename), url: __bundleUrl.startsWith('file://') }));`;
+  writeFileSync(bundle, body);
+  return bundle;
+}
+
+// Each run in a fresh process, as a user starts the CLI; prints the bundle's line, then the cache state.
+function run(bundle: string, dirs: string[]) {
+  const script = `import { runBundle } from ${JSON.stringify(runner)};
+const state = runBundle(${JSON.stringify(bundle)}, ${JSON.stringify(dirs)});
+console.log(state);`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(child.stderr).toBe('');
+  expect(child.status).toBe(0);
+  const [line, state] = child.stdout.trim().split('\n');
+  return { output: JSON.parse(line ?? 'null'), state };
+}
+
+describe('the CLI code cache', () => {
+  it('is written by the first run, used by the next, and replaced when the bundle changes', () => {
+    const dir = join(work, 'pkg');
+    const cache = join(dir, '.cache');
+    const bundle = writeBundle(dir, 1);
+    const first = run(bundle, [cache]);
+    expect(first).toEqual({ output: { answer: 1, file: 'cli.cjs', url: true }, state: 'absent' });
+    const name = cacheName(readFileSync(bundle, 'utf8'));
+    expect(readdirSync(cache)).toEqual([name]);
+    expect(run(bundle, [cache])).toEqual({ output: first.output, state: 'used' });
+
+    writeBundle(dir, 2); // a rebuilt bundle: same length, other bytes
+    const rebuilt = run(bundle, [cache]);
+    expect(rebuilt).toEqual({ output: { answer: 2, file: 'cli.cjs', url: true }, state: 'absent' });
+    expect(readdirSync(cache)).toEqual([cacheName(readFileSync(bundle, 'utf8'))]);
+  });
+
+  it('runs the same from a damaged cache, and writes a good one', () => {
+    const dir = join(work, 'damaged');
+    const cache = join(dir, '.cache');
+    const bundle = writeBundle(dir, 3);
+    const name = cacheName(readFileSync(bundle, 'utf8'));
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, name), 'not a V8 code cache');
+    expect(run(bundle, [cache])).toEqual({
+      output: { answer: 3, file: 'cli.cjs', url: true },
+      state: 'rejected',
+    });
+    expect(run(bundle, [cache]).state).toBe('used');
+  });
+
+  it('falls back to the next folder, and runs without a cache when none can be written', () => {
+    const dir = join(work, 'readonly');
+    const bundle = writeBundle(dir, 4);
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, '');
+    const fallback = join(work, 'os-cache');
+    expect(run(bundle, [join(blocked, 'cache'), fallback]).state).toBe('absent');
+    expect(run(bundle, [join(blocked, 'cache'), fallback]).state).toBe('used');
+    expect(existsSync(join(blocked, 'cache'))).toBe(false);
+
+    const nowhere = [join(blocked, 'one'), join(blocked, 'two')];
+    expect(run(bundle, nowhere)).toEqual({
+      output: { answer: 4, file: 'cli.cjs', url: true },
+      state: 'absent',
+    });
+    expect(run(bundle, nowhere).state).toBe('absent');
+    expect(writeCache(nowhere, 'x.v8cache', new Uint8Array([1]))).toBeUndefined();
+  });
+
+  it('keeps its cache beside the bundle, then where the OS keeps caches', () => {
+    expect(cacheDirs('/pkg/dist/cli.cjs', { XDG_CACHE_HOME: '/c' }, 'linux')).toEqual([
+      join('/pkg/dist', '.cache'),
+      join('/c', 'lectern'),
+    ]);
+    expect(cacheDirs('/pkg/dist/cli.cjs', { LOCALAPPDATA: 'C:\\L' }, 'win32')[1]).toBe(
+      join('C:\\L', 'lectern', 'Cache'),
+    );
+  });
+});
