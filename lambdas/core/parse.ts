@@ -1,12 +1,15 @@
 import {
+  Composer,
   type Document,
   isAlias,
   isMap,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
-  parseDocument,
+  Parser,
   visit,
+  YAMLParseError,
   type YAMLError,
 } from 'yaml';
 import type { ParsedDocument } from './deck.js';
@@ -14,7 +17,7 @@ import { duplicateKeys } from './duplicate-keys.js';
 import { type Diagnostic, ParseError } from './errors.js';
 import { strictJsonFault } from './json-fault.js';
 import type { DocPath } from './paths.js';
-import { checkStructure, MAX_NESTING_DEPTH, MAX_VALUES, type StructureFault } from './structure-bounds.js';
+import { MAX_NESTING_DEPTH, MAX_VALUES, type StructureFault, structureCheck } from './structure-bounds.js';
 
 /**
  * Text → ParsedDocument. YAML and JSON both go through the `yaml` parser, so both get line and
@@ -44,11 +47,8 @@ export function detectFormat(text: string): 'yaml' | 'json' {
 export function parseLecture(text: string, options: ParseOptions = {}): ParsedDocument {
   const source = text.replace(/^\uFEFF/, '');
   const format = options.format ?? detectFormat(source);
-  // Before any parser builds a tree: a deep file makes parsers recurse out of memory, a huge one takes seconds.
-  const fault = checkStructure(source);
-  if (fault) throw new ParseError([structureDiagnostic(fault)]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const doc = readDocument(source, lineCounter);
   const position = (offset: number) => lineCounter.linePos(offset);
   const syntax = [
     ...doc.errors.map((error) => syntaxDiagnostic(error, format, position(syntaxOffset(error, doc)))),
@@ -90,6 +90,38 @@ export function parseLecture(text: string, options: ParseOptions = {}): ParsedDo
       return isScalar(node) && node.range ? source.slice(node.range[0], node.range[1]).trim() : undefined;
     },
   };
+}
+
+/**
+ * What the yaml package's parseDocument does, with the structure bounds checked on the way: each
+ * lexeme is checked before the parser reads it, and nothing builds a tree (the composer recurses)
+ * before the whole text has passed, because a deep file makes parsers recurse out of memory and a
+ * huge one takes seconds. One lexing pass serves both.
+ */
+function readDocument(source: string, lineCounter: LineCounter): Document.Parsed {
+  const check = structureCheck();
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens = [];
+  for (const lexeme of new Lexer().lex(source)) {
+    const fault = check(lexeme);
+    if (fault) throw new ParseError([structureDiagnostic(fault)]);
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ uniqueKeys: false }).compose(tokens, true, source.length)) {
+    if (!doc) {
+      doc = next;
+    } else {
+      const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always ends with a document, if an empty one.
+  if (!doc) throw new TypeError('the YAML composer produced no document');
+  return doc;
 }
 
 function parseDiagnostic(code: string, message: string, where: Position): Diagnostic {

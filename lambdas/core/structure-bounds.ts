@@ -53,6 +53,21 @@ export function checkStructure(
   source: string,
   bounds: StructureBounds = { depth: MAX_NESTING_DEPTH, values: MAX_VALUES },
 ): StructureFault | undefined {
+  const check = structureCheck(bounds);
+  for (const lexeme of new Lexer().lex(source)) {
+    const fault = check(lexeme);
+    if (fault) return fault;
+  }
+  return undefined;
+}
+
+/**
+ * The same check one lexeme at a time, in the order the lexer emits them: the parser reads the
+ * lexemes the check has passed, so a file is lexed once (see parse.ts).
+ */
+export function structureCheck(
+  bounds: StructureBounds = { depth: MAX_NESTING_DEPTH, values: MAX_VALUES },
+): (lexeme: string) => StructureFault | undefined {
   let values = 0;
   const block: number[] = []; // indentation of each open block collection
   let flow = 0;
@@ -61,8 +76,8 @@ export function checkStructure(
   let lineStart = 0;
   let atLineStart = true;
   let afterIndicator = false; // a `-` or `?` opened an item on this line: what follows nests in it
-  for (const lexeme of new Lexer().lex(source)) {
-    if (MARKERS.has(lexeme)) continue;
+  return (lexeme) => {
+    if (MARKERS.has(lexeme)) return undefined;
     const at = offset;
     const col = at - lineStart;
     offset += lexeme.length;
@@ -94,6 +109,6 @@ export function checkStructure(
       atLineStart = true;
       afterIndicator = false;
     }
-  }
-  return undefined;
+    return undefined;
+  };
 }
