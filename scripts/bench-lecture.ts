@@ -74,3 +74,39 @@ function slide(i: number): Record<string, unknown> {
       return { kind: 'statement', text: `A statement, number ${i}.`, notes, cite };
   }
 }
+
+/**
+ * The same lecture as generateLecture(slides), written as Pandoc Markdown (one `##` slide each,
+ * notes in `::: notes`), so a native tool can be timed on the same content.
+ */
+export function generateMarkdown(slides: number): string {
+  const out = [`---\ntitle: "Benchmark lecture, ${slides} slides"\n---\n`];
+  for (let i = 0; i < slides; i++) {
+    if (i % 10 === 0) out.push(`# Section ${i / 10 + 1}\n`);
+    out.push(markdownSlide(i));
+    out.push(
+      `::: notes\nNotes for slide ${i}. ${'The instructor explains the point in plain words. '.repeat(8)}\n:::\n`,
+    );
+  }
+  out.push('## Sources\n');
+  for (let i = 0; i < 6; i++) out.push(`${i + 1}. Source number ${i}, a book (2020)`);
+  return `${out.join('\n')}\n`;
+}
+
+function markdownSlide(i: number): string {
+  const cite = ` [${(i % 6) + 1}]`;
+  switch (i % 6) {
+    case 0:
+      return `## Slide ${i}\n\n- First **point**${cite}\n- Second *point*\n- Third\n  - a\n  - b\n`;
+    case 1:
+      return `## \n\n> This war poisons *blood*.${cite}\n>\n> — Someone, 1952\n`;
+    case 2:
+      return `## Dates ${i}\n\n- 14 February 1950: Treaty\n- 1949: Bomb\n- March 1953: Death${cite}\n`;
+    case 3:
+      return `## Compare ${i}\n\n:::: columns\n::: column\n### A\n\n- x\n- y\n:::\n::: column\n### B\n\n- z${cite}\n:::\n::::\n`;
+    case 4:
+      return `## Table ${i}\n\n| Year | Event |\n|------|-------|\n| 1950 | Treaty |\n| 1969 | Border${cite} |\n`;
+    default:
+      return `## \n\nA statement, number ${i}.${cite}\n`;
+  }
+}

@@ -83,11 +83,12 @@ function load(
   });
 }
 
-/** Run the server benchmark and print its figures. */
-export async function benchServer(root: string): Promise<void> {
+/** Run the server benchmark, print its figures and return the publish p50 (ms) of a course lecture at 1 connection. */
+export async function benchServer(root: string): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lectern-bench-server-'));
   const server = await startServerProcess(root, dataDir);
   const lecture = generateLecture(60, 'bench-0');
+  let coursePublishP50 = Number.NaN;
   try {
     console.log('connections  publishes/s  p50 ms  p99 ms  non-2xx');
     for (const connections of [1, 8, 32]) {
@@ -96,6 +97,12 @@ export async function benchServer(root: string): Promise<void> {
         `${String(connections).padStart(11)}  ${result.requests.average.toFixed(0).padStart(11)}  ${String(result.latency.p50).padStart(6)}  ${String(result.latency.p99).padStart(6)}  ${result.non2xx}`,
       );
     }
+    const course = readFileSync(join(root, 'content', 'cold-war', '01-giant-new-ally.yaml'), 'utf8');
+    const real = await load(server.url, { connections: 1, duration: 8 }, course);
+    console.log(
+      `a course lecture (01-giant-new-ally.yaml), 1 connection: p50 ${real.latency.p50} ms, p99 ${real.latency.p99} ms, ${real.requests.average.toFixed(0)} publishes/s, non-2xx ${real.non2xx}`,
+    );
+    coursePublishP50 = real.latency.p50;
     // Memory: a fresh server, then 1,000 and 10,000 publishes in all.
     server.child.kill('SIGTERM');
     const fresh = await startServerProcess(root, dataDir);
@@ -115,4 +122,5 @@ export async function benchServer(root: string): Promise<void> {
     server.child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
+  return coursePublishP50;
 }

@@ -1,9 +1,8 @@
-// `npm run bench`: figures, never assertions. Render speed (warm, in process), CLI start-up cost against a bare
-// Node start, and growth with slide count; then the local server under load, the Lambda's cold start
-// and its bundle size.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm run bench`: figures, never assertions. Render speed (warm, in process); whole processes (`lectern render`
+// against a bare Node start and pandoc, growth with slide count, peak memory); the local server under
+// load, the Lambda's cold start and bundle size; then every target in one table.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -15,15 +14,22 @@ import { ASSETS_BASE } from '../lambdas/site/layout.js';
 import { benchBundle, formatBundleSize } from './bench-bundle.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { generateLecture } from './bench-lecture.js';
+import { benchProcesses, loadNote } from './bench-process.js';
 import { benchServer } from './bench-server.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const work = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
 const templates = loadTemplates();
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function printTargets(rows: [string, string, string][]): void {
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log(`${'measure'.padEnd(width)}  ${'now'.padStart(22)}  target`);
+  for (const [name, now, target] of rows)
+    console.log(`${name.padEnd(width)}  ${now.padStart(22)}  ${target}`);
 }
 
 function timeMany(fn: () => void, runs: number): number {
@@ -64,33 +70,40 @@ for (const name of readdirSync(courseDir).filter((f) => f.endsWith('.yaml') && f
   );
 }
 
-console.log('\n# Whole process: `lectern render` of one 60-slide file vs `node -e 0` (median of 15)');
+console.log('\n# Whole process: `lectern render` against `node -e 0` and pandoc, interleaved pairs');
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
-const file = join(work, 'bench-60.yaml');
-writeFileSync(file, generateLecture(60));
-function wall(args: string[]): number {
-  const samples: number[] = [];
-  for (let i = 0; i < 15; i++) {
-    const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, args, { cwd: work });
-    if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(samples);
-}
-const bare = wall(['-e', '0']);
-const cli = wall([join(root, 'bin', 'lectern.mjs'), 'render', file, '--out', join(work, 'out'), '--quiet']);
+const runs = Number(process.env.LECTERN_BENCH_RUNS ?? 15);
+const proc = benchProcesses(root, runs);
 console.log(
-  `node -e 0: ${bare.toFixed(0)} ms   lectern render: ${cli.toFixed(0)} ms   ratio ${(cli / bare).toFixed(2)}× (target < 2×)`,
+  `median of ${runs}: node -e 0 ${proc.bare.toFixed(0)} ms; lectern render 60 slides ${proc.render60.toFixed(0)} ms, 600 slides ${proc.render600.toFixed(0)} ms; ` +
+    (proc.pandoc60 === undefined
+      ? 'pandoc: not installed (apt-get install -y pandoc)'
+      : `pandoc -t revealjs -s 60 slides ${proc.pandoc60.toFixed(0)} ms, 600 slides ${proc.pandoc600?.toFixed(0)} ms`),
 );
+console.log(`lectern render of 600 slides: peak RSS ${proc.peakRss600.toFixed(0)} MiB`);
 
 console.log('\n# Local server under load (autocannon from this process, loopback only)');
-await benchServer(root);
+const publishP50 = await benchServer(root);
 
 console.log(
   '\n# API Lambda cold start (bundled handler, AWS SDK from node_modules as the runtime provides it)',
 );
-await benchColdStart(root);
+const cold = await benchColdStart(root);
 
 console.log('\n# API Lambda bundle size (esbuild as the stack bundles it)');
-console.log(formatBundleSize(await benchBundle()));
+const bundle = await benchBundle();
+console.log(formatBundleSize(bundle));
+
+console.log(`\n# Targets (${loadNote()})`);
+const x = (value: number | undefined) =>
+  value === undefined ? 'pandoc: not installed' : `${value.toFixed(2)}×`;
+printTargets([
+  ['`lectern render`, 60 slides, ÷ bare `node -e 0`, paired', x(proc.renderOverBare), '≤ 1.8× (then ≤ 1.5×)'],
+  ['`lectern render` ÷ `pandoc -t revealjs -s`, 60 slides, paired', x(proc.renderOverPandoc60), '≤ 1.0×'],
+  ['`lectern render` ÷ `pandoc -t revealjs -s`, 600 slides, paired', x(proc.renderOverPandoc600), '≤ 1.0×'],
+  ['`lectern render` 600 ÷ 60 slides', x(proc.growth600over60), '≤ 1.7×'],
+  ['peak RSS, 600 slides', `${proc.peakRss600.toFixed(0)} MiB`, '< 80 MiB'],
+  ['Lambda: import + first publish, cold', `${cold.firstPublish.toFixed(0)} ms`, '< 120 ms'],
+  ['Lambda bundle, minified', `${(bundle.minifiedBytes / 1024).toFixed(0)} KB`, '< 300 KB'],
+  ['local server: publish p50, 1 connection, a course lecture', `${publishP50} ms`, '< 10 ms'],
+]);

@@ -9,8 +9,8 @@ import {
   LineCounter,
   Parser,
   visit,
-  YAMLParseError,
   type YAMLError,
+  YAMLParseError,
 } from 'yaml';
 import type { ParsedDocument } from './deck.js';
 import { duplicateKeys } from './duplicate-keys.js';
