@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { DEFAULT_DECKS_PREFIX } from '../lambdas/site/env-names.js';
+import { COURSES_PREFIX } from '../lambdas/site/layout.js';
 import type { LecternConfig } from './config.js';
 import { ApiFunction, decksResourceFinding } from './constructs/api-function.js';
 import { DeckApi } from './constructs/deck-api.js';
@@ -60,6 +61,12 @@ export class LecternStack extends Stack {
         `Objects under ${DECKS_PREFIX} only: a deck is a set of keys (${DECKS_PREFIX}{id}/index.html, ` +
         `${DECKS_PREFIX}{id}/v/{version}/…) created at publish time, so they cannot be listed in advance. ` +
         'The wildcard is the decks prefix; assets and the instructors page stay out of reach.',
+    });
+    Validations.of(this.apiFunction).acknowledge({
+      id: decksResourceFinding(this.storage.siteBucket, COURSES_PREFIX),
+      reason:
+        `Objects under ${COURSES_PREFIX} only: a course is its page and document (${COURSES_PREFIX}{id}/index.html, ` +
+        `${COURSES_PREFIX}{id}/course.json), created when an instructor stores a course.`,
     });
     this.api = new DeckApi(this, 'Api', {
       handler: this.apiFunction.function,

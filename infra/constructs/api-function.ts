@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { precompileTemplates } from '../../lambdas/core/render/compile.js';
 import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../../lambdas/node/templates-fs.js';
 import { ENV } from '../../lambdas/site/env-names.js';
+import { COURSES_PREFIX } from '../../lambdas/site/layout.js';
 import { API_BUNDLE, PROJECT_ROOT } from '../api-bundle.js';
 
 /**
@@ -107,6 +108,14 @@ export class ApiFunction extends Construct {
     });
 
     grantDecksAccess(role, props.bucket, props.decksPrefix);
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'CoursesObjects',
+        effect: Effect.ALLOW,
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [props.bucket.arnForObjects(`${COURSES_PREFIX}*`)],
+      }),
+    );
   }
 }
 

@@ -3,9 +3,12 @@ import type { DeckManifest, TemplateSet } from '../core/deck.js';
 import { type MathEngine, mayHaveMath } from '../core/math/math-engine.js';
 import { themeNames } from '../core/render/index.js';
 import { deckUrl, handoutUrl, speakerUrl, versionUrl } from '../site/layout.js';
+import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';
 import type { Authorize } from './authorize.js';
 import { summariseCourseGroups } from './course-groups.js';
+import { refreshCoursePagesOf } from './course-pages.js';
+import { type CourseActor, createCourseRoutes } from './course-routes.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
 import { preparePublication, validationReport } from './publish-lecture.js';
@@ -17,6 +20,8 @@ export type ApiLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 export interface ApiDeps {
   store: DeckStore;
+  /** The courses beside the decks (none: the course routes answer 404). */
+  courses?: CourseStore;
   templates: TemplateSet;
   authorize: Authorize;
   clock?: () => Date;
@@ -27,6 +32,9 @@ export interface ApiDeps {
 
 export type Api = (event: ApiEvent) => Promise<ApiResult>;
 
+// Every valid token is one instructor who administers the site, so any of them may change a course.
+const INSTRUCTOR: CourseActor = { id: 'local:admin', name: 'admin', admin: true };
+
 const SILENT: ApiLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** The whole HTTP API as one function of an API Gateway v2 event, over the dependencies it is given. */
@@ -34,6 +42,22 @@ export function createApi(deps: ApiDeps): Api {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? SILENT;
   const themes = themeNames(deps.templates);
+
+  const courseRoutes = deps.courses
+    ? createCourseRoutes({
+        courses: deps.courses,
+        decks: deps.store,
+        templates: deps.templates,
+        now: () => clock().toISOString(),
+      })
+    : undefined;
+  const coursesOrNotFound = () => {
+    if (!courseRoutes) throw new HttpError(404, 'not-found', 'This site keeps no courses.');
+    return courseRoutes;
+  };
+  // A course page lists its decks: re-render the pages of the courses naming a deck that changed.
+  const refreshCourses = (id: string) =>
+    deps.courses ? refreshCoursePagesOf(id, deps.courses, deps.store, deps.templates) : Promise.resolve();
 
   const mathFor = async (text: string) =>
     deps.loadMath && mayHaveMath(text) ? { math: await deps.loadMath() } : {};
@@ -47,6 +71,7 @@ export function createApi(deps: ApiDeps): Api {
       ...(pathId !== undefined ? { id: pathId } : {}),
     });
     const { created, manifest } = await deps.store.publishDeck(publication);
+    if (created) await refreshCourses(manifest.id);
     return jsonResult(
       created ? 201 : 200,
       {
@@ -77,8 +102,21 @@ export function createApi(deps: ApiDeps): Api {
       }
       case 'delete-deck': {
         if (!(await deps.store.deleteDeck(route.id))) throw noSuchDeck(route.id);
+        await refreshCourses(route.id);
         return emptyResult(204);
       }
+      case 'list-courses':
+        return coursesOrNotFound().list();
+      case 'get-course':
+        return coursesOrNotFound().get(route.id);
+      case 'put-course':
+        return coursesOrNotFound().put(
+          route.id,
+          readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded),
+          INSTRUCTOR,
+        );
+      case 'delete-course':
+        return coursesOrNotFound().remove(route.id, INSTRUCTOR);
       case 'validate': {
         const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
         return jsonResult(200, validationReport(body, themes, await mathFor(body.text)));

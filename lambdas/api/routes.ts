@@ -7,7 +7,11 @@ export type Route =
   | { name: 'get-deck'; id: string }
   | { name: 'put-deck'; id: string }
   | { name: 'delete-deck'; id: string }
-  | { name: 'validate' };
+  | { name: 'validate' }
+  | { name: 'list-courses' }
+  | { name: 'get-course'; id: string }
+  | { name: 'put-course'; id: string }
+  | { name: 'delete-course'; id: string };
 
 /** Which operation a method and path ask for; throws 404 for an unknown path, 405 for a wrong method, 400 for a bad id. */
 export function matchRoute(method: string, rawPath: string): Route {
@@ -20,6 +24,18 @@ export function matchRoute(method: string, rawPath: string): Route {
   if (path === '/api/validate') {
     if (method === 'POST') return { name: 'validate' };
     throw notAllowed('POST');
+  }
+  if (path === '/api/courses') {
+    if (method === 'GET') return { name: 'list-courses' };
+    throw notAllowed('GET');
+  }
+  const course = /^\/api\/courses\/([^/]+)$/.exec(path);
+  if (course?.[1] !== undefined) {
+    const id = readId(course[1]);
+    if (method === 'GET') return { name: 'get-course', id };
+    if (method === 'PUT') return { name: 'put-course', id };
+    if (method === 'DELETE') return { name: 'delete-course', id };
+    throw notAllowed('GET, PUT, DELETE');
   }
   const deck = /^\/api\/decks\/([^/]+)$/.exec(path);
   if (deck?.[1] !== undefined) {
@@ -43,7 +59,7 @@ function readId(segment: string): string {
     throw new HttpError(
       400,
       'bad-id',
-      `"${id.slice(0, 80)}" is not a deck id: use 1 to 64 lowercase letters, digits and hyphens, starting with a letter or digit (not assets or media).`,
+      `"${id.slice(0, 80)}" is not an id: use 1 to 64 lowercase letters, digits and hyphens, starting with a letter or digit (not assets or media).`,
     );
   }
   return id;

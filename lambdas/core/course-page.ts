@@ -11,6 +11,11 @@ export interface CourseGroup {
   heading?: string;
   /** The decks in teaching order. */
   decks: readonly DeckManifest[];
+  /**
+   * The course's deck ids in teaching order, when it names them (a course on the site): the decks
+   * are laid out in this order, and an id with no published deck is listed as not yet published.
+   */
+  lectureIds?: readonly string[];
 }
 
 export interface CoursePageOptions {
@@ -23,6 +28,7 @@ export interface CoursePageOptions {
 }
 
 interface DeckCard {
+  pending: false;
   href: string;
   handoutHref: string;
   speakerHref: string;
@@ -45,6 +51,7 @@ function card(deck: DeckManifest, decksBase: string): DeckCard {
   const href = `${decksBase}${encodeURIComponent(deck.id)}/`;
   const time = minutes(deck);
   return {
+    pending: false,
     href,
     handoutHref: `${href}handout.html`,
     speakerHref: `${href}?speaker`,
@@ -67,9 +74,25 @@ export function inTeachingOrder(decks: readonly DeckManifest[]): DeckManifest[] 
   return [...decks].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/** A lecture of a course that has no published deck yet. */
+interface PendingCard {
+  pending: true;
+  id: string;
+}
+
+function cards(group: CourseGroup, decksBase: string): (DeckCard | PendingCard)[] {
+  if (!group.lectureIds) return group.decks.map((deck) => card(deck, decksBase));
+  const byId = new Map(group.decks.map((deck) => [deck.id, deck]));
+  return group.lectureIds.map((id) => {
+    const deck = byId.get(id);
+    return deck ? card(deck, decksBase) : { pending: true, id };
+  });
+}
+
 function viewGroup(group: CourseGroup, decksBase: string) {
   const course = group.course;
   const totalMinutes = courseMinutes(group.decks);
+  const entries = cards(group, decksBase);
   return {
     id: course?.id ?? null,
     titleHtml: renderInline(course?.title ?? group.heading ?? 'Decks'),
@@ -77,10 +100,10 @@ function viewGroup(group: CourseGroup, decksBase: string) {
     termHtml: course?.term ? renderInline(course.term) : null,
     instructorHtml: course?.instructor ? renderInline(course.instructor) : null,
     descriptionHtml: course?.description ? renderInline(course.description) : null,
-    lectureCount: group.decks.length,
-    lectureWord: group.decks.length === 1 ? 'lecture' : 'lectures',
+    lectureCount: entries.length,
+    lectureWord: entries.length === 1 ? 'lecture' : 'lectures',
     totalMinutes,
-    decks: group.decks.map((deck) => card(deck, decksBase)),
+    decks: entries,
   };
 }
 
@@ -104,7 +127,9 @@ export function renderCoursePage(
     titleHtml: renderInline(options.title),
     titleText: inlineText(options.title),
     assetsBase: options.assetsBase,
-    groups: groups.filter((g) => g.decks.length > 0).map((g) => viewGroup(g, options.decksBase)),
+    groups: groups
+      .filter((g) => g.decks.length > 0 || (g.lectureIds?.length ?? 0) > 0)
+      .map((g) => viewGroup(g, options.decksBase)),
   });
 }
 

@@ -63,7 +63,7 @@ export interface CourseCheck {
 export function checkCourse(source: string, options: CourseCheckOptions = {}): CourseCheck {
   const doc = parseLecture(source, options.format ? { format: options.format } : {});
   const parsed = courseSchema.safeParse(doc.value);
-  const findings: Finding[] = parsed.success ? [] : parsed.error.issues.map(describe);
+  const findings: Finding[] = parsed.success ? [] : parsed.error.issues.map(describeCourseIssue);
   if (parsed.success) {
     findings.push(...duplicateLectures(parsed.data.lectures));
     if (options.lectureExists) findings.push(...missingLectures(parsed.data.lectures, options.lectureExists));
@@ -85,7 +85,8 @@ function listedLectures(value: unknown, exists?: (path: string) => boolean): str
   return [...new Set(paths.map((path) => path.trim()))];
 }
 
-function describe(issue: z.core.$ZodIssue): Finding {
+/** One schema issue of a course document as a finding (the fields are the same for a course file and a site course). */
+export function describeCourseIssue(issue: z.core.$ZodIssue): Finding {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     const allowed = Object.keys(courseSchema.shape).join(', ');
@@ -102,7 +103,8 @@ function describe(issue: z.core.$ZodIssue): Finding {
   return { severity: 'error', code: 'invalid-value', path, message: issue.message };
 }
 
-function duplicateLectures(lectures: readonly string[]): Finding[] {
+/** A finding for each lecture listed a second time. */
+export function duplicateLectures(lectures: readonly string[]): Finding[] {
   const seen = new Map<string, number>();
   const findings: Finding[] = [];
   lectures.forEach((lecture, index) => {

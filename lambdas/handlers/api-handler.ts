@@ -6,6 +6,7 @@ import { createApi } from '../api/create-api.js';
 import { loadMathEngine } from '../node/math-katex.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ENV } from '../site/env-names.js';
+import { createCourseStore } from '../store/course-store.js';
 import { createDeckStore } from '../store/deck-store.js';
 import { createS3Client, createS3ObjectStore } from '../store/s3-object-store.js';
 
@@ -16,8 +17,10 @@ const client = createS3Client({
   ...(config.region ? { region: config.region } : {}),
   ...(config.endpoint ? { endpoint: config.endpoint } : {}),
 });
+const objects = createS3ObjectStore(client, config.bucket);
 const api = createApi({
-  store: createDeckStore(createS3ObjectStore(client, config.bucket), { prefix: config.prefix }),
+  store: createDeckStore(objects, { prefix: config.prefix }),
+  courses: createCourseStore(objects),
   templates: loadTemplates(config.templatesDir),
   // KaTeX is bundled but only evaluated when a lecture with math arrives.
   loadMath: loadMathEngine,

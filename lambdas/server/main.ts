@@ -27,6 +27,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer({
     store,
+    courses: store.courses,
     token,
     port: Number(env[ENV.port] ?? 8080),
     host: env[ENV.host] || '127.0.0.1',

@@ -5,6 +5,7 @@ import { CACHE } from '../site/layout.js';
 import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../site/page-files.js';
 import type { SitePath } from '../site/site-paths.js';
 import { contentTypeFor } from '../store/content-type.js';
+import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';
 
 export interface SiteFile {
@@ -15,6 +16,7 @@ export interface SiteFile {
 
 export interface SiteSources {
   store: DeckStore;
+  courses?: CourseStore;
   /** Asset path under /assets/ → absolute file on disk. */
   assets: ReadonlyMap<string, string>;
   /** Folder with the instructor page (index.html, site.css and its modules). */
@@ -62,6 +64,12 @@ export function createSiteReader(sources: SiteSources) {
           // Versions never change; the current deck does, so browsers must revalidate it.
           cacheControl: target.version ? CACHE.immutable : CACHE.revalidate,
         };
+      }
+      case 'course': {
+        const object = await sources.courses?.readCourseFile(target.id, target.name);
+        return (
+          object && { body: object.body, contentType: object.contentType, cacheControl: CACHE.revalidate }
+        );
       }
       default:
         return undefined;

@@ -11,6 +11,7 @@ import { loadMathEngine } from '../node/math-katex.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { siteSecurityHeaders } from '../site/security-headers.js';
 import { redirectLocation, resolveSitePath } from '../site/site-paths.js';
+import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';
 import { NOT_FOUND_PAGE } from './not-found-page.js';
 import { readRequestBody } from './read-request.js';
@@ -19,6 +20,8 @@ import { toApiEvent } from './to-api-event.js';
 
 export interface ServerOptions {
   store: DeckStore;
+  /** The courses and their public pages. */
+  courses?: CourseStore;
   /** The bearer token the API asks for. */
   token: string;
   port?: number;
@@ -49,6 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const templates = options.templates ?? loadTemplates(templatesDir);
   const api = createApi({
     store: options.store,
+    ...(options.courses ? { courses: options.courses } : {}),
     templates,
     loadMath: loadMathEngine,
     authorize: options.authorize ?? createTokenAuthorizer(options.token),
@@ -57,6 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const readSite = createSiteReader({
     store: options.store,
+    ...(options.courses ? { courses: options.courses } : {}),
     assets: new Map(
       listAssets(templatesDir).map(({ source, target }) => [target.replace(/^assets\//, ''), source]),
     ),

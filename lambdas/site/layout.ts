@@ -56,7 +56,12 @@ export const ASSETS_BASE = {
   current: `../../${SITE_FOLDERS.assets}/`,
   /** `/decks/{id}/v/{version}/` on the site. */
   version: `../../../../${SITE_FOLDERS.assets}/`,
+  /** `/courses/{id}/` on the site. */
+  course: `../../${SITE_FOLDERS.assets}/`,
 } as const;
+
+/** Relative URL from a course page on the site (`/courses/{id}/`) to the deck folders. */
+export const COURSE_DECKS_BASE = `../../${SITE_FOLDERS.decks}/`;
 
 /** Whether an id may name a deck: the format's pattern, and not one of the site's own folders. */
 export function isDeckId(id: string): boolean {
@@ -77,11 +82,23 @@ export const deckKey = (prefix: string, id: string, name: string): string => `${
 export const versionKey = (prefix: string, id: string, version: string, name: string): string =>
   `${prefix}${id}/v/${version}/${name}`;
 
+/** The files of a stored course: its public page and its document (with its owner). */
+export const COURSE_FILES = {
+  page: 'index.html',
+  document: 'course.json',
+} as const;
+
+/** The public page of a course, and its storage keys (fixed prefix: the key is the site path). */
+export const courseUrl = (id: string): string => `/${SITE_FOLDERS.courses}/${id}/`;
+export const COURSES_PREFIX = `${SITE_FOLDERS.courses}/`;
+export const courseKey = (id: string, name: string): string => `${COURSES_PREFIX}${id}/${name}`;
+
 /** What the instructors' page needs of the layout, handed to it as data rather than repeated in its script. */
 export function siteLayoutForBrowser() {
   return {
     api: `/${SITE_FOLDERS.api}/`,
     decks: `/${SITE_FOLDERS.decks}/`,
+    courses: `/${SITE_FOLDERS.courses}/`,
     handout: DECK_FILES.handout,
     idPattern: DECK_ID.source,
     reservedIds: RESERVED_IDS,

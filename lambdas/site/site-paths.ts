@@ -1,5 +1,14 @@
 import { LecternError } from '../core/errors.js';
-import { deckUrl, FILE_NAME_PATTERN, isDeckId, SITE_FOLDERS, VERSION_PATTERN, versionUrl } from './layout.js';
+import {
+  COURSE_FILES,
+  courseUrl,
+  deckUrl,
+  FILE_NAME_PATTERN,
+  isDeckId,
+  SITE_FOLDERS,
+  VERSION_PATTERN,
+  versionUrl,
+} from './layout.js';
 import { isPageFileName, PAGE_INDEX } from './page-files.js';
 
 /** What a site path names; anything else (including any attempt to climb out) is `not-found`. */
@@ -7,6 +16,7 @@ export type SitePath =
   | { kind: 'site'; name: string }
   | { kind: 'asset'; path: string }
   | { kind: 'deck'; id: string; name: string; version?: string }
+  | { kind: 'course'; id: string; name: string }
   | { kind: 'redirect'; location: string }
   | { kind: 'not-found' };
 
@@ -26,6 +36,7 @@ export function resolveSitePath(rawPath: string): SitePath {
   if (first === SITE_FOLDERS.assets && rest.length > 0 && rest.every((s) => s !== '')) {
     return { kind: 'asset', path: rest.join('/') };
   }
+  if (first === SITE_FOLDERS.courses) return coursePath(rest);
   if (first !== SITE_FOLDERS.decks) return { kind: 'not-found' };
 
   const [id, second, third, fourth, ...more] = rest;
@@ -60,6 +71,14 @@ function deckFile(id: string, name: string, version?: string): SitePath {
   const file = name === '' ? 'index.html' : name;
   if (!FILE_NAME_PATTERN.test(file)) return { kind: 'not-found' };
   return version ? { kind: 'deck', id, name: file, version } : { kind: 'deck', id, name: file };
+}
+
+/** `/courses/{id}/`: the course's public page (its stored document is the API's to show). */
+function coursePath([id, name, ...more]: string[]): SitePath {
+  if (id === undefined || !isDeckId(id) || more.length > 0) return { kind: 'not-found' };
+  if (name === undefined) return { kind: 'redirect', location: courseUrl(id) };
+  if (name !== '' && name !== COURSE_FILES.page) return { kind: 'not-found' };
+  return { kind: 'course', id, name: COURSE_FILES.page };
 }
 
 function decodeSegments(rawPath: string): string[] | undefined {

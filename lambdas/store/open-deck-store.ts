@@ -1,4 +1,5 @@
 import { DEFAULT_DECKS_PREFIX } from '../site/layout.js';
+import { type CourseStore, createCourseStore } from './course-store.js';
 import type { DeckStore } from './deck-store.js';
 import { createDeckStore } from './deck-store.js';
 import { createFsObjectStore, DEFAULT_DATA_DIR } from './fs-object-store.js';
@@ -16,7 +17,9 @@ export interface StoreConfig {
 }
 
 /** The deck store a configuration asks for: S3 when a bucket is named, otherwise the embedded one. */
-export async function openDeckStore(config: StoreConfig): Promise<DeckStore & { backing: string }> {
+export async function openDeckStore(
+  config: StoreConfig,
+): Promise<DeckStore & { backing: string; courses: CourseStore }> {
   const prefix = config.prefix ?? DEFAULT_DECKS_PREFIX;
   if (config.bucket) {
     // Loaded only when needed: the AWS SDK costs a few hundred milliseconds to import.
@@ -26,8 +29,10 @@ export async function openDeckStore(config: StoreConfig): Promise<DeckStore & { 
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     });
     const where = config.endpoint ? `${config.endpoint}/${config.bucket}` : `s3://${config.bucket}`;
-    return { ...createDeckStore(createS3ObjectStore(client, config.bucket), { prefix }), backing: where };
+    const objects = createS3ObjectStore(client, config.bucket);
+    return { ...createDeckStore(objects, { prefix }), backing: where, courses: createCourseStore(objects) };
   }
   const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
-  return { ...createDeckStore(createFsObjectStore(dataDir), { prefix }), backing: dataDir };
+  const objects = createFsObjectStore(dataDir);
+  return { ...createDeckStore(objects, { prefix }), backing: dataDir, courses: createCourseStore(objects) };
 }

@@ -51,6 +51,7 @@ describe('cdk-nag AWS Solutions', () => {
     expect(ids.sort()).toEqual(
       [
         'ApiFunction AwsSolutions-IAM5[Resource::<StorageSiteBucket6DA49EEA.Arn>/decks/*]',
+        'ApiFunction AwsSolutions-IAM5[Resource::<StorageSiteBucket6DA49EEA.Arn>/courses/*]',
         'Auth/UserPool AwsSolutions-COG2',
         'Auth/UserPool AwsSolutions-COG8',
         'Content/DeployRole/DefaultPolicy/Resource AwsSolutions-IAM5[Action::s3:Abort*]',

@@ -195,13 +195,16 @@ describe('API function', () => {
     expect(resources[logGroupRef]?.Properties.RetentionInDays).toBe(90);
   });
 
-  it('may read and write under decks/ only: no s3:*, no * resource, no managed policy', () => {
+  it('may read and write under decks/ and courses/ only: no s3:*, no * resource, no managed policy', () => {
     const roleId = resources[apiFunctionId()]?.Properties.Role['Fn::GetAtt'][0];
     expect(resources[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => p.Roles.some((r: Cfn) => r.Ref === roleId));
     expect(policies).toHaveLength(1);
     const statements: Cfn[] = policies[0]?.[1].PolicyDocument.Statement;
-    const decksObjects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }, '/decks/*']] };
+    const objectsUnder = (prefix: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }, `/${prefix}/*`]],
+    });
+    const granted: unknown[] = [];
     for (const statement of statements) {
       expect(statement.Effect).toBe('Allow');
       const actions: string[] = [statement.Action].flat();
@@ -215,9 +218,10 @@ describe('API function', () => {
         expect(resourcesOf).toEqual([{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }]);
       } else {
         expect(s3Actions.sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
-        expect(resourcesOf).toEqual([decksObjects]);
+        granted.push(...resourcesOf);
       }
     }
+    expect(granted).toEqual([objectsUnder('decks'), objectsUnder('courses')]);
   });
 
   it('is bundled by esbuild with templates/ beside it and the AWS SDK left to the runtime', () => {

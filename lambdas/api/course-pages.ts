@@ -1,0 +1,44 @@
+import { renderCoursePage } from '../core/course-page.js';
+import type { DeckManifest, TemplateSet } from '../core/deck.js';
+import type { SiteCourse } from '../core/site-course.js';
+import { ASSETS_BASE, COURSE_DECKS_BASE } from '../site/layout.js';
+import type { CourseStore } from '../store/course-store.js';
+import type { DeckStore } from '../store/deck-store.js';
+
+/** The public page of a course on the site: its lectures in its order, from the decks stored now. */
+export async function renderSiteCoursePage(
+  course: SiteCourse,
+  decks: Pick<DeckStore, 'getDeck'>,
+  templates: TemplateSet,
+): Promise<string> {
+  const found = await Promise.all(course.lectures.map((id) => decks.getDeck(id)));
+  return renderCoursePage(
+    [
+      {
+        course,
+        decks: found.filter((deck): deck is DeckManifest => deck !== undefined),
+        lectureIds: course.lectures,
+      },
+    ],
+    templates,
+    {
+      title: [course.code, course.title].filter(Boolean).join(' · '),
+      assetsBase: ASSETS_BASE.course,
+      decksBase: COURSE_DECKS_BASE,
+    },
+  );
+}
+
+/** Re-render the page of every stored course that lists `deckId` (after it was published or deleted). */
+export async function refreshCoursePagesOf(
+  deckId: string,
+  courses: CourseStore,
+  decks: Pick<DeckStore, 'getDeck'>,
+  templates: TemplateSet,
+): Promise<void> {
+  const listing = await courses.listCourses();
+  for (const { course } of listing) {
+    if (!course.lectures.includes(deckId)) continue;
+    await courses.putCoursePage(course.id, await renderSiteCoursePage(course, decks, templates));
+  }
+}
