@@ -3,13 +3,19 @@ import { resolve } from 'node:path';
 import type { TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ParseError } from '../core/errors.js';
 import { type MathEngine, mayHaveMath } from '../core/math/math-engine.js';
+import type { MediaMap } from '../core/media/media-entry.js';
+import { imageSources, mediaSource } from '../core/media/media-path.js';
+import { parseLecture } from '../core/parse.js';
 import { type BuildResult, buildDeck } from '../core/pipeline.js';
 import { formatOf } from '../node/collect-files.js';
 import { loadMathEngine } from '../node/math-katex.js';
+import { type LocalMedia, readLocalMedia } from '../node/read-media.js';
 
 export interface FileResult {
   file: string;
   result: BuildResult;
+  /** The local images read for it: `src` → absolute path (to copy into the output's media/). */
+  mediaFiles?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -30,12 +36,28 @@ export async function buildFile(
     return { file, result: { ok: false, diagnostics: [readError(cause)] } };
   }
   const math = mayHaveMath(text) ? await loadMathEngine() : undefined;
-  return buildText(file, text, templates, assetsBase, generatedAt, math ? { math } : {});
+  const local = await readMediaOf(resolve(cwd, file), text);
+  const extras = { ...(math && { math }), ...(local && { media: local.entries }) };
+  const built = buildText(file, text, templates, assetsBase, generatedAt, extras);
+  return local ? { ...built, mediaFiles: local.files } : built;
+}
+
+/** The local images a lecture's text names, read from beside it; none when it names none (or does not parse). */
+async function readMediaOf(path: string, text: string): Promise<LocalMedia | undefined> {
+  let root: unknown;
+  try {
+    root = parseLecture(text, { format: formatOf(path) }).value;
+  } catch {
+    return undefined; // the pipeline reports the parse error
+  }
+  if (!imageSources(root).some((src) => mediaSource(src).kind === 'local')) return undefined;
+  return readLocalMedia(path, root);
 }
 
 /** What a lecture may need beyond its text: the engine that draws its math. */
 export interface BuildExtras {
   math?: MathEngine;
+  media?: MediaMap;
 }
 
 /** Run the pipeline on a lecture file's text, already read; parse errors become diagnostics. */

@@ -13,6 +13,7 @@ import { formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
 import type { CliIo } from './io.js';
 import { serveFolder } from './static-server.js';
 import { writeDeckFolder } from './write-deck.js';
+import { writeMediaFiles } from './write-media.js';
 
 export const PDF_USAGE = `Usage: lectern pdf <file> --out <file.pdf> [--notes] [--handout] [--paper a4|letter]
 
@@ -50,7 +51,7 @@ export async function runPdf(argv: string[], io: CliIo): Promise<number> {
   if (paper !== 'a4' && paper !== 'letter') throw new UsageError('--paper must be a4 or letter');
   const file = positionals[0] as string;
 
-  const { result } = await buildFile(
+  const { result, mediaFiles } = await buildFile(
     file,
     io.cwd,
     loadTemplates(),
@@ -65,6 +66,7 @@ export async function runPdf(argv: string[], io: CliIo): Promise<number> {
   const site = mkdtempSync(join(tmpdir(), 'lectern-pdf-'));
   const server = await serveFolder(site);
   try {
+    writeMediaFiles(site, result.deck.media, mediaFiles);
     writeDeckFolder(site, result.manifest.id, result.deck.files);
     copyAssets(site);
     const page = values.handout

@@ -14,6 +14,7 @@ import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-di
 import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
 import { writeDeckFolder } from './write-deck.js';
+import { writeMediaFiles } from './write-media.js';
 
 export const RENDER_USAGE = `Usage: lectern render <file|folder|course.yaml…> --out <dir>
 
@@ -72,7 +73,7 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
     }
   }
   for (const file of files) {
-    const { result } = await buildFile(file, io.cwd, templates, ASSETS_BASE.output, generatedAt);
+    const { result, mediaFiles } = await buildFile(file, io.cwd, templates, ASSETS_BASE.output, generatedAt);
     for (const d of sortDiagnostics(result.diagnostics)) {
       if (d.severity === 'error') errors++;
       else warnings++;
@@ -95,6 +96,7 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
         'err',
       );
     } else {
+      writeMediaFiles(outDir, result.deck.media, mediaFiles);
       const folder = writeDeckFolder(outDir, result.manifest.id, result.deck.files);
       written.set(result.manifest.id, file);
       rendered.set(resolve(io.cwd, file), result.manifest);

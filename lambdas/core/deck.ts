@@ -1,5 +1,6 @@
 import type { Diagnostic } from './errors.js';
 import type { MathEngine } from './math/math-engine.js';
+import type { MediaMap } from './media/media-entry.js';
 
 /**
  * The shapes that pass between the pipeline's steps:
@@ -69,10 +70,16 @@ export interface RenderOptions {
   warnings: Diagnostic[];
   /** Draws the lecture's math; needed only when it has some. */
   math?: MathEngine;
+  /** The lecture's local images, as the adapter found them (checked before rendering). */
+  media?: MediaMap;
+  /** Relative URL from the deck folder to the media folder; by default `media/` beside the assets folder. */
+  mediaBase?: string;
 }
 
 /** A rendered deck: its manifest and its files, keyed by path inside the deck folder. */
 export interface RenderedDeck {
   manifest: DeckManifest;
   files: Readonly<Record<string, string>>;
+  /** The local images the deck refers to: each `src` and the file name it has under media/. */
+  media: readonly { src: string; name: string }[];
 }

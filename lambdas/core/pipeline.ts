@@ -5,6 +5,8 @@ import { adoptExpectedId } from './expected-id.js';
 import { lintLecture } from './lint.js';
 import { checkMath } from './math/check-math.js';
 import type { MathEngine } from './math/math-engine.js';
+import { checkMedia } from './media/check-media.js';
+import type { MediaMap } from './media/media-entry.js';
 import { keepNumbersAsWritten } from './numbers-as-written.js';
 import { parseLecture } from './parse.js';
 import { placeFinding, sortDiagnostics } from './paths.js';
@@ -17,7 +19,7 @@ import { validateLecture } from './validate.js';
  * bench all call it. Its steps, in order:
  *   1. parse: text → document with line and column of every node (ParseError when unreadable);
  *   2. check: the schema and the references (cites, themes, ids) → every error at once; then
- *      the formulas (each must parse);
+ *      the formulas (each must parse) and the local images (found, an accepted type, safe);
  *   3. keep numbers as written: a table's `1.10` stays `1.10`;
  *   4. lint: warnings about a valid lecture (never a reason to refuse it);
  * errors and warnings are each capped at the first hundred, with a count of the rest;
@@ -34,6 +36,8 @@ export interface CheckOptions {
   id?: string;
   /** Draws TeX; a lecture with math and no engine has an error at its first formula. */
   math?: MathEngine;
+  /** The lecture's local images as the adapter found them, by `src`; a local image not in it is an error. */
+  media?: MediaMap;
 }
 
 /** A lecture that checks has only warnings; one that does not has its errors, in document order. */
@@ -49,13 +53,18 @@ export function checkLecture(text: string, options: CheckOptions): CheckResult {
   if (!checked.lecture || idErrors.length > 0) {
     return { ok: false, diagnostics: capDiagnostics(sortDiagnostics([...idErrors, ...checked.diagnostics])) };
   }
-  const mathErrors = checkMath(checked.lecture, options.math).map((f) => placeFinding(f, doc.locate));
-  if (mathErrors.length > 0) return { ok: false, diagnostics: sortDiagnostics(mathErrors) };
+  const found = [
+    ...checkMath(checked.lecture, options.math),
+    ...checkMedia(checked.lecture, options.media),
+  ].map((f) => placeFinding(f, doc.locate));
+  const contentErrors = found.filter((d) => d.severity === 'error');
+  if (contentErrors.length > 0)
+    return { ok: false, diagnostics: capDiagnostics(sortDiagnostics(contentErrors)) };
   const lecture = keepNumbersAsWritten(checked.lecture, doc);
   return {
     ok: true,
     lecture,
-    diagnostics: capDiagnostics(sortDiagnostics(lintLecture(lecture, doc.locate))),
+    diagnostics: capDiagnostics(sortDiagnostics([...found, ...lintLecture(lecture, doc.locate)])),
   };
 }
 
@@ -103,6 +112,7 @@ export function buildDeckAt<P extends string>(
       generatedAt: options.generatedAt,
       warnings: checked.diagnostics,
       ...(options.math && { math: options.math }),
+      ...(options.media && { media: options.media }),
     });
   const places = Object.keys(assetsBases) as P[];
   const decks = Object.fromEntries(places.map((place) => [place, render(assetsBases[place])])) as Record<

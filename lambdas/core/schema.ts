@@ -28,10 +28,6 @@ const httpUrl = z
   .string()
   .url('must be a URL')
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL');
-const httpsUrl = z
-  .string()
-  .url('must be a URL')
-  .refine((u) => /^https:\/\//i.test(u), 'must be an https URL');
 
 // YAML reads `date: 1950` as a number; a four-digit year is accepted either way.
 const eventDate = z
@@ -105,10 +101,20 @@ export const tableSlideSchema = z.strictObject({
   rows: z.array(z.array(cell, { error: 'must be a list of cells' })),
 });
 
+// An https URL, or a path relative to the lecture file (the media check refuses absolute and climbing paths).
+const imageSource = z
+  .string({ error: 'must be an https URL or a path relative to the lecture file' })
+  .trim()
+  .min(1, 'must not be empty')
+  .refine(
+    (src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) || (/^https:\/\//i.test(src) && URL.canParse(src)),
+    'must be an https URL or a path relative to the lecture file',
+  );
+
 export const imageSlideSchema = z.strictObject({
   kind: z.literal('image'),
   ...common,
-  src: httpsUrl,
+  src: imageSource,
   alt: requiredText,
   caption: text.optional(),
   credit: text.optional(),

@@ -1,7 +1,7 @@
 import { inlineText, renderInline } from '../markdown.js';
 import type { Lecture } from '../schema.js';
 import { formatDate } from './format-date.js';
-import { type SlideView, viewSlide } from './slide-view.js';
+import { type MediaUrl, type SlideView, viewSlide } from './slide-view.js';
 import { textDirection } from './text-direction.js';
 import { generatedWords, type Words } from './words.js';
 
@@ -89,7 +89,12 @@ function paginateSources(sources: SourceView[], words: Words): DeckView['sourceP
 }
 
 /** Build everything the deck and handout templates show, so the templates only place it. */
-export function viewDeck(lecture: Lecture, theme: string, assetsBase: string): DeckView {
+export function viewDeck(
+  lecture: Lecture,
+  theme: string,
+  assetsBase: string,
+  mediaUrl: MediaUrl = (src) => src,
+): DeckView {
   const words = generatedWords(lecture.language, lecture.labels);
   const sourceNumber = new Map(lecture.sources.map((s, i) => [s.id, i + 1]));
   const sources = lecture.sources.map((s, i) => ({
@@ -101,7 +106,7 @@ export function viewDeck(lecture: Lecture, theme: string, assetsBase: string): D
   const sections = lecture.sections.map((section, i) => ({
     number: i + 1,
     titleHtml: renderInline(section.title),
-    slides: section.slides.map((slide) => viewSlide(slide, sourceNumber, lecture.language, words)),
+    slides: section.slides.map((slide) => viewSlide(slide, sourceNumber, lecture.language, words, mediaUrl)),
   }));
   const sourcePages = paginateSources(sources, words);
   const contentSlides = sections.reduce((n, s) => n + s.slides.length, 0);

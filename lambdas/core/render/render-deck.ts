@@ -2,6 +2,8 @@ import type { DeckManifest, RenderedDeck, RenderOptions, TemplateSet } from '../
 import { type Diagnostic, LecternError } from '../errors.js';
 import { inlineText } from '../markdown.js';
 import { withMath } from '../math/math-markup.js';
+import { isMediaFile, mediaFileName } from '../media/media-entry.js';
+import { mediaSource } from '../media/media-path.js';
 import type { Lecture } from '../schema.js';
 import { estimateMinutes } from '../speaking-time.js';
 import { compileTemplates } from './compile.js';
@@ -33,7 +35,17 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
     throw new LecternError('unknown-theme', `There is no theme called "${theme}"`);
   }
   const compiled = compileTemplates(templates);
-  const drawn = withMath(options.math, () => viewDeck(lecture, theme, options.assetsBase));
+  // The media folder sits beside the assets folder, wherever the deck is served from.
+  const mediaBase = options.mediaBase ?? options.assetsBase.replace(/[^/]+\/$/, 'media/');
+  const used = new Map<string, string>();
+  const mediaUrl = (src: string) => {
+    const entry = options.media?.get(src);
+    if (mediaSource(src).kind !== 'local' || !entry || !isMediaFile(entry)) return src;
+    const name = mediaFileName(entry);
+    used.set(src, name);
+    return `${mediaBase}${name}`;
+  };
+  const drawn = withMath(options.math, () => viewDeck(lecture, theme, options.assetsBase, mediaUrl));
   // KaTeX's style sheet and fonts, and the deck's own math.css, are linked only by a deck with math.
   const view = { ...drawn.result, hasMath: drawn.formulas > 0 };
   // Keys in the order of the format spec, so deck.json is stable byte for byte.
@@ -59,5 +71,6 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
       'deck.json': `${JSON.stringify(manifest, null, 2)}\n`,
       ...(view.hasMath && { [MATH_STYLESHEET]: drawn.css }),
     },
+    media: [...used].map(([src, name]) => ({ src, name })),
   };
 }

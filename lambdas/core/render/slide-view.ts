@@ -41,7 +41,14 @@ function viewPoint(point: Point, fragment: boolean): PointView {
   };
 }
 
-function viewBody(slide: Slide, lang: string): { kind: SlideKind; body: Record<string, unknown> } {
+/** The URL a deck uses for an image's `src`: itself for an https URL, the content-named file under media/ for a local one. */
+export type MediaUrl = (src: string) => string;
+
+function viewBody(
+  slide: Slide,
+  lang: string,
+  mediaUrl: MediaUrl,
+): { kind: SlideKind; body: Record<string, unknown> } {
   switch (slide.kind) {
     case undefined:
     case 'bullets':
@@ -92,8 +99,8 @@ function viewBody(slide: Slide, lang: string): { kind: SlideKind; body: Record<s
       return {
         kind: slide.kind,
         body: {
-          // Attributes are escaped by the template; the schema has already limited src to https.
-          src: slide.src,
+          // Attributes are escaped by the template; a local file becomes its URL under media/.
+          src: mediaUrl(slide.src),
           alt: slide.alt,
           hasCaption: optionalHtml(slide.caption) !== null || optionalHtml(slide.credit) !== null,
           captionHtml: optionalHtml(slide.caption),
@@ -123,8 +130,9 @@ export function viewSlide(
   sourceNumber: ReadonlyMap<string, number>,
   lang = 'en',
   words: Words = generatedWords(lang),
+  mediaUrl: MediaUrl = (src) => src,
 ): SlideView {
-  const { kind, body } = viewBody(slide, lang);
+  const { kind, body } = viewBody(slide, lang, mediaUrl);
   // An empty title on a questions slide means the default heading, as an absent one does.
   const title = kind === 'questions' && !slide.title?.trim() ? words.discussion : slide.title;
   const numbers = [...new Set((slide.cite ?? []).map((id) => sourceNumber.get(id)))]

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CliIo } from '../../../lambdas/cli/io.js';
 import { runCli } from '../../../lambdas/cli/run.js';
 
@@ -13,10 +13,13 @@ export async function lectern(cwd: string, ...argv: string[]) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-/** A fresh folder holding the given files. */
-export function workspace(files: Record<string, string>): string {
+/** A fresh folder holding the given files (names may hold folders: `figs/map.png`). */
+export function workspace(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
   return dir;
 }
 

@@ -191,7 +191,8 @@ const ERRORS: ErrorRow[] = [
     }),
     code: 'invalid-url',
     path: `${SLIDE}.src`,
-    message: /must be an https URL \(found "http:\/\/example.org\/a.jpg"\)/,
+    message:
+      /must be an https URL or a path relative to the lecture file \(found "http:\/\/example.org\/a.jpg"\)/,
   },
   {
     name: 'image src with a script scheme',
