@@ -14,7 +14,7 @@ const targets = [
     file: 'lecture.schema.json',
     schema: lectureSchema,
     title: 'Lectern lecture, format v1',
-    description: 'A lecture for Lectern: see docs and ../shared/spec/lecture-format.md.',
+    description: 'A lecture for Lectern: see docs/lecture-format.md.',
     source: 'lambdas/core/schema.ts',
   },
   {

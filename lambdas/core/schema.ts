@@ -1,7 +1,7 @@
 // Namespace import: it lets esbuild leave out zod's 60-odd locales and other unused parts (~340 KB).
 import * as z from 'zod';
 
-/** The lecture content format, v1 (../shared/spec/lecture-format.md). Types are inferred from it. */
+/** The lecture format (docs/lecture-format.md). Types are inferred from it. */
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lectureSchema, SLIDE_KINDS } from '../../../lambdas/core/schema.js';
+
+// The reference in docs/ is the project's own: it must name everything the schema and the checks
+// can say, so a field, kind or diagnostic added to the code without its documentation fails here.
+
+const root = join(import.meta.dirname, '../../..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const named = (doc: string, word: string) => doc.includes(`\`${word}\``);
+
+interface Def {
+  type: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+  in?: unknown;
+  out?: unknown;
+  options?: unknown[];
+}
+
+/** Every field name anywhere in a zod 4 schema: the keys of each object it holds, however wrapped. */
+function fieldNames(schema: unknown, found = new Set<string>()): Set<string> {
+  const def = (schema as { def?: Def } | undefined)?.def;
+  if (!def) return found;
+  for (const [key, value] of Object.entries(def.shape ?? {})) {
+    found.add(key);
+    fieldNames(value, found);
+  }
+  for (const inner of [def.element, def.innerType, def.in, def.out, ...(def.options ?? [])]) {
+    fieldNames(inner, found);
+  }
+  return found;
+}
+
+/** Diagnostic codes the core can emit, read from its sources: every code literal a check writes. */
+function coreDiagnosticCodes(): string[] {
+  const dir = join(root, 'lambdas/core');
+  const sources = readdirSync(dir)
+    .filter((name) => name.endsWith('.ts') && !['errors.ts', 'course.ts', 'course-page.ts'].includes(name))
+    .map((name) => readFileSync(join(dir, name), 'utf8'))
+    .join('\n');
+  const patterns = [
+    /code: '([a-z-]+)'/g,
+    /(?:warning|error|parseDiagnostic)\(\s*'([a-z-]+)'/g,
+    /return '([a-z]+-[a-z-]+)'/g,
+  ];
+  const codes = new Set(patterns.flatMap((pattern) => [...sources.matchAll(pattern)].map((m) => m[1] ?? '')));
+  return [...codes].sort();
+}
+
+/** The error codes the HTTP API answers with, read from its sources. */
+function apiErrorCodes(): string[] {
+  const dir = join(root, 'lambdas/api');
+  const sources = readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => readFileSync(join(dir, name), 'utf8'))
+    .join('\n');
+  const codes = [...sources.matchAll(/new HttpError\(\s*\d{3},\s*'([a-z-]+)'/g)].map((m) => m[1] ?? '');
+  return [...new Set(codes)].sort();
+}
+
+describe('docs/lecture-format.md', () => {
+  const doc = read('docs/lecture-format.md');
+
+  it('names every slide kind', () => {
+    expect(SLIDE_KINDS.filter((kind) => !named(doc, kind))).toEqual([]);
+  });
+
+  it('names every field of the schema', () => {
+    const fields = [...fieldNames(lectureSchema)];
+    expect(fields).toEqual(expect.arrayContaining(['id', 'sections', 'cite', 'events', 'columns', 'header']));
+    expect(fields.filter((field) => !named(doc, field))).toEqual([]);
+  });
+
+  it('names every error and warning code', () => {
+    const codes = coreDiagnosticCodes();
+    expect(codes).toEqual(expect.arrayContaining(['cite-unknown', 'no-notes', 'parse-error', 'id-mismatch']));
+    expect(codes.filter((code) => !named(doc, code))).toEqual([]);
+  });
+});
+
+describe('docs/api.md', () => {
+  it('names every error code the API answers with', () => {
+    const codes = apiErrorCodes();
+    expect(codes).toEqual(expect.arrayContaining(['unauthorized', 'bad-id', 'invalid-lecture']));
+    const doc = read('docs/api.md');
+    expect(codes.filter((code) => !named(doc, code))).toEqual([]);
+  });
+});
+
+describe('the user docs', () => {
+  it('link only to what a clone of the repository holds', () => {
+    const pages = ['README.md', ...readdirSync(join(root, 'docs')).map((name) => `docs/${name}`)];
+    const outside = pages.filter((page) => /\]\((?:\.\.\/)+shared\//.test(read(page)));
+    expect(outside).toEqual([]);
+  });
+});
