@@ -8,14 +8,6 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${where}  ${path}  ${message}`;
 }
 
-/** Errors first, then warnings, each group in document order. */
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
-  return [...diagnostics].sort(
-    (a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
-  );
-}
-
 /** "2 errors, 1 warning". */
 export function countDiagnostics(errors: number, warnings: number): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

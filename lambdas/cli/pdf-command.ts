@@ -9,7 +9,7 @@ import { chromiumPath, launchChromium } from '../node/chromium.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ASSETS_BASE } from '../site/layout.js';
 import { buildFile } from './check-file.js';
-import { formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
+import { DiagnosticReport } from './diagnostic-report.js';
 import type { CliIo } from './io.js';
 import { serveFolder } from './static-server.js';
 import { writeDeckFolder } from './write-deck.js';
@@ -58,9 +58,9 @@ export async function runPdf(argv: string[], io: CliIo): Promise<number> {
     ASSETS_BASE.output,
     new Date().toISOString(),
   );
-  for (const d of sortDiagnostics(result.diagnostics)) {
-    if (d.severity === 'error') io.err(formatDiagnostic(file, d));
-  }
+  const report = new DiagnosticReport();
+  report.add(file, result.diagnostics);
+  for (const line of report.lines({ errorsOnly: true })) io.err(line);
   if (!result.ok) return 1;
 
   const site = mkdtempSync(join(tmpdir(), 'lectern-pdf-'));

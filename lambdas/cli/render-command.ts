@@ -10,7 +10,7 @@ import { loadTemplates } from '../node/templates-fs.js';
 import { ASSETS_BASE, RESERVED_IDS } from '../site/layout.js';
 import { buildFile } from './check-file.js';
 import { writeCoursePage } from './course-page.js';
-import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
+import { DiagnosticReport } from './diagnostic-report.js';
 import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
 import { writeDeckFolder } from './write-deck.js';
@@ -60,41 +60,28 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
   const progress = new Progress(io, files.length, 'rendered');
   const written = new Map<string, string>();
   const rendered = new Map<string, DeckManifest>();
+  const report = new DiagnosticReport();
   let failed = 0;
-  let errors = 0;
-  let warnings = 0;
   mkdirSync(outDir, { recursive: true });
   for (const { file, diagnostics } of sorted.problems) {
     failed++;
-    for (const d of sortDiagnostics(diagnostics)) {
-      if (d.severity === 'error') errors++;
-      else warnings++;
-      progress.print(formatDiagnostic(file, d), 'err');
-    }
+    report.add(file, diagnostics);
   }
+  const refuse = (file: string, code: string, message: string) => {
+    failed++;
+    report.add(file, [{ severity: 'error', code, path: 'id', message: `${message}; nothing written` }]);
+  };
   for (const file of files) {
     const { result, mediaFiles } = await buildFile(file, io.cwd, templates, ASSETS_BASE.output, generatedAt);
-    for (const d of sortDiagnostics(result.diagnostics)) {
-      if (d.severity === 'error') errors++;
-      else warnings++;
-      if (d.severity === 'error' || !values.quiet) progress.print(formatDiagnostic(file, d), 'err');
-    }
+    report.add(file, result.diagnostics);
     if (!result.ok) {
       failed++;
     } else if (RESERVED_IDS.includes(result.manifest.id)) {
-      failed++;
-      errors++;
-      progress.print(
-        `${file}  id  deck id "${result.manifest.id}" is the name of a shared folder beside the decks; choose another id; nothing written`,
-        'err',
-      );
+      const message = `deck id "${result.manifest.id}" is the name of a shared folder beside the decks; choose another id`;
+      refuse(file, 'reserved-id', message);
     } else if (written.has(result.manifest.id)) {
-      failed++;
-      errors++;
-      progress.print(
-        `${file}  id  deck id "${result.manifest.id}" is already used by ${written.get(result.manifest.id)}; nothing written`,
-        'err',
-      );
+      const message = `deck id "${result.manifest.id}" is already used by ${written.get(result.manifest.id)}`;
+      refuse(file, 'duplicate-deck-id', message);
     } else {
       writeMediaFiles(outDir, result.deck.media, mediaFiles);
       const folder = writeDeckFolder(outDir, result.manifest.id, result.deck.files);
@@ -105,6 +92,7 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
     progress.tick(file);
   }
   progress.done();
+  for (const line of report.lines({ errorsOnly: values.quiet })) io.err(line);
   if (written.size > 0) copyAssets(outDir);
   // A course page for a course, or for several decks; one lone deck needs no index.
   if (sorted.courses.length > 0 || written.size > 1) {
@@ -113,7 +101,7 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
   }
   if (!values.quiet) {
     io.err(
-      `${written.size} of ${files.length} rendered into ${relative(io.cwd, outDir) || '.'}: ${countDiagnostics(errors, warnings)}`,
+      `${written.size} of ${files.length} rendered into ${relative(io.cwd, outDir) || '.'}: ${report.summary()}`,
     );
   }
   return failed > 0 ? 1 : 0;

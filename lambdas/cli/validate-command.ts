@@ -5,7 +5,7 @@ import { sortCourseFiles } from '../node/course-files.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ASSETS_BASE } from '../site/layout.js';
 import { buildFile } from './check-file.js';
-import { countDiagnostics, formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
+import { DiagnosticReport } from './diagnostic-report.js';
 import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
 
@@ -39,15 +39,8 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
   const files = sorted.lectures;
   const templates = loadTemplates();
   const progress = new Progress(io, files.length, 'checked');
-  let errors = 0;
-  let warnings = 0;
-  for (const { file, diagnostics } of sorted.problems) {
-    for (const d of sortDiagnostics(diagnostics)) {
-      if (d.severity === 'error') errors++;
-      else warnings++;
-      progress.print(formatDiagnostic(file, d), 'out');
-    }
-  }
+  const report = new DiagnosticReport();
+  for (const { file, diagnostics } of sorted.problems) report.add(file, diagnostics);
   for (const file of files) {
     // Rendering too catches template problems a lecture could trigger; it costs about a millisecond.
     const { result } = await buildFile(
@@ -57,19 +50,16 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
       ASSETS_BASE.output,
       new Date(0).toISOString(),
     );
-    for (const d of sortDiagnostics(result.diagnostics)) {
-      if (d.severity === 'error') errors++;
-      else warnings++;
-      if (d.severity === 'error' || !values.quiet) progress.print(formatDiagnostic(file, d), 'out');
-    }
+    report.add(file, result.diagnostics);
     progress.tick(file);
   }
   progress.done();
+  for (const line of report.lines({ errorsOnly: values.quiet })) io.out(line);
   if (!values.quiet)
     io.err(
-      `${checkedCount(files.length, sorted.courses.length + sorted.problems.length)} checked: ${countDiagnostics(errors, warnings)}`,
+      `${checkedCount(files.length, sorted.courses.length + sorted.problems.length)} checked: ${report.summary()}`,
     );
-  return errors > 0 ? 1 : 0;
+  return report.errors > 0 ? 1 : 0;
 }
 
 function checkedCount(lectures: number, courses: number): string {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { parse } from 'yaml';
 import type { CliIo } from '../../lambdas/cli/io.js';
 import { runCli } from '../../lambdas/cli/run.js';
 import { serveFolder } from '../../lambdas/cli/static-server.js';
+import { tempDir } from '../support/temp-dir.js';
 import { launchChromium, seriousViolations } from './site/support.js';
 import { launchBrowser, recordContext, serveImagesLocally } from './support/browser.js';
 import { allKindsLecture, imageSources, ROOT } from './support/lectures.js';
@@ -28,7 +28,7 @@ describe('the course page', () => {
   let folder: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), 'lectern-course-'));
+    const out = tempDir('course');
     expect(await render(out)).toBe(0);
     folder = await serveFolder(out);
     browser = await launchBrowser();

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin', 'lectern.mjs');
@@ -18,7 +18,7 @@ describe('the lectern executable', () => {
   });
 
   it('renders the course and exits 0', () => {
-    const out = mkdtempSync(join(tmpdir(), 'lectern-bin-'));
+    const out = tempDir('bin');
     const run = lectern(root, 'render', 'content', '--out', out);
     expect(run.stderr).toMatch(/: 0 errors, 0 warnings/);
     expect(run.status).toBe(0);
@@ -28,7 +28,7 @@ describe('the lectern executable', () => {
   });
 
   it('exits 1 on an invalid lecture and 2 on a wrong flag, without a stack trace', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-bin-'));
+    const dir = tempDir('bin');
     writeFileSync(join(dir, 'bad.json'), '{"id": "Bad Id", "title": "x", "sections": []}');
     const bad = lectern(dir, 'validate', 'bad.json');
     expect(bad.status).toBe(1);

@@ -1,45 +1,35 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyAssets, listAssets, revealDistDir } from '../../lambdas/node/assets.js';
 import { loadTemplates, templatesDir } from '../../lambdas/node/templates-fs.js';
-
-const made: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-assets-'));
-  made.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../support/temp-dir.js';
 
 describe('listAssets', () => {
   const assets = listAssets();
   const targets = assets.map((a) => a.target);
 
-  it('has every file a deck and a handout link to', () => {
-    for (const target of [
-      'reveal/reveal.js',
-      'reveal/reveal.css',
-      'reveal/reset.css',
-      'reveal/plugin/notes.js',
-      'reveal/plugin/highlight.js',
-      'reveal/plugin/search.js',
-      'reveal/plugin/zoom.js',
-      'reveal/plugin/highlight/monokai.css',
-      'themes/lecture.css',
-      'themes/dark.css',
-      'themes/high-contrast.css',
-      'lectern-deck.js',
-      'lectern-base.css',
-      'lectern-handout.css',
-      'katex/katex.min.css',
-      'katex/fonts/KaTeX_Main-Regular.woff2',
-    ]) {
-      expect(targets).toContain(target);
-    }
+  it('has every file the templates link to, in every theme', () => {
+    const templates = loadTemplates();
+    const themes = Object.keys(templates.files)
+      .map((path) => /^themes\/(.+)\.css$/.exec(path)?.[1])
+      .filter((name): name is string => name !== undefined);
+    const linked = Object.entries(templates.files)
+      .filter(([path]) => path.endsWith('.hbs'))
+      .flatMap(([, source]) => [...source.matchAll(/\{\{assetsBase\}\}([^"'\s]+)/g)].map((m) => m[1] ?? ''))
+      .flatMap((target) =>
+        target.includes('{{theme}}') ? themes.map((t) => target.replace('{{theme}}', t)) : [target],
+      );
+    // The deck, the handout and the course page each link some: all three are read.
+    expect(linked).toEqual(
+      expect.arrayContaining(['reveal/reveal.js', 'lectern-handout.css', 'lectern-course.css']),
+    );
+    expect(themes.length).toBeGreaterThan(0);
+    expect([...new Set(linked)].filter((target) => !targets.includes(target))).toEqual([]);
+    // KaTeX's style sheet and fonts are linked from the math style sheet, not a template.
+    expect(targets).toEqual(
+      expect.arrayContaining(['katex/katex.min.css', 'katex/fonts/KaTeX_Main-Regular.woff2']),
+    );
   });
 
   it('points at files that exist, reveal.js from its dist/ folder', () => {
@@ -57,7 +47,7 @@ describe('listAssets', () => {
   });
 
   it('takes themes and scripts from the folder it is given', () => {
-    const dir = tempDir();
+    const dir = tempDir('assets');
     mkdirSync(join(dir, 'themes'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'themes', 'solo.css'), ':root{}');
@@ -69,7 +59,7 @@ describe('listAssets', () => {
 
 describe('copyAssets', () => {
   it('copies every asset under <out>/assets/, byte for byte', () => {
-    const out = tempDir();
+    const out = tempDir('assets');
     const copied = copyAssets(out);
     const assets = listAssets();
     expect(copied).toBe(assets.length);
@@ -79,7 +69,7 @@ describe('copyAssets', () => {
   });
 
   it('skips identical files on a second run and replaces changed ones', () => {
-    const out = tempDir();
+    const out = tempDir('assets');
     copyAssets(out);
     const deckScript = join(out, 'assets', 'lectern-deck.js');
     const before = statSync(join(out, 'assets', 'reveal', 'reveal.js')).mtimeMs;
@@ -113,7 +103,7 @@ describe('loadTemplates', () => {
   });
 
   it('skips binary files and the site/ folder', () => {
-    const dir = tempDir();
+    const dir = tempDir('assets');
     mkdirSync(join(dir, 'partials'));
     mkdirSync(join(dir, 'site'));
     writeFileSync(join(dir, 'deck.hbs'), 'deck');

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CliIo } from '../../../lambdas/cli/io.js';
 import { runCli } from '../../../lambdas/cli/run.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 /** Run the CLI in-process in `cwd`, capturing what it prints. */
 export async function lectern(cwd: string, ...argv: string[]) {
@@ -13,9 +13,9 @@ export async function lectern(cwd: string, ...argv: string[]) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-/** A fresh folder holding the given files (names may hold folders: `figs/map.png`). */
+/** A fresh folder holding the given files (names may hold folders: `figs/map.png`); removed when the test file is done. */
 export function workspace(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-'));
+  const dir = tempDir('cli');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), content);

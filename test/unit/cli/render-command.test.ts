@@ -25,6 +25,20 @@ describe('lectern render', () => {
     expect(existsSync(join(dir, 'out', 'good-deck', 'index.html'))).toBe(true);
   });
 
+  it('prints the errors of every file before any warning', async () => {
+    const noNotes = GOOD.replace('        notes: "Some notes to say."\n', '').replace(
+      'good-deck',
+      'quiet-deck',
+    );
+    const dir = workspace({ 'a.yaml': noNotes, 'b.yaml': BAD_CITE });
+    const run = await lectern(dir, 'render', 'a.yaml', 'b.yaml', '--out', 'out');
+    expect(run.code).toBe(1);
+    const reported = run.stderr.split('\n').filter((line) => /^[ab]\.yaml/.test(line));
+    expect(reported.map((line) => line.split(':')[0])).toEqual(['b.yaml', 'a.yaml']);
+    expect(reported[1]).toMatch(/warning: /);
+    expect(existsSync(join(dir, 'out', 'quiet-deck', 'index.html'))).toBe(true);
+  });
+
   it('refuses the deck id "assets", the shared folder beside the decks', async () => {
     const dir = workspace({ 'a.yaml': GOOD.replace('good-deck', 'assets') });
     const run = await lectern(dir, 'render', 'a.yaml', '--out', 'out');

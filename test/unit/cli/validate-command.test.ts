@@ -28,8 +28,11 @@ describe('lectern validate', () => {
     const dir = workspace({ 'a.yaml': noNotes, 'b.yaml': BAD_CITE });
     const run = await lectern(dir, 'validate', 'a.yaml', 'b.yaml');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^a\.yaml:.*warning: /m);
-    expect(run.stdout).toMatch(/^b\.yaml:13:/m);
+    const lines = run.stdout.split('\n');
+    // a.yaml's warning is found first, but b.yaml's error is printed before it.
+    expect(lines.map((line) => line.split(':')[0])).toEqual(['b.yaml', 'a.yaml']);
+    expect(lines[0]).toMatch(/^b\.yaml:13:\d+ {2}.*nope/);
+    expect(lines[1]).toMatch(/^a\.yaml:.*warning: /);
   });
 
   it('exits 0 when there are only warnings', async () => {

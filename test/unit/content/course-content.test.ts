@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, Parser } from 'yaml';
 import { type Diagnostic, ParseError } from '../../../lambdas/core/errors.js';
@@ -11,6 +11,8 @@ import {
 } from '../../../lambdas/core/pipeline.js';
 import { themeNames } from '../../../lambdas/core/render/index.js';
 import type { Lecture, Slide } from '../../../lambdas/core/schema.js';
+import { collectFiles, formatOf } from '../../../lambdas/node/collect-files.js';
+import { sortCourseFiles } from '../../../lambdas/node/course-files.js';
 import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
 
 /**
@@ -22,34 +24,12 @@ import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
  */
 
 const CONTENT_DIR = resolve(process.env.LECTERN_CONTENT_DIR ?? join(import.meta.dirname, '../../../content'));
-const LECTURE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-/** A course file lists lectures; it is not a lecture itself. */
-const NOT_A_LECTURE = new Set(['course.yaml']);
 const KEEP_WARNING = 'lectern: keep-warning';
 
 const MIN_CONTENT_SLIDES = 18;
 const MAX_CONTENT_SLIDES = 30;
 const MIN_DURATION = 45;
 const MAX_DURATION = 50;
-
-/** Every lecture file under `dir`, sorted, skipping hidden entries, node_modules and course files. */
-function lectureFiles(dir: string): string[] {
-  const found: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...lectureFiles(path));
-    else if (
-      entry.isFile() &&
-      LECTURE_EXTENSIONS.has(extname(entry.name).toLowerCase()) &&
-      !NOT_A_LECTURE.has(basename(entry.name))
-    ) {
-      found.push(path);
-    }
-  }
-  return found;
-}
 
 /** The YAML comments of `text` by 1-based line, found through the parser (so `#` inside a string is not one). */
 function commentsByLine(text: string): Map<number, string> {
@@ -134,7 +114,7 @@ interface Loaded {
 
 /** Check and render a lecture's text; a ParseError becomes a failed result with its diagnostics. */
 function load(text: string, file: string): Loaded {
-  const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+  const format = formatOf(file);
   try {
     return {
       checked: checkLecture(text, { themes: themeNames(BUILD_OPTIONS.templates), format }),
@@ -152,7 +132,9 @@ function lectureOf({ checked }: Loaded, name: string): Lecture {
   return checked.lecture;
 }
 
-const files = lectureFiles(CONTENT_DIR);
+/** Every file under the content folder, and the lectures among them, found as the CLI and the server find them. */
+const found = collectFiles([CONTENT_DIR], CONTENT_DIR);
+const files = sortCourseFiles(found, CONTENT_DIR).lectures;
 
 describe('course content', () => {
   it('has lecture files to check', () => {
@@ -283,7 +265,7 @@ describe('the content checks themselves', () => {
   });
 
   it('does not take a course file for a lecture', () => {
-    expect(NOT_A_LECTURE.has('course.yaml')).toBe(true);
+    expect(found.some((file) => basename(file) === 'course.yaml')).toBe(true);
     expect(files.some((file) => basename(file) === 'course.yaml')).toBe(false);
   });
 });
