@@ -1,8 +1,9 @@
 import type { DeckManifest } from '../../core/deck.js';
 import type { Diagnostic } from '../../core/errors.js';
 import { escapeHtml } from '../../core/markdown.js';
+import { sortDiagnostics } from '../../core/paths.js';
 import { DECK_FILES, PREVIEW } from '../../site/layout.js';
-import { formatDiagnostic, sortDiagnostics } from '../format-diagnostic.js';
+import { formatDiagnostic } from '../format-diagnostic.js';
 import { sourceExcerpt } from './source-excerpt.js';
 
 /**

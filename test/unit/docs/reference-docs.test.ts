@@ -45,8 +45,12 @@ function coreDiagnosticCodes(): string[] {
     /code: '([a-z-]+)'/g,
     /(?:warning|error|parseDiagnostic)\(\s*'([a-z-]+)'/g,
     /return '([a-z]+-[a-z-]+)'/g,
+    // Either of two codes: `small ? 'too-few' : 'too-many'`.
+    /\? '([a-z]+-[a-z-]+)' : '([a-z]+-[a-z-]+)'/g,
   ];
-  const codes = new Set(patterns.flatMap((pattern) => [...sources.matchAll(pattern)].map((m) => m[1] ?? '')));
+  const codes = new Set(
+    patterns.flatMap((pattern) => [...sources.matchAll(pattern)].flatMap((m) => m.slice(1).filter(Boolean))),
+  );
   return [...codes].sort();
 }
 
