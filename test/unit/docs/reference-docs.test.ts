@@ -37,7 +37,7 @@ function fieldNames(schema: unknown, found = new Set<string>()): Set<string> {
 /** Diagnostic codes the core can emit, read from its sources: every code literal a check writes. */
 function coreDiagnosticCodes(): string[] {
   const dir = join(root, 'lambdas/core');
-  const sources = readdirSync(dir)
+  const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.ts') && !['errors.ts', 'course.ts', 'course-page.ts'].includes(name))
     .map((name) => readFileSync(join(dir, name), 'utf8'))
     .join('\n');
