@@ -1,3 +1,4 @@
+import { orderDiagnostic } from '../core/diagnostic.js';
 import type { Diagnostic } from '../core/errors.js';
 import { ParseError, ValidationError } from '../core/errors.js';
 import { StorageError } from '../store/errors.js';
@@ -46,17 +47,8 @@ export function toErrorResult(error: unknown): ApiResult {
   return errorResult(toHttpError(error));
 }
 
-/** A diagnostic as the API reports it: the shape deck.json gives its warnings, whatever the route. */
-export function toDetail(d: Diagnostic): ErrorDetail {
-  return {
-    severity: d.severity,
-    code: d.code,
-    path: d.path,
-    message: d.message,
-    ...(d.line !== undefined ? { line: d.line } : {}),
-    ...(d.col !== undefined ? { col: d.col } : {}),
-  };
-}
+/** A diagnostic as the API reports it: the shape and key order deck.json gives its warnings, whatever the route. */
+export const toDetail: (d: Diagnostic) => ErrorDetail = orderDiagnostic;
 
 function withPosition(message: string, d: Diagnostic | undefined): string {
   if (d?.line === undefined || /\bline\s+\d+/i.test(message)) return message;

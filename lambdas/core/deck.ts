@@ -1,4 +1,5 @@
 import type { Diagnostic } from './errors.js';
+import type { DeckManifest } from './manifest.js';
 import type { MathEngine } from './math/math-engine.js';
 import type { MediaMap } from './media/media-entry.js';
 
@@ -38,28 +39,8 @@ export interface PrecompiledTemplate {
   spec: string;
 }
 
-/** deck.json, as in the format spec. */
-export interface DeckManifest {
-  id: string;
-  title: string;
-  /** Hash of the normalised lecture and the template set: same input, same version. */
-  version: string;
-  /** Total slides in the rendered deck (title, dividers, content and sources slides): Reveal.getTotalSlides(). */
-  slides: number;
-  warnings: Diagnostic[];
-  generatedAt: string;
-  theme: string;
-  /** Extensions to the spec's deck.json, for course pages and deck lists. */
-  subtitle?: string;
-  /** The lecture's `course` line, as written (plain text). */
-  course?: string;
-  /** The lecture's `date` (YYYY-MM-DD), when it gives one: orders a course's decks on the site. */
-  date?: string;
-  /** Planned minutes (the lecture's `duration`), when it gives one. */
-  duration?: number;
-  /** Minutes the notes take to speak, as the lint estimates them (rounded). */
-  estimatedMinutes: number;
-}
+/** deck.json: its shape is inferred from its schema (manifest.ts). */
+export type { DeckManifest };
 
 export interface RenderOptions {
   /** Relative URL from the deck folder to the shared assets folder: `../assets/` (CLI) or `../../assets/` (site). */

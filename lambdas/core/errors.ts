@@ -9,17 +9,9 @@ export class LecternError extends Error {
   }
 }
 
-/** Where a diagnostic points: a path in the document and, when known, its line and column (1-based). */
-export interface Diagnostic {
-  severity: 'error' | 'warning';
-  /** Stable machine-readable code, e.g. `unknown-field`, `cite-unknown`, `long-slide`. */
-  code: string;
-  /** Path in the document, e.g. `sections[1].slides[3].cite[0]`; empty for the whole document. */
-  path: string;
-  message: string;
-  line?: number;
-  col?: number;
-}
+import type { Diagnostic } from './diagnostic.js';
+
+export type { Diagnostic } from './diagnostic.js';
 
 /** The lecture text could not be parsed as YAML or JSON. */
 export class ParseError extends LecternError {

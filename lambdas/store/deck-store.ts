@@ -1,4 +1,5 @@
 import type { DeckManifest } from '../core/deck.js';
+import { readManifest } from '../core/manifest.js';
 import {
   CACHE,
   DEFAULT_DECKS_PREFIX,
@@ -63,16 +64,9 @@ function parseManifest(id: string, body: Uint8Array): DeckManifest {
   } catch (error) {
     throw new MalformedPointerError(`The stored deck.json of "${id}" is not readable`, { cause: error });
   }
-  if (!isManifestShaped(value)) {
-    throw new MalformedPointerError(`The stored deck.json of "${id}" is not a deck manifest`);
-  }
-  return value;
-}
-
-function isManifestShaped(value: unknown): value is DeckManifest {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { id, version } = value as Record<string, unknown>;
-  return typeof id === 'string' && typeof version === 'string';
+  const manifest = readManifest(value);
+  if (!manifest) throw new MalformedPointerError(`The stored deck.json of "${id}" is not a deck manifest`);
+  return manifest;
 }
 
 export interface DeckStoreOptions {

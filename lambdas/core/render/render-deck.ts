@@ -1,5 +1,6 @@
 import type { DeckManifest, RenderedDeck, RenderOptions, TemplateSet } from '../deck.js';
-import { type Diagnostic, LecternError } from '../errors.js';
+import { orderDiagnostic } from '../diagnostic.js';
+import { LecternError } from '../errors.js';
 import { inlineText } from '../markdown.js';
 import { withMath } from '../math/math-markup.js';
 import { isMediaFile, mediaFileName } from '../media/media-entry.js';
@@ -10,19 +11,6 @@ import { compileTemplates } from './compile.js';
 import { viewDeck } from './deck-view.js';
 import { DEFAULT_THEME, themeNames } from './themes.js';
 import { deckVersion } from './version.js';
-
-// Fixed key order whatever the producer wrote, so equal warnings serialise equally.
-function orderDiagnostic(d: Diagnostic): Diagnostic {
-  const { severity, code, path, message, line, col } = d;
-  return {
-    severity,
-    code,
-    path,
-    message,
-    ...(line !== undefined && { line }),
-    ...(col !== undefined && { col }),
-  };
-}
 
 /** The deck's own style sheet for its math (KaTeX's box sizes), beside index.html. */
 export const MATH_STYLESHEET = 'math.css';
