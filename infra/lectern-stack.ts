@@ -58,8 +58,8 @@ export class LecternStack extends Stack {
     Validations.of(this.apiFunction).acknowledge({
       id: decksResourceFinding(this.storage.siteBucket, DECKS_PREFIX),
       reason:
-        `Objects under ${DECKS_PREFIX} only: a deck is a set of keys (${DECKS_PREFIX}{id}/index.html, ` +
-        `${DECKS_PREFIX}{id}/v/{version}/…) created at publish time, so they cannot be listed in advance. ` +
+        `Objects under ${DECKS_PREFIX} only: a deck is a set of keys (${DECKS_PREFIX}{id}/pointer.json, ` +
+        `${DECKS_PREFIX}{id}/v/{version}/…, its history) created at publish time, so they cannot be listed in advance. ` +
         'The wildcard is the decks prefix; assets and the instructors page stay out of reach.',
     });
     Validations.of(this.apiFunction).acknowledge({
@@ -75,6 +75,7 @@ export class LecternStack extends Stack {
       throttleRateLimit: config.throttleRateLimit,
       throttleBurstLimit: config.throttleBurstLimit,
       logRetention,
+      decksPath: DECKS_PREFIX.replace(/\/$/, ''),
     });
     this.site = new SiteDistribution(this, 'Site', {
       siteBucket: this.storage.siteBucket,

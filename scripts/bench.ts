@@ -15,6 +15,7 @@ import { benchBundle, formatBundleSize } from './bench-bundle.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { generateLecture } from './bench-lecture.js';
 import { benchProcesses, loadNote } from './bench-process.js';
+import { benchRedirect } from './bench-redirect.js';
 import { benchServer } from './bench-server.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,6 +85,9 @@ console.log(`lectern render of 600 slides: peak RSS ${proc.peakRss600.toFixed(0)
 
 console.log('\n# Local server under load (autocannon from this process, loopback only)');
 const publishP50 = await benchServer(root);
+
+console.log('\n# A deck opened at its current URL: the 302 through the pointer, then the immutable version');
+await benchRedirect(root);
 
 console.log(
   '\n# API Lambda cold start (bundled handler, AWS SDK from node_modules as the runtime provides it)',

@@ -120,8 +120,11 @@ export class ApiFunction extends Construct {
 }
 
 /**
- * Read, write and delete objects under the decks prefix; nothing else in the bucket (assets, the
- * instructors' page) can be read or changed, and no `s3:*` or `*` resource is used.
+ * Read and write objects under the decks prefix; nothing else in the bucket (assets, the instructors'
+ * page) can be read or changed, and no `s3:*` or `*` resource is used. No delete at all: a deck is
+ * deleted by moving its pointer, and versions and history are kept. Every write must be conditional
+ * (If-None-Match to create a version file, a history entry or a pointer; If-Match to move a pointer),
+ * so even a bug in the function cannot overwrite a stored version blindly.
  *
  * s3:ListBucket is on the bucket without an s3:prefix condition on purpose: S3 answers a GetObject of a
  * missing key with 404 only to a caller that may list the bucket, and that check carries no prefix, so a
@@ -129,12 +132,23 @@ export class ApiFunction extends Construct {
  * reveals key names only, and the names outside decks/ are the public assets and page.
  */
 function grantDecksAccess(role: Role, bucket: IBucket, prefix: string): void {
+  const decks = bucket.arnForObjects(`${prefix}*`);
   role.addToPolicy(
     new PolicyStatement({
       sid: 'DecksObjects',
       effect: Effect.ALLOW,
-      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      resources: [bucket.arnForObjects(`${prefix}*`)],
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resources: [decks],
+    }),
+  );
+  role.addToPolicy(
+    new PolicyStatement({
+      sid: 'OnlyConditionalWrites',
+      effect: Effect.DENY,
+      actions: ['s3:PutObject'],
+      resources: [decks],
+      // Both keys absent (Null: true, ANDed) means a blind overwrite: refused.
+      conditions: { Null: { 's3:if-none-match': 'true', 's3:if-match': 'true' } },
     }),
   );
   role.addToPolicy(

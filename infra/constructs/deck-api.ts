@@ -1,6 +1,12 @@
-import { Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, type HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -15,6 +21,8 @@ export interface DeckApiProps {
   throttleRateLimit: number;
   throttleBurstLimit: number;
   logRetention: RetentionDays;
+  /** The site folder of the decks (`decks`), whose current URLs this API answers with redirects. */
+  decksPath: string;
 }
 
 /**
@@ -42,12 +50,29 @@ export class DeckApi extends Construct {
       defaultAuthorizer: authorizer,
     });
 
+    const integration = new HttpLambdaIntegration('LambdaIntegration', props.handler);
     this.api.addRoutes({
       path: '/api/{proxy+}',
       methods: [HttpMethod.ANY],
-      integration: new HttpLambdaIntegration('LambdaIntegration', props.handler),
+      integration,
       authorizer,
     });
+    // A deck's current URL (/decks/{id}/…, not …/v/…, which CloudFront serves from the bucket) is a
+    // redirect to its version, read from the deck's pointer: public, like the decks themselves.
+    const currentDeck = this.api.addRoutes({
+      path: `/${props.decksPath}/{proxy+}`,
+      methods: [HttpMethod.GET, HttpMethod.HEAD],
+      integration,
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    for (const route of currentDeck) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          `${route.node.id.split('--')[0]} of a deck URL is public, as the decks are pages for students: this route ` +
+          'only answers a redirect to the current immutable version (or 404), reads one pointer object, and changes nothing.',
+      });
+    }
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,

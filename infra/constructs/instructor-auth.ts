@@ -6,8 +6,10 @@ import {
   StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
+  UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { ADMIN_GROUP } from '../../lambdas/site/env-names.js';
 
 export interface InstructorAuthProps {
   mfa: 'optional' | 'required';
@@ -21,6 +23,8 @@ export interface InstructorAuthProps {
 export class InstructorAuth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** Its members may republish, restore or delete any deck; the API reads the `cognito:groups` claim. */
+  readonly adminGroup: UserPoolGroup;
 
   constructor(scope: Construct, id: string, props: InstructorAuthProps) {
     super(scope, id);
@@ -63,6 +67,12 @@ export class InstructorAuth extends Construct {
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
+    });
+
+    this.adminGroup = new UserPoolGroup(this, 'AdminGroup', {
+      userPool: this.userPool,
+      groupName: ADMIN_GROUP,
+      description: 'Lectern administrators: may republish, restore or delete any deck',
     });
 
     if (props.mfa !== 'required') {

@@ -73,7 +73,7 @@ export class SiteDistribution extends Construct {
       compress: true,
     });
 
-    // The current deck pages, deck.json and the instructors' page change when a deck is published. They
+    // The instructors' page and anything else outside decks/ and assets/ may change with a deploy. They
     // are stored with Cache-Control: no-cache, so the edge revalidates each request (a 304 from S3);
     // the 60 s default only applies to an object stored without a Cache-Control header.
     const currentPages = new CachePolicy(this, 'CurrentPages', {
@@ -138,7 +138,18 @@ export class SiteDistribution extends Construct {
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headers,
         },
+        // Order matters: CloudFront takes the first pattern that matches. A version's files come from
+        // the bucket; every other deck path is the API's redirect to the current version.
         [`${props.decksPath}/*/v/*`]: staticBehavior(immutableVersions),
+        [`${props.decksPath}/*`]: {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          // The redirect moves with every publish: never cached, and the query (?speaker) goes along.
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
         'assets/*': staticBehavior(assets),
       },
     });

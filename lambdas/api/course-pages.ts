@@ -1,9 +1,9 @@
 import { renderCoursePage } from '../core/course-page.js';
-import type { DeckManifest, TemplateSet } from '../core/deck.js';
+import type { TemplateSet } from '../core/deck.js';
 import type { SiteCourse } from '../core/site-course.js';
 import { ASSETS_BASE, COURSE_DECKS_BASE } from '../site/layout.js';
 import type { CourseStore } from '../store/course-store.js';
-import type { DeckStore } from '../store/deck-store.js';
+import type { DeckStore, StoredDeck } from '../store/deck-store.js';
 
 /** The public page of a course on the site: its lectures in its order, from the decks stored now. */
 export async function renderSiteCoursePage(
@@ -16,7 +16,7 @@ export async function renderSiteCoursePage(
     [
       {
         course,
-        decks: found.filter((deck): deck is DeckManifest => deck !== undefined),
+        decks: found.filter((deck): deck is StoredDeck => deck !== undefined),
         lectureIds: course.lectures,
       },
     ],

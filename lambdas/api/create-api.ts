@@ -1,14 +1,22 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { DeckManifest, TemplateSet } from '../core/deck.js';
+import type { TemplateSet } from '../core/deck.js';
 import { type MathEngine, mayHaveMath } from '../core/math/math-engine.js';
 import { themeNames } from '../core/render/index.js';
-import { deckUrl, handoutUrl, speakerUrl, versionUrl } from '../site/layout.js';
+import {
+  deckUrl,
+  handoutUrl,
+  SITE_FOLDERS,
+  speakerUrl,
+  VERSION_PATTERN,
+  versionUrl,
+} from '../site/layout.js';
 import type { CourseStore } from '../store/course-store.js';
-import type { DeckStore } from '../store/deck-store.js';
+import type { Actor, DeckStore, StoredDeck } from '../store/deck-store.js';
 import type { Authorize } from './authorize.js';
 import { summariseCourseGroups } from './course-groups.js';
 import { refreshCoursePagesOf } from './course-pages.js';
-import { type CourseActor, createCourseRoutes } from './course-routes.js';
+import { createCourseRoutes } from './course-routes.js';
+import { redirectToCurrentVersion } from './deck-redirect.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
 import { preparePublication, validationReport } from './publish-lecture.js';
@@ -31,9 +39,6 @@ export interface ApiDeps {
 }
 
 export type Api = (event: ApiEvent) => Promise<ApiResult>;
-
-// Every valid token is one instructor who administers the site, so any of them may change a course.
-const INSTRUCTOR: CourseActor = { id: 'local:admin', name: 'admin', admin: true };
 
 const SILENT: ApiLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -62,7 +67,7 @@ export function createApi(deps: ApiDeps): Api {
   const mathFor = async (text: string) =>
     deps.loadMath && mayHaveMath(text) ? { math: await deps.loadMath() } : {};
 
-  const publish = async (event: ApiEvent, pathId?: string): Promise<ApiResult> => {
+  const publish = async (event: ApiEvent, actor: Actor, pathId?: string): Promise<ApiResult> => {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
     const { publication, warnings } = preparePublication(body, {
       ...(await mathFor(body.text)),
@@ -70,7 +75,7 @@ export function createApi(deps: ApiDeps): Api {
       generatedAt: clock().toISOString(),
       ...(pathId !== undefined ? { id: pathId } : {}),
     });
-    const { created, manifest } = await deps.store.publishDeck(publication);
+    const { created, manifest } = await deps.store.publishDeck(publication, actor);
     if (created) await refreshCourses(manifest.id);
     return jsonResult(
       created ? 201 : 200,
@@ -85,23 +90,23 @@ export function createApi(deps: ApiDeps): Api {
     );
   };
 
-  const run = async (event: ApiEvent, route: Route): Promise<ApiResult> => {
+  const run = async (event: ApiEvent, route: Route, actor: Actor): Promise<ApiResult> => {
     switch (route.name) {
       case 'create-deck':
-        return publish(event);
+        return publish(event, actor);
       case 'put-deck':
-        return publish(event, route.id);
+        return publish(event, actor, route.id);
       case 'list-decks': {
         const decks = await deps.store.listDecks();
         return jsonResult(200, { decks: decks.map(summarise), courseGroups: summariseCourseGroups(decks) });
       }
       case 'get-deck': {
-        const manifest = await deps.store.getDeck(route.id);
-        if (!manifest) throw noSuchDeck(route.id);
-        return jsonResult(200, { ...manifest, ...deckUrls(manifest.id, manifest.version) });
+        const deck = await deps.store.getDeck(route.id);
+        if (!deck) throw noSuchDeck(route.id);
+        return jsonResult(200, { ...deck, ...deckUrls(deck.id, deck.version) });
       }
       case 'delete-deck': {
-        if (!(await deps.store.deleteDeck(route.id))) throw noSuchDeck(route.id);
+        if (!(await deps.store.deleteDeck(route.id, actor))) throw noSuchDeck(route.id);
         await refreshCourses(route.id);
         return emptyResult(204);
       }
@@ -113,10 +118,35 @@ export function createApi(deps: ApiDeps): Api {
         return coursesOrNotFound().put(
           route.id,
           readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded),
-          INSTRUCTOR,
+          actor,
         );
       case 'delete-course':
-        return coursesOrNotFound().remove(route.id, INSTRUCTOR);
+        return coursesOrNotFound().remove(route.id, actor);
+      case 'list-versions': {
+        const versions = await deps.store.listVersions(route.id);
+        if (!versions) throw noSuchDeck(route.id);
+        return jsonResult(200, {
+          versions: versions.map(({ version, publishedAt, publishedBy, slides, action, current }) => ({
+            version,
+            publishedAt,
+            publishedBy,
+            slides,
+            current,
+            action,
+            url: versionUrl(route.id, version),
+          })),
+        });
+      }
+      case 'restore-deck': {
+        const version = readRestoreBody(event);
+        const { created, manifest } = await deps.store.restoreDeck(route.id, version, actor);
+        return jsonResult(created ? 201 : 200, {
+          ...deckUrls(manifest.id, manifest.version),
+          id: manifest.id,
+          version: manifest.version,
+          slides: manifest.slides,
+        });
+      }
       case 'validate': {
         const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
         return jsonResult(200, validationReport(body, themes, await mathFor(body.text)));
@@ -130,12 +160,17 @@ export function createApi(deps: ApiDeps): Api {
     const request = { requestId: event.requestContext.requestId, method, path: event.rawPath };
     let result: ApiResult;
     try {
-      if (!deps.authorize(event)) {
-        throw new HttpError(401, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>.', [], {
-          headers: { 'www-authenticate': 'Bearer' },
-        });
+      if (isPublicDeckPath(method, event.rawPath)) {
+        result = await redirectToCurrentVersion(deps.store, event.rawPath, event.rawQueryString ?? '');
+      } else {
+        const actor = deps.authorize(event);
+        if (!actor) {
+          throw new HttpError(401, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>.', [], {
+            headers: { 'www-authenticate': 'Bearer' },
+          });
+        }
+        result = await run(event, matchRoute(method, event.rawPath), actor);
       }
-      result = await run(event, matchRoute(method, event.rawPath));
     } catch (error) {
       const failure = toHttpError(error);
       // Never the body or the headers: they may hold the lecture or the token.
@@ -167,8 +202,9 @@ function deckUrls(id: string, version: string) {
   };
 }
 
-function summarise(manifest: DeckManifest) {
+function summarise(manifest: StoredDeck) {
   return {
+    owner: manifest.owner.name,
     id: manifest.id,
     title: manifest.title,
     version: manifest.version,
@@ -184,6 +220,35 @@ function summarise(manifest: DeckManifest) {
     ...(manifest.duration !== undefined && { duration: manifest.duration }),
     ...(manifest.estimatedMinutes !== undefined && { estimatedMinutes: manifest.estimatedMinutes }),
   };
+}
+
+/** GET or HEAD of a deck's current URL: the one part of this function that needs no token. */
+function isPublicDeckPath(method: string, rawPath: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && rawPath.startsWith(`/${SITE_FOLDERS.decks}/`);
+}
+
+/** The body of a restore: `{"version": "…"}`. */
+function readRestoreBody(event: ApiEvent): string {
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').toString('utf8')
+      : event.body
+    : '';
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    value = undefined;
+  }
+  const version = (value as { version?: unknown } | undefined)?.version;
+  if (typeof version !== 'string' || !VERSION_PATTERN.test(version)) {
+    throw new HttpError(
+      400,
+      'bad-version',
+      'Send the version to restore as JSON: {"version": "…"}, as GET …/versions lists it.',
+    );
+  }
+  return version;
 }
 
 function noSuchDeck(id: string): HttpError {

@@ -1,7 +1,7 @@
 import { orderDiagnostic } from '../core/diagnostic.js';
 import type { Diagnostic } from '../core/errors.js';
 import { ParseError, ValidationError } from '../core/errors.js';
-import { StorageError } from '../store/errors.js';
+import { ForbiddenError, StorageError, VersionNotFoundError } from '../store/errors.js';
 import { type ApiResult, type ErrorDetail, errorResult, HttpError } from './http.js';
 
 /** Translate any failure into the answer the client sees; the cause only ever goes to the log. */
@@ -22,6 +22,12 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof ValidationError) {
     const errors = error.diagnostics.filter((d) => d.severity === 'error');
     return new HttpError(422, 'invalid-lecture', summarise(errors), errors.map(toDetail), { cause: error });
+  }
+  if (error instanceof ForbiddenError) {
+    return new HttpError(403, 'forbidden', `${error.message} Nothing was changed.`, [], { cause: error });
+  }
+  if (error instanceof VersionNotFoundError) {
+    return new HttpError(404, 'version-not-found', error.message, [], { cause: error });
   }
   if (error instanceof StorageError) {
     return new HttpError(

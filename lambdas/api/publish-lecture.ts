@@ -8,9 +8,8 @@ import { toDetail } from './error-result.js';
 import type { LectureBody } from './read-body.js';
 
 /**
- * The API's two uses of the pipeline. A deck is rendered once per place it is served from,
- * because its links to the shared assets are relative and the two places sit at different depths;
- * rewriting URLs in finished HTML instead would couple the store to the templates' markup.
+ * The API's two uses of the pipeline. A deck is rendered once, for the one place its files are
+ * served from: its immutable version folder (`/decks/{id}/v/{version}/`); `/decks/{id}/` redirects there.
  */
 
 /** Everything the store needs to publish a lecture; throws ParseError, or ValidationError listing every error. */
@@ -21,14 +20,11 @@ export function preparePublication(
   const built = buildDeckAt(
     body.text,
     { ...options, ...(body.format ? { format: body.format } : {}) },
-    { current: ASSETS_BASE.current, versioned: ASSETS_BASE.version },
+    { versioned: ASSETS_BASE.version },
   );
   if (!built.ok) throw new ValidationError(built.diagnostics);
   const { manifest, decks } = built;
-  return {
-    publication: { manifest, current: decks.current.files, versioned: decks.versioned.files },
-    warnings: built.diagnostics,
-  };
+  return { publication: { manifest, files: decks.versioned.files }, warnings: built.diagnostics };
 }
 
 /** POST /api/validate's answer: a lecture that breaks the format is this route's normal answer, not a failure. */

@@ -8,6 +8,8 @@ export type Route =
   | { name: 'put-deck'; id: string }
   | { name: 'delete-deck'; id: string }
   | { name: 'validate' }
+  | { name: 'list-versions'; id: string }
+  | { name: 'restore-deck'; id: string }
   | { name: 'list-courses' }
   | { name: 'get-course'; id: string }
   | { name: 'put-course'; id: string }
@@ -44,6 +46,16 @@ export function matchRoute(method: string, rawPath: string): Route {
     if (method === 'PUT') return { name: 'put-deck', id };
     if (method === 'DELETE') return { name: 'delete-deck', id };
     throw notAllowed('GET, PUT, DELETE');
+  }
+  const action = /^\/api\/decks\/([^/]+)\/(versions|restore)$/.exec(path);
+  if (action?.[1] !== undefined) {
+    const id = readId(action[1]);
+    if (action[2] === 'versions') {
+      if (method === 'GET') return { name: 'list-versions', id };
+      throw notAllowed('GET');
+    }
+    if (method === 'POST') return { name: 'restore-deck', id };
+    throw notAllowed('POST');
   }
   throw new HttpError(404, 'not-found', `There is no ${method} ${rawPath} in this API.`);
 }

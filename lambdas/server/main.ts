@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { templatesDir } from '../node/templates-fs.js';
 import { ENV } from '../site/env-names.js';
 import { openDeckStore } from '../store/open-deck-store.js';
+import { loadLocalIdentities } from './instructors.js';
 import { seedDecks } from './seed-decks.js';
 import { startServer } from './start-server.js';
 
@@ -20,8 +20,15 @@ const store = await openDeckStore({
   ...(env[ENV.dataDir] ? { dataDir: env[ENV.dataDir] } : {}),
   ...(env[ENV.decksPrefix] ? { prefix: env[ENV.decksPrefix] } : {}),
 });
-const given = env[ENV.token];
-const token = given && given.length > 0 ? given : randomBytes(24).toString('base64url');
+let identities: ReturnType<typeof loadLocalIdentities>;
+try {
+  identities = loadLocalIdentities(env);
+} catch (error) {
+  console.error(`lectern: ${(error as Error).message}`);
+  process.exit(1);
+}
+// The seed publishes through the API as the one administrator; with a users file it is left to them.
+const token = env[ENV.usersFile] ? '' : (identities.generatedToken ?? env[ENV.token] ?? '');
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
@@ -29,6 +36,7 @@ try {
     store,
     courses: store.courses,
     token,
+    instructors: identities.instructors,
     port: Number(env[ENV.port] ?? 8080),
     host: env[ENV.host] || '127.0.0.1',
     ...(env[ENV.templatesDir] ? { templatesDir: env[ENV.templatesDir] } : {}),
@@ -43,7 +51,7 @@ console.log(`Lectern is serving on ${server.url}/`);
 console.log(`Decks are stored in ${store.backing}`);
 // A first start on the embedded store opens on the course that ships with Lectern (never into a bucket).
 const seed = env[ENV.seed] || join(dirname(templatesDir()), 'content');
-if (!env[ENV.bucket] && seed !== 'none' && existsSync(seed)) {
+if (!env[ENV.bucket] && seed !== 'none' && existsSync(seed) && token !== '') {
   const seeded = await seedDecks({ store, api: server.api, token, folder: seed });
   if (seeded.published.length > 0) {
     console.log(
@@ -53,8 +61,7 @@ if (!env[ENV.bucket] && seed !== 'none' && existsSync(seed)) {
   for (const failure of seeded.failed)
     console.error(`lectern: ${failure.file} not published: ${failure.message}`);
 }
-if (given) console.log(`API token: from ${ENV.token}`);
-else console.log(`API token (set ${ENV.token} to choose your own): ${token}`);
+console.log(identities.source);
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -56,14 +56,12 @@ export function createSiteReader(sources: SiteSources) {
         return body && { body, contentType: contentTypeFor(target.path), cacheControl: CACHE.assets };
       }
       case 'deck': {
-        const object = await sources.store.readDeckFile(target.id, target.name, target.version);
-        if (!object) return undefined;
-        return {
-          body: object.body,
-          contentType: object.contentType,
-          // Versions never change; the current deck does, so browsers must revalidate it.
-          cacheControl: target.version ? CACHE.immutable : CACHE.revalidate,
-        };
+        // Only stored versions are files; the current deck is a redirect, answered before this.
+        if (!target.version) return undefined;
+        const object = await sources.store.readVersionFile(target.id, target.version, target.name);
+        return (
+          object && { body: object.body, contentType: object.contentType, cacheControl: CACHE.immutable }
+        );
       }
       case 'course': {
         const object = await sources.courses?.readCourseFile(target.id, target.name);

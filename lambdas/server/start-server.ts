@@ -1,19 +1,24 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Authorize } from '../api/authorize.js';
-import { createTokenAuthorizer } from '../api/authorize.js';
+import {
+  type Authorize,
+  createTokenAuthorizer,
+  type LocalInstructor,
+  singleAdmin,
+} from '../api/authorize.js';
 import { type Api, type ApiLogger, createApi } from '../api/create-api.js';
+import { redirectToCurrentVersion } from '../api/deck-redirect.js';
 import { toErrorResult } from '../api/error-result.js';
 import type { ApiResult } from '../api/http.js';
 import type { TemplateSet } from '../core/deck.js';
 import { listAssets } from '../node/assets.js';
 import { loadMathEngine } from '../node/math-katex.js';
 import { loadTemplates } from '../node/templates-fs.js';
+import { NOT_FOUND_PAGE } from '../site/not-found-page.js';
 import { siteSecurityHeaders } from '../site/security-headers.js';
 import { redirectLocation, resolveSitePath } from '../site/site-paths.js';
 import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';
-import { NOT_FOUND_PAGE } from './not-found-page.js';
 import { readRequestBody } from './read-request.js';
 import { createSiteReader, findSiteDir } from './site-files.js';
 import { toApiEvent } from './to-api-event.js';
@@ -22,8 +27,10 @@ export interface ServerOptions {
   store: DeckStore;
   /** The courses and their public pages. */
   courses?: CourseStore;
-  /** The bearer token the API asks for. */
+  /** The bearer token of the one administrator, when no `instructors` are given. */
   token: string;
+  /** The instructors and their tokens (from LECTERN_USERS_FILE); replaces `token`. */
+  instructors?: readonly LocalInstructor[];
   port?: number;
   host?: string;
   /** Defaults to the repository's templates/ folder. */
@@ -55,7 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.courses ? { courses: options.courses } : {}),
     templates,
     loadMath: loadMathEngine,
-    authorize: options.authorize ?? createTokenAuthorizer(options.token),
+    authorize: options.authorize ?? createTokenAuthorizer(options.instructors ?? singleAdmin(options.token)),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -94,6 +101,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (target.kind === 'redirect') {
       const location = redirectLocation(target.location, query);
       return send(response, 301, { ...security, location }, undefined);
+    }
+    if (target.kind === 'deck' && !target.version) {
+      // The current deck is wherever its pointer says now: the same answer the deployed site gives.
+      const result = await redirectToCurrentVersion(options.store, path, query);
+      if (method === 'HEAD') delete result.body;
+      return sendApiResult(response, result, security);
     }
     const file = await readSite(target);
     const head = method === 'HEAD';

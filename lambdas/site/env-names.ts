@@ -14,6 +14,8 @@ export const ENV = {
   port: 'PORT',
   /** Folder of templates/ (Lambda: copied beside the bundle). Unset: beside the bundle, else the repository's. */
   templatesDir: 'LECTERN_TEMPLATES_DIR',
+  /** Local server: a YAML or JSON file of instructors ({instructors: [{name, token | tokenSha256, admin?}]}). */
+  usersFile: 'LECTERN_USERS_FILE',
   /** Local server: lectures to publish into an empty embedded store at start (default the repository's content/; `none` to skip). */
   seed: 'LECTERN_SEED',
   /** Local server listen address (default 127.0.0.1). */
@@ -25,5 +27,8 @@ export const ENV = {
   /** Powertools service name. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
+
+/** The Cognito group whose members administer the site (the stack creates it; the API reads the claim). */
+export const ADMIN_GROUP = 'lectern-admins';
 
 export { DEFAULT_DECKS_PREFIX } from './layout.js';

@@ -46,6 +46,8 @@ export const CACHE = {
   revalidate: 'no-cache',
   /** reveal.js, themes and fonts: they change only with a deploy or an upgrade. */
   assets: 'public, max-age=3600',
+  /** The redirect from a deck's current URL to its version: it moves with every publish or restore. */
+  redirect: 'no-store',
 } as const;
 
 /** Relative URL from a deck folder to the shared assets, for each place a deck is served from. */
@@ -81,6 +83,20 @@ export const DEFAULT_DECKS_PREFIX = `${SITE_FOLDERS.decks}/`;
 export const deckKey = (prefix: string, id: string, name: string): string => `${prefix}${id}/${name}`;
 export const versionKey = (prefix: string, id: string, version: string, name: string): string =>
   `${prefix}${id}/v/${version}/${name}`;
+/**
+ * The one small mutable object of a deck: which version is current, who owns the deck, and whether it
+ * was deleted. It is never served: the site reaches it only through the redirect to a version.
+ */
+export const pointerKey = (prefix: string, id: string): string => deckKey(prefix, id, 'pointer.json');
+/** A deck's history: one immutable object per publish or restore, named so that keys sort by time. */
+export const historyPrefix = (prefix: string, id: string): string => `${prefix}${id}/history/`;
+export const historyKey = (prefix: string, id: string, at: string, version: string): string =>
+  `${historyPrefix(prefix, id)}${compactTime(at)}-${version}.json`;
+
+/** `2026-12-02T08:07:13.123Z` → `20261202T080713123Z`: sortable, and plain enough for any store key. */
+function compactTime(iso: string): string {
+  return iso.replace(/[-:.]/g, '');
+}
 
 /** The files of a stored course: its public page and its document (with its owner). */
 export const COURSE_FILES = {

@@ -2,7 +2,6 @@ import { LecternError } from '../core/errors.js';
 import {
   COURSE_FILES,
   courseUrl,
-  deckUrl,
   FILE_NAME_PATTERN,
   isDeckId,
   SITE_FOLDERS,
@@ -41,7 +40,8 @@ export function resolveSitePath(rawPath: string): SitePath {
 
   const [id, second, third, fourth, ...more] = rest;
   if (id === undefined || !isDeckId(id)) return { kind: 'not-found' };
-  if (second === undefined) return { kind: 'redirect', location: deckUrl(id) };
+  // `/decks/{id}` and `/decks/{id}/` alike name the current deck, which itself redirects to its version.
+  if (second === undefined) return deckFile(id, '');
   if (third === undefined) return deckFile(id, second);
   if (second === 'v' && VERSION_PATTERN.test(third) && more.length === 0) {
     if (fourth === undefined) return { kind: 'redirect', location: versionUrl(id, third) };

@@ -1,32 +1,43 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeckManifest } from '../core/deck.js';
 import { readManifest } from '../core/manifest.js';
-import {
-  CACHE,
-  DEFAULT_DECKS_PREFIX,
-  deckKey as deckKeyIn,
-  versionKey as versionKeyIn,
-} from '../site/layout.js';
+import { CACHE, DECK_FILES, DEFAULT_DECKS_PREFIX, deckKey, pointerKey, versionKey } from '../site/layout.js';
 import { contentTypeFor } from './content-type.js';
-import { StorageError } from './errors.js';
+import { createDeckHistory, type VersionInfo } from './deck-history.js';
+import { ForbiddenError, PreconditionFailedError, StorageError, VersionNotFoundError } from './errors.js';
 import { createKeyedLock } from './keyed-lock.js';
 import type { ObjectStore, StoredObject } from './object-store.js';
+import {
+  type Actor,
+  decidePointer,
+  type Owner,
+  type Pointer,
+  type PointerChange,
+  parsePointer,
+} from './pointer.js';
 
 /**
  * Decks on top of an object store. Layout under the prefix (default `decks/`):
- *   {id}/v/{version}/…   immutable, content-addressed copy of every version (its own assetsBase)
- *   {id}/index.html …    the current version's pages, where the site serves /decks/{id}/
- *   {id}/deck.json       the pointer: names the current version and is written last
- * A reader that finds deck.json naming a version therefore finds that version's files.
+ *   {id}/v/{version}/…             every version, written once and never changed (deck.json last)
+ *   {id}/pointer.json              the only object that changes: current version, owner, deleted or not
+ *   {id}/history/{time}-{version}.json   one immutable object per publish or restore
+ * A version becomes current only when the pointer names it, and the pointer is written only after
+ * every file of the version is stored; so a failure at any write leaves the old version or the new one,
+ * whole. The pointer moves by conditional writes (create if absent, swap if unchanged), so two
+ * processes racing on one deck each decide on the latest pointer.
  */
 
-/** What the API hands the store: one rendering per place the deck is served from. */
+export type { VersionInfo } from './deck-history.js';
+export type { Actor, Owner } from './pointer.js';
+
+/** What the API hands the store: the deck rendered for /decks/{id}/v/{version}/, deck.json included. */
 export interface DeckPublication {
   manifest: DeckManifest;
-  /** Rendered for /decks/{id}/ (assetsBase `../../assets/`); includes deck.json. */
-  current: Readonly<Record<string, string>>;
-  /** Rendered for /decks/{id}/v/{version}/ (assetsBase `../../../../assets/`). */
-  versioned: Readonly<Record<string, string>>;
+  files: Readonly<Record<string, string | Uint8Array>>;
 }
+
+/** A current deck: its manifest and its owner. */
+export type StoredDeck = DeckManifest & { owner: Owner };
 
 export interface PublishResult {
   /** False when the deck already stood at this exact version: nothing was written. */
@@ -35,163 +46,214 @@ export interface PublishResult {
 }
 
 export interface DeckStore {
-  publishDeck(publication: DeckPublication): Promise<PublishResult>;
-  getDeck(id: string): Promise<DeckManifest | undefined>;
-  listDecks(): Promise<DeckManifest[]>;
-  /** Remove the current pointer and pages; returns false when there was no such deck. Versions stay. */
-  deleteDeck(id: string): Promise<boolean>;
-  /** A file of the current deck, or of one stored version when `version` is given. */
-  readDeckFile(id: string, name: string, version?: string): Promise<StoredObject | undefined>;
-}
-
-const POINTER = 'deck.json';
-/** Pages copied beside the pointer; deleting a deck removes these and the pointer. */
-const CURRENT_PAGES = ['index.html', 'handout.html'] as const;
-const IMMUTABLE = CACHE.immutable;
-const REVALIDATE = CACHE.revalidate;
-const LIST_CONCURRENCY = 16;
-
-/**
- * A deck.json that was read but is not a manifest (not JSON, or not an object naming an id and a
- * version): a fault of that one deck, which a listing skips, not of the storage as a whole.
- */
-class MalformedPointerError extends StorageError {}
-
-function parseManifest(id: string, body: Uint8Array): DeckManifest {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(body).toString('utf8'));
-  } catch (error) {
-    throw new MalformedPointerError(`The stored deck.json of "${id}" is not readable`, { cause: error });
-  }
-  const manifest = readManifest(value);
-  if (!manifest) throw new MalformedPointerError(`The stored deck.json of "${id}" is not a deck manifest`);
-  return manifest;
+  /** Store a version and make it current; ForbiddenError when the deck is someone else's. */
+  publishDeck(publication: DeckPublication, actor: Actor): Promise<PublishResult>;
+  /** Make a stored version current again, as a new history entry; VersionNotFoundError, ForbiddenError. */
+  restoreDeck(id: string, version: string, actor: Actor): Promise<PublishResult>;
+  /** The deck stops being listed and served; its versions and history stay. False when there was none. */
+  deleteDeck(id: string, actor: Actor): Promise<boolean>;
+  getDeck(id: string): Promise<StoredDeck | undefined>;
+  listDecks(): Promise<StoredDeck[]>;
+  /** Newest first; undefined when the id was never published. */
+  listVersions(id: string): Promise<VersionInfo[] | undefined>;
+  /** The version /decks/{id}/ stands for now, if the deck exists. */
+  currentVersion(id: string): Promise<string | undefined>;
+  /** A file of one stored version. */
+  readVersionFile(id: string, version: string, name: string): Promise<StoredObject | undefined>;
 }
 
 export interface DeckStoreOptions {
   prefix?: string;
+  clock?: () => Date;
+}
+
+const MAX_ATTEMPTS = 8;
+const LIST_CONCURRENCY = 16;
+const POINTER_TYPE = 'application/json; charset=utf-8';
+
+/** A pointer that was read but is not one: a fault of that deck, which a listing skips. */
+class MalformedPointerError extends StorageError {}
+
+interface PointerRead {
+  pointer: Pointer;
+  /** Absent for a pointer reconstructed from the layout before pointers existed. */
+  etag?: string;
 }
 
 /** A deck store over any object store backing. */
 export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions = {}): DeckStore {
   const prefix = options.prefix ?? DEFAULT_DECKS_PREFIX;
-  // Publishes and deletes of one deck run one at a time in this process, so the current pages
-  // and the pointer of two racing publishes cannot interleave.
+  const clock = options.clock ?? (() => new Date());
+  const history = createDeckHistory(objects, prefix);
+  // Within one process, changes to one deck queue up instead of racing into 412 retries.
   const lock = createKeyedLock();
 
-  const deckKey = (id: string, name: string) => deckKeyIn(prefix, id, name);
-  const versionKey = (id: string, version: string, name: string) => versionKeyIn(prefix, id, version, name);
-
-  const readManifest = async (id: string): Promise<DeckManifest | undefined> => {
-    const object = await objects.get(deckKey(id, POINTER));
-    return object ? parseManifest(id, object.body) : undefined;
+  const readPointer = async (id: string): Promise<PointerRead | undefined> => {
+    const object = await objects.get(pointerKey(prefix, id));
+    if (!object) return readLegacyPointer(id);
+    const pointer = parsePointer(Buffer.from(object.body).toString('utf8'));
+    if (!pointer) throw new MalformedPointerError(`The stored pointer of "${id}" is not readable`);
+    return { pointer, etag: object.etag };
   };
 
-  // For a listing: a deck whose pointer is malformed is left out so the others still list.
-  // Any other failure (the storage itself) still fails the whole listing.
-  const readListedManifest = (id: string): Promise<DeckManifest | undefined> =>
-    readManifest(id).catch((error: unknown) => {
-      if (error instanceof MalformedPointerError) return undefined;
-      throw error;
-    });
-
-  // Waits for every write to settle before failing, so nothing is still in flight when a restore runs.
-  const putAll = async (entries: [string, string][], cacheControl: string): Promise<void> => {
-    const results = await Promise.allSettled(
-      entries.map(([key, body]) =>
-        objects.put(key, body, { contentType: contentTypeFor(key), cacheControl }),
-      ),
-    );
-    const failed = results.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
+  // Stores written before pointers kept the current manifest at {id}/deck.json: read it as a pointer
+  // owned by no instructor (administrators may change it), so no deck vanishes with the new layout.
+  const readLegacyPointer = async (id: string): Promise<PointerRead | undefined> => {
+    const object = await objects.get(deckKey(prefix, id, DECK_FILES.manifest));
+    const manifest = object && parseManifest(Buffer.from(object.body).toString('utf8'));
+    if (!manifest || manifest.id !== id) return undefined;
+    const owner = { id: '', name: 'an earlier Lectern' };
+    return { pointer: { id, owner, manifest, entry: null, updatedAt: manifest.generatedAt } };
   };
 
-  const publishOnce = async ({ manifest, current, versioned }: DeckPublication): Promise<PublishResult> => {
+  const readManifestOf = async (id: string, version: string): Promise<DeckManifest | undefined> => {
+    const object = await objects.get(versionKey(prefix, id, version, DECK_FILES.manifest));
+    return object ? parseManifest(Buffer.from(object.body).toString('utf8')) : undefined;
+  };
+
+  /** Write a version's files once each, deck.json last: a version with deck.json is complete. */
+  const writeVersion = async ({ manifest, files }: DeckPublication): Promise<void> => {
     const { id, version } = manifest;
-    const previous = await readManifest(id);
-    if (previous?.version === version) return { created: false, manifest: previous };
-
-    const pointer = current[POINTER] ?? `${JSON.stringify(manifest, null, 2)}\n`;
-    const pages = Object.entries(current).filter(([name]) => name !== POINTER);
-
-    // 1. The immutable version, complete, before anything points at it.
-    await putAll(
-      Object.entries({ ...versioned, [POINTER]: versioned[POINTER] ?? pointer }).map(([name, body]) => [
-        versionKey(id, version, name),
-        body,
-      ]),
-      IMMUTABLE,
+    const put = async (name: string, body: string | Uint8Array) => {
+      try {
+        await objects.put(versionKey(prefix, id, version, name), body, {
+          contentType: contentTypeFor(name),
+          cacheControl: CACHE.immutable,
+          ifNoneMatch: '*',
+        });
+      } catch (error) {
+        // Already there: a version's files are the same bytes whoever wrote them first.
+        if (!(error instanceof PreconditionFailedError)) throw error;
+      }
+    };
+    const manifestFile = files[DECK_FILES.manifest] ?? `${JSON.stringify(manifest, null, 2)}\n`;
+    await settleAll(
+      Object.entries(files)
+        .filter(([name]) => name !== DECK_FILES.manifest)
+        .map(([name, body]) => put(name, body)),
     );
+    await put(DECK_FILES.manifest, manifestFile);
+  };
 
-    // 2. The current pages. Keep the previous ones in memory so a failure here can put them back.
-    // With no previous version there is nothing to keep: restoring then means removing what was added.
-    const before = previous
-      ? await Promise.all(pages.map(async ([name]) => [name, await objects.get(deckKey(id, name))] as const))
-      : pages.map(([name]) => [name, undefined] as const);
-    try {
-      await putAll(
-        pages.map(([name, body]) => [deckKey(id, name), body]),
-        REVALIDATE,
-      );
-    } catch (error) {
-      await restorePages(objects, before, (name) => deckKey(id, name));
-      throw error;
+  /** Read, decide, write on condition of that read; on a conflict, again from a fresh read. */
+  const movePointer = async (id: string, change: PointerChange, actor: Actor) => {
+    for (let attempt = 1; ; attempt += 1) {
+      const read = await readPointer(id);
+      const decision = decidePointer(read?.pointer, change, actor);
+      if (decision.kind === 'forbidden') throw forbidden(id, decision.owner);
+      if (decision.kind !== 'write') return decision;
+      if (read?.pointer.entry) await history.record(id, read.pointer.entry);
+      try {
+        await objects.put(pointerKey(prefix, id), `${JSON.stringify(decision.pointer, null, 2)}\n`, {
+          contentType: POINTER_TYPE,
+          cacheControl: CACHE.revalidate,
+          ...(read?.etag ? { ifMatch: read.etag } : { ifNoneMatch: '*' }),
+        });
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ATTEMPTS) throw error;
+        await sleep(Math.random() * 20 * attempt);
+        continue;
+      }
+      // The change stands from here on; its entry is also in the pointer, so a failure is repaired later.
+      const { entry } = decision.pointer;
+      if (entry) await history.record(id, entry).catch(() => undefined);
+      return decision;
     }
+  };
 
-    // 3. The pointer, last: from here on readers see the new version.
-    try {
-      await objects.put(deckKey(id, POINTER), pointer, {
-        contentType: contentTypeFor(POINTER),
-        cacheControl: REVALIDATE,
-      });
-    } catch (error) {
-      await restorePages(objects, before, (name) => deckKey(id, name));
-      throw error;
-    }
-    return { created: true, manifest };
+  const checkAllowed = async (id: string, actor: Actor): Promise<Pointer | undefined> => {
+    const read = await readPointer(id);
+    if (read && read.pointer.owner.id !== actor.id && !actor.admin) throw forbidden(id, read.pointer.owner);
+    return read?.pointer;
+  };
+
+  const readStoredDeck = async (id: string): Promise<StoredDeck | undefined> => {
+    const read = await readPointer(id);
+    return read?.pointer.manifest ? { ...read.pointer.manifest, owner: read.pointer.owner } : undefined;
   };
 
   return {
-    publishDeck: (publication) => lock.run(publication.manifest.id, () => publishOnce(publication)),
+    publishDeck: (publication, actor) =>
+      lock.run(publication.manifest.id, async () => {
+        const { manifest } = publication;
+        // Refuse, or answer "already current", before writing anything.
+        const before = await checkAllowed(manifest.id, actor);
+        if (before?.manifest?.version === manifest.version)
+          return { created: false, manifest: before.manifest };
+        await writeVersion(publication);
+        const at = clock().toISOString();
+        const decision = await movePointer(manifest.id, { kind: 'publish', manifest, at }, actor);
+        const current = decision.kind === 'missing' ? manifest : (decision.pointer.manifest ?? manifest);
+        return { created: decision.kind === 'write', manifest: current };
+      }),
 
-    getDeck: (id) => readManifest(id),
+    restoreDeck: (id, version, actor) =>
+      lock.run(id, async () => {
+        await checkAllowed(id, actor);
+        const manifest = await readManifestOf(id, version);
+        if (!manifest || manifest.id !== id) throw new VersionNotFoundError(id, version);
+        const decision = await movePointer(
+          id,
+          { kind: 'restore', manifest, at: clock().toISOString() },
+          actor,
+        );
+        return { created: decision.kind === 'write', manifest };
+      }),
 
-    async listDecks(): Promise<DeckManifest[]> {
+    deleteDeck: (id, actor) =>
+      lock.run(id, async () => {
+        const decision = await movePointer(id, { kind: 'delete', at: clock().toISOString() }, actor);
+        return decision.kind === 'write';
+      }),
+
+    getDeck: readStoredDeck,
+
+    async listDecks(): Promise<StoredDeck[]> {
       const ids = await objects.listChildren(prefix);
-      const found: DeckManifest[] = [];
+      const found: StoredDeck[] = [];
+      const readListed = (id: string) =>
+        readStoredDeck(id).catch((error: unknown) => {
+          // One unreadable pointer leaves that deck out; storage failing fails the whole listing.
+          if (error instanceof MalformedPointerError) return undefined;
+          throw error;
+        });
       for (let start = 0; start < ids.length; start += LIST_CONCURRENCY) {
-        const batch = await Promise.all(ids.slice(start, start + LIST_CONCURRENCY).map(readListedManifest));
-        for (const manifest of batch) if (manifest) found.push(manifest);
+        const batch = await Promise.all(ids.slice(start, start + LIST_CONCURRENCY).map(readListed));
+        for (const deck of batch) if (deck) found.push(deck);
       }
       return found.sort((a, b) => a.id.localeCompare(b.id));
     },
 
-    deleteDeck: (id) =>
-      lock.run(id, async () => {
-        if (!(await readManifest(id))) return false;
-        // Pointer first: once it is gone the deck is gone from every listing, whatever happens next.
-        await objects.delete(deckKey(id, POINTER));
-        await Promise.all(CURRENT_PAGES.map((name) => objects.delete(deckKey(id, name))));
-        return true;
-      }),
+    async listVersions(id) {
+      const read = await readPointer(id);
+      const versions = await history.list(id, read?.pointer);
+      return read || versions.length > 0 ? versions : undefined;
+    },
 
-    readDeckFile: (id, name, version) =>
-      objects.get(version ? versionKey(id, version, name) : deckKey(id, name)),
+    async currentVersion(id) {
+      return (await readPointer(id))?.pointer.manifest?.version;
+    },
+
+    readVersionFile: (id, version, name) => objects.get(versionKey(prefix, id, version, name)),
   };
 }
 
-/** Best effort: put back the pages a failed publish may have overwritten (or remove ones it added). */
-async function restorePages(
-  objects: ObjectStore,
-  before: readonly (readonly [string, StoredObject | undefined])[],
-  keyOf: (name: string) => string,
-): Promise<void> {
-  await Promise.allSettled(
-    before.map(([name, object]) =>
-      object
-        ? objects.put(keyOf(name), object.body, { contentType: object.contentType, cacheControl: REVALIDATE })
-        : objects.delete(keyOf(name)),
-    ),
+function forbidden(id: string, owner: Owner): ForbiddenError {
+  return new ForbiddenError(
+    `The deck "${id}" belongs to ${owner.name || 'another instructor'}; only they or an administrator may change it.`,
   );
+}
+
+function parseManifest(text: string): DeckManifest | undefined {
+  try {
+    return readManifest(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wait for every write to settle before failing, so nothing is still in flight when the caller answers. */
+async function settleAll(writes: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -1,18 +1,25 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { contentTypeFor } from './content-type.js';
-import { guardStorage, StorageError } from './errors.js';
+import { guardStorage, PreconditionFailedError, StorageError } from './errors.js';
+import { withFileLock } from './file-lock.js';
 import { isSafeKey, type ObjectStore, type PutOptions, type StoredObject } from './object-store.js';
 
 /** The default folder of the embedded store, under the working directory. */
 export const DEFAULT_DATA_DIR = '.lectern/data';
 
+/** Files that are never objects: temporary writes and lock files (their names hold no valid key). */
+const TEMP_MARK = '.tmp-';
+const LOCK_SUFFIX = '.lock';
+
 /**
  * The embedded store: one file per key under `dataDir`, kept across restarts, no setup.
- * Writes go to a temporary file in the same folder and are renamed into place, so a reader
- * (or a crash) never sees half a file. Content types follow the file extension, which is how
- * every key the deck store writes is named.
+ * Every write goes to a temporary file in the same folder first, so a reader (or a crash) never sees
+ * half a file: a plain put renames it into place; a create (`ifNoneMatch: '*'`) links it into place,
+ * which fails when the name exists; a compare-and-swap (`ifMatch`) checks and renames under a lock
+ * file that two processes on one folder respect. Content types follow the file extension, which is
+ * how every key the deck store writes is named.
  */
 export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectStore {
   const root = resolve(dataDir);
@@ -21,35 +28,65 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
     if (!isSafeKey(key)) throw new StorageError(`Refusing an unsafe storage key: ${JSON.stringify(key)}`);
     return join(root, key);
   };
+  // Temporary and lock files share the folder with the objects but are never objects themselves.
+  const isHousekeeping = (name: string) => name.includes(TEMP_MARK) || name.endsWith(LOCK_SUFFIX);
+
+  const readObject = async (key: string, path: string): Promise<StoredObject | undefined> => {
+    try {
+      const body = await readFile(path);
+      return {
+        body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        contentType: contentTypeFor(key),
+        etag: etagOf(body),
+      };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  };
+
+  const place = async (key: string, path: string, temp: string, options: PutOptions): Promise<void> => {
+    if (options.ifNoneMatch === '*') {
+      try {
+        await link(temp, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new PreconditionFailedError(key);
+        throw error;
+      }
+      return;
+    }
+    if (options.ifMatch !== undefined) {
+      const expected = options.ifMatch;
+      await withFileLock(`${path}${LOCK_SUFFIX}`, async () => {
+        const current = await readObject(key, path);
+        if (current?.etag !== expected) throw new PreconditionFailedError(key);
+        await rename(temp, path);
+      });
+      return;
+    }
+    await rename(temp, path);
+  };
 
   return {
     async get(key: string): Promise<StoredObject | undefined> {
       const path = pathOf(key);
-      return guardStorage(`read ${key}`, async () => {
-        try {
-          const body = await readFile(path);
-          return {
-            body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-            contentType: contentTypeFor(key),
-          };
-        } catch (error) {
-          if (isMissing(error)) return undefined;
-          throw error;
-        }
-      });
+      if (isHousekeeping(key)) return undefined;
+      return guardStorage(`read ${key}`, () => readObject(key, path));
     },
 
-    async put(key: string, body: Uint8Array | string, _options: PutOptions): Promise<void> {
+    async put(key: string, body: Uint8Array | string, options: PutOptions): Promise<void> {
       const path = pathOf(key);
+      if (isHousekeeping(key))
+        throw new StorageError(`Refusing a reserved storage key: ${JSON.stringify(key)}`);
       await guardStorage(`write ${key}`, async () => {
         await mkdir(dirname(path), { recursive: true });
-        const temp = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+        const temp = `${path}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`;
         try {
-          await writeFile(temp, body);
-          await rename(temp, path);
-        } catch (error) {
+          await writeFile(temp, body, { flag: 'wx' });
+          await place(key, path, temp, options);
+        } finally {
+          // After a rename the temp name is gone; after a link or a failure it is removed here.
           await rm(temp, { force: true });
-          throw error;
         }
       });
     },
@@ -60,22 +97,37 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
     },
 
     async listChildren(prefix: string): Promise<string[]> {
-      const trimmed = prefix.replace(/\/+$/, '');
-      const path = trimmed === '' ? root : pathOf(trimmed);
-      return guardStorage(`list ${prefix}`, async () => {
-        try {
-          const entries = await readdir(path, { withFileTypes: true });
-          return entries
-            .filter((entry) => entry.isDirectory() && isSafeKey(entry.name))
-            .map((entry) => entry.name)
-            .sort();
-        } catch (error) {
-          if (isMissing(error)) return [];
-          throw error;
-        }
-      });
+      return guardStorage(`list ${prefix}`, async () =>
+        (await readFolder(prefix)).filter((entry) => entry.isDirectory()).map((entry) => entry.name),
+      );
+    },
+
+    async listKeys(prefix: string): Promise<string[]> {
+      const folder = prefix.endsWith('/') ? prefix : `${prefix}/`;
+      return guardStorage(`list ${prefix}`, async () =>
+        (await readFolder(prefix))
+          .filter((entry) => entry.isFile() && !isHousekeeping(entry.name))
+          .map((entry) => `${folder}${entry.name}`),
+      );
     },
   };
+
+  async function readFolder(prefix: string) {
+    const trimmed = prefix.replace(/\/+$/, '');
+    const path = trimmed === '' ? root : pathOf(trimmed);
+    try {
+      const entries = await readdir(path, { withFileTypes: true });
+      return entries.filter((entry) => isSafeKey(entry.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+}
+
+/** A quoted content hash, like the ETag S3 gives a simple upload (there an MD5; here any stable digest). */
+function etagOf(body: Uint8Array): string {
+  return `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
 }
 
 function isMissing(error: unknown): boolean {

@@ -6,7 +6,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { guardStorage, StorageError } from './errors.js';
+import { guardStorage, PreconditionFailedError, StorageError } from './errors.js';
 import { isSafeKey, type ObjectStore, type PutOptions, type StoredObject } from './object-store.js';
 
 export interface S3ClientOptions {
@@ -46,7 +46,7 @@ export function createS3ObjectStore(client: S3Client, bucket: string): ObjectSto
         try {
           const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
           const body = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
-          return { body, contentType: out.ContentType ?? 'application/octet-stream' };
+          return { body, contentType: out.ContentType ?? 'application/octet-stream', etag: out.ETag ?? '' };
         } catch (error) {
           if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey')
             return undefined;
@@ -58,15 +58,22 @@ export function createS3ObjectStore(client: S3Client, bucket: string): ObjectSto
     async put(key: string, body: Uint8Array | string, options: PutOptions): Promise<void> {
       const Key = checked(key);
       await guardStorage(`write ${key}`, async () => {
-        await client.send(
-          new PutObjectCommand({
-            Bucket: bucket,
-            Key,
-            Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
-            ContentType: options.contentType,
-            ...(options.cacheControl ? { CacheControl: options.cacheControl } : {}),
-          }),
-        );
+        try {
+          await client.send(
+            new PutObjectCommand({
+              Bucket: bucket,
+              Key,
+              Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+              ContentType: options.contentType,
+              ...(options.cacheControl ? { CacheControl: options.cacheControl } : {}),
+              ...(options.ifNoneMatch ? { IfNoneMatch: options.ifNoneMatch } : {}),
+              ...(options.ifMatch ? { IfMatch: options.ifMatch } : {}),
+            }),
+          );
+        } catch (error) {
+          if (isConditionFailure(error)) throw new PreconditionFailedError(key, { cause: error });
+          throw error;
+        }
       });
     },
 
@@ -95,5 +102,37 @@ export function createS3ObjectStore(client: S3Client, bucket: string): ObjectSto
         return names.sort();
       });
     },
+
+    async listKeys(prefix: string): Promise<string[]> {
+      const Prefix = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+      return guardStorage(`list ${prefix}`, async () => {
+        const keys: string[] = [];
+        let ContinuationToken: string | undefined;
+        do {
+          const out = await client.send(
+            new ListObjectsV2Command({ Bucket: bucket, Prefix, Delimiter: '/', ContinuationToken }),
+          );
+          for (const object of out.Contents ?? [])
+            if (object.Key && isSafeKey(object.Key)) keys.push(object.Key);
+          ContinuationToken = out.IsTruncated ? out.NextContinuationToken : undefined;
+        } while (ContinuationToken);
+        return keys.sort();
+      });
+    },
   };
+}
+
+/**
+ * S3 answers 412 PreconditionFailed when If-Match or If-None-Match does not hold, and 409
+ * ConditionalRequestConflict when another conditional write to the key is in flight: both mean
+ * "read again and decide again".
+ */
+function isConditionFailure(error: unknown): boolean {
+  const { name, $metadata } = (error ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    name === 'PreconditionFailed' ||
+    name === 'ConditionalRequestConflict' ||
+    $metadata?.httpStatusCode === 412 ||
+    $metadata?.httpStatusCode === 409
+  );
 }

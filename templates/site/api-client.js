@@ -28,6 +28,14 @@ export function createApiClient({ token, onUnauthorized }) {
   return {
     listDecks: () => call('GET', 'decks'),
     deleteDeck: (id) => call('DELETE', `decks/${encodeURIComponent(id)}`),
+    listVersions: (id) => call('GET', `decks/${encodeURIComponent(id)}/versions`),
+    restore: (id, version) =>
+      call(
+        'POST',
+        `decks/${encodeURIComponent(id)}/restore`,
+        JSON.stringify({ version }),
+        'application/json',
+      ),
     validate: (text, contentType) => call('POST', 'validate', text, contentType),
     publish: (text, contentType) => call('POST', 'decks', text, contentType),
   };

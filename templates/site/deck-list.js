@@ -1,5 +1,6 @@
 // The deck list: every stored deck with its links and a delete button.
 import { errorMessage } from './api-client.js';
+import { createDeckHistory } from './deck-history.js';
 import { deckLinks } from './deck-links.js';
 import { counted, element } from './dom.js';
 
@@ -8,6 +9,12 @@ import { counted, element } from './dom.js';
  * list answer ({decks, courseGroups}; an empty one when there is none to show).
  */
 export function createDeckList({ table, status, heading }, { api, token, onList }) {
+  const history = createDeckHistory({
+    api,
+    onRestored: (message) => {
+      status.textContent = message;
+    },
+  });
   async function load() {
     if (!token()) {
       status.textContent = 'Set the token above to see the decks.';
@@ -49,8 +56,8 @@ export function createDeckList({ table, status, heading }, { api, token, onList 
     remove.setAttribute('aria-label', `Delete ${deck.title}`);
     remove.addEventListener('click', () => deleteDeck(deck, remove));
     const removeCell = element('td');
-    removeCell.append(remove);
     const row = element('tr');
+    removeCell.append(history.button(deck, row), ' ', remove);
     row.append(
       name,
       element('td', String(deck.slides)),

@@ -52,6 +52,8 @@ describe('cdk-nag AWS Solutions', () => {
       [
         'ApiFunction AwsSolutions-IAM5[Resource::<StorageSiteBucket6DA49EEA.Arn>/decks/*]',
         'ApiFunction AwsSolutions-IAM5[Resource::<StorageSiteBucket6DA49EEA.Arn>/courses/*]',
+        'Api/HttpApi/GET--decks--{proxy+} AwsSolutions-APIG4',
+        'Api/HttpApi/HEAD--decks--{proxy+} AwsSolutions-APIG4',
         'Auth/UserPool AwsSolutions-COG2',
         'Auth/UserPool AwsSolutions-COG8',
         'Content/DeployRole/DefaultPolicy/Resource AwsSolutions-IAM5[Action::s3:Abort*]',

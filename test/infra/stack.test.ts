@@ -128,6 +128,21 @@ describe('CloudFront', () => {
     });
   });
 
+  it("sends a deck's current URL to the API's redirect, uncached, query kept; its versions to the bucket", () => {
+    const patterns = distribution().CacheBehaviors.map((b: Cfn) => b.PathPattern);
+    // CloudFront takes the first match: the versions' pattern must come before the redirect's.
+    expect(patterns.indexOf('decks/*/v/*')).toBeGreaterThanOrEqual(0);
+    expect(patterns.indexOf('decks/*/v/*')).toBeLessThan(patterns.indexOf('decks/*'));
+    const current = distribution().CacheBehaviors.find((b: Cfn) => b.PathPattern === 'decks/*');
+    const api = distribution().CacheBehaviors.find((b: Cfn) => b.PathPattern === 'api/*');
+    expect(current.TargetOriginId).toBe(api.TargetOriginId);
+    expect(current.CachePolicyId).toBe(CACHING_DISABLED);
+    expect(current.AllowedMethods.sort()).toEqual(['GET', 'HEAD']);
+    expect(current.OriginRequestPolicyId).toBe(api.OriginRequestPolicyId);
+    const versions = distribution().CacheBehaviors.find((b: Cfn) => b.PathPattern === 'decks/*/v/*');
+    expect(versions.TargetOriginId).toBe(distribution().DefaultCacheBehavior.TargetOriginId);
+  });
+
   it('caches versioned deck files and the assets for long, the current pages briefly', () => {
     const ttlOf = (pattern: string | undefined) => {
       const behavior =
@@ -195,7 +210,7 @@ describe('API function', () => {
     expect(resources[logGroupRef]?.Properties.RetentionInDays).toBe(90);
   });
 
-  it('may read and write under decks/ and courses/ only: no s3:*, no * resource, no managed policy', () => {
+  it('may read and write under decks/ and courses/ only, under decks/ conditionally and never deleting: no s3:*, no * resource, no managed policy', () => {
     const roleId = resources[apiFunctionId()]?.Properties.Role['Fn::GetAtt'][0];
     expect(resources[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => p.Roles.some((r: Cfn) => r.Ref === roleId));
@@ -204,8 +219,18 @@ describe('API function', () => {
     const objectsUnder = (prefix: string) => ({
       'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }, `/${prefix}/*`]],
     });
+    const decksObjects = objectsUnder('decks');
     const granted: unknown[] = [];
-    for (const statement of statements) {
+    const denials = statements.filter((statement) => statement.Effect === 'Deny');
+    // A write without If-None-Match and without If-Match (a blind overwrite) is refused under decks/.
+    expect(denials).toEqual([
+      expect.objectContaining({
+        Action: 's3:PutObject',
+        Resource: decksObjects,
+        Condition: { Null: { 's3:if-none-match': 'true', 's3:if-match': 'true' } },
+      }),
+    ]);
+    for (const statement of statements.filter((s) => s.Effect !== 'Deny')) {
       expect(statement.Effect).toBe('Allow');
       const actions: string[] = [statement.Action].flat();
       const resourcesOf = [statement.Resource].flat();
@@ -217,7 +242,10 @@ describe('API function', () => {
         // Listing names only, on the bucket itself: how S3 tells a missing deck (404) from a refusal.
         expect(resourcesOf).toEqual([{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }]);
       } else {
-        expect(s3Actions.sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+        // Decks are never deleted (a delete moves the pointer); courses may be.
+        const deleting =
+          JSON.stringify(resourcesOf) === JSON.stringify([decksObjects]) ? [] : ['s3:DeleteObject'];
+        expect(s3Actions.sort()).toEqual([...deleting, 's3:GetObject', 's3:PutObject']);
         granted.push(...resourcesOf);
       }
     }
@@ -243,11 +271,15 @@ describe('API function', () => {
 });
 
 describe('HTTP API', () => {
-  it('guards every route with the Cognito JWT authorizer', () => {
+  it('guards every /api route with the Cognito JWT authorizer; only the decks redirect is open, and only to GET and HEAD', () => {
     const routes = ofType('AWS::ApiGatewayV2::Route');
     expect(routes.length).toBeGreaterThan(0);
     const authorizerId = logicalIdOf('AWS::ApiGatewayV2::Authorizer', () => true);
-    for (const [, route] of routes) {
+    const open = routes
+      .filter(([, route]) => route.AuthorizationType !== 'JWT')
+      .map(([, route]) => route.RouteKey);
+    expect(open.sort()).toEqual(['GET /decks/{proxy+}', 'HEAD /decks/{proxy+}']);
+    for (const [, route] of routes.filter(([, r]) => String(r.RouteKey).includes('/api/'))) {
       expect(route.AuthorizationType).toBe('JWT');
       expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
     }
@@ -263,9 +295,9 @@ describe('HTTP API', () => {
     });
   });
 
-  it('sends /api/{proxy+} to the function and has no open default route', () => {
+  it('sends /api/{proxy+} and the decks redirect to the function and has no open default route', () => {
     const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.RouteKey);
-    expect(routes).toEqual(['ANY /api/{proxy+}']);
+    expect(routes.sort()).toEqual(['ANY /api/{proxy+}', 'GET /decks/{proxy+}', 'HEAD /decks/{proxy+}']);
   });
 
   it('throttles and logs its one stage', () => {
@@ -279,6 +311,14 @@ describe('HTTP API', () => {
 });
 
 describe('instructor accounts', () => {
+  it('has the administrators group the API reads from the token', () => {
+    const userPoolId = logicalIdOf('AWS::Cognito::UserPool', () => true);
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+      GroupName: 'lectern-admins',
+      UserPoolId: { Ref: userPoolId },
+    });
+  });
+
   it('only administrators create users; the client signs in without a secret', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenAuthorizer } from '../../lambdas/api/authorize.js';
+import { createTokenAuthorizer, singleAdmin } from '../../lambdas/api/authorize.js';
 import { createApi } from '../../lambdas/api/create-api.js';
 import { loadTemplates } from '../../lambdas/node/templates-fs.js';
 import { createDeckStore, type DeckStore } from '../../lambdas/store/deck-store.js';
@@ -14,7 +14,7 @@ import { textOf } from './support/deck-fixture.js';
 import { lectureYaml } from './support/lectures.js';
 import { startS3Server, type TestS3Server } from './support/s3-server.js';
 
-const TOKEN = 'concurrency-token';
+const TOKEN = 'concurrency-token-0123';
 const HEADERS = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/yaml' };
 
 let s3: TestS3Server;
@@ -38,7 +38,11 @@ const backings: [string, () => ObjectStore][] = [
 describe.each(backings)('parallel publishing: %s', (_name, makeObjects) => {
   let store: DeckStore;
   const publish = async (path: string, method: string, body: string) => {
-    const api = createApi({ store, templates: loadTemplates(), authorize: createTokenAuthorizer(TOKEN) });
+    const api = createApi({
+      store,
+      templates: loadTemplates(),
+      authorize: createTokenAuthorizer(singleAdmin(TOKEN)),
+    });
     const result = await api(apiEvent({ method, path, body, headers: HEADERS }));
     return { status: result.statusCode, body: JSON.parse(result.body ?? '{}') };
   };
@@ -68,16 +72,18 @@ describe.each(backings)('parallel publishing: %s', (_name, makeObjects) => {
     const versions = answers.map((a) => a.body.version as string);
     expect(new Set(versions).size).toBe(20);
     for (const [i, version] of versions.entries()) {
-      const page = textOf(await store.readDeckFile('contested', 'index.html', version));
+      const page = textOf(await store.readVersionFile('contested', version, 'index.html'));
       expect(page).toContain(`variant-${i}-end`);
-      const pointer = JSON.parse(textOf(await store.readDeckFile('contested', 'deck.json', version)) ?? '{}');
+      const pointer = JSON.parse(
+        textOf(await store.readVersionFile('contested', version, 'deck.json')) ?? '{}',
+      );
       expect(pointer.version).toBe(version);
     }
-    // Whichever publish came last, the current pages and the pointer agree with each other.
+    // Whichever publish came last is current, and every publish is in the history.
     const current = await store.getDeck('contested');
     expect(versions).toContain(current?.version);
-    const winner = versions.indexOf(current?.version ?? '');
-    expect(textOf(await store.readDeckFile('contested', 'index.html'))).toContain(`variant-${winner}-end`);
-    expect(textOf(await store.readDeckFile('contested', 'handout.html'))).toContain(`variant-${winner}-end`);
+    const history = (await store.listVersions('contested')) ?? [];
+    expect(history.map((entry) => entry.version).sort()).toEqual([...versions].sort());
+    expect(history[0]).toMatchObject({ version: current?.version, current: true });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizeByJwtClaims, createTokenAuthorizer } from '../../lambdas/api/authorize.js';
+import { authorizeByJwtClaims, createTokenAuthorizer, singleAdmin } from '../../lambdas/api/authorize.js';
 import { type Api, createApi } from '../../lambdas/api/create-api.js';
 import { MAX_BODY_BYTES } from '../../lambdas/api/read-body.js';
 import { loadTemplates } from '../../lambdas/node/templates-fs.js';
@@ -51,7 +51,7 @@ beforeAll(async () => {
   api = createApi({
     store,
     templates: loadTemplates(),
-    authorize: createTokenAuthorizer(TOKEN),
+    authorize: createTokenAuthorizer(singleAdmin(TOKEN)),
     clock: () => new Date('2026-11-25T08:00:00.000Z'),
     logger: { info: capture('info'), warn: capture('warn'), error: capture('error') },
   });
@@ -116,9 +116,9 @@ describe('publishing', () => {
     expect(answer.body.warnings).toEqual([]);
     expect(answer.body.versionUrl).toBe(`/decks/all-kinds/v/${answer.body.version}/`);
 
-    const page = textOf(await store.readDeckFile('all-kinds', 'index.html'));
-    expect(page).toContain('../../assets/');
-    const versioned = textOf(await store.readDeckFile('all-kinds', 'index.html', answer.body.version));
+    // Rendered once, for its version folder: /decks/all-kinds/ redirects there.
+    expect(await store.currentVersion('all-kinds')).toBe(answer.body.version);
+    const versioned = textOf(await store.readVersionFile('all-kinds', answer.body.version, 'index.html'));
     expect(versioned).toContain('../../../../assets/');
     expect(versioned).not.toMatch(/"\.\.\/\.\.\/assets\//);
   });
@@ -238,6 +238,7 @@ describe('reading and deleting', () => {
     expect(answer.status).toBe(200);
     const listed = answer.body.decks.find((deck: { id: string }) => deck.id === 'listed-deck');
     expect(listed).toEqual({
+      owner: 'admin',
       id: 'listed-deck',
       title: 'Lecture listed-deck',
       version: expect.any(String),
@@ -313,7 +314,7 @@ describe('reading and deleting', () => {
       404,
     );
     expect((await call({ method: 'GET', path: '/api/decks/short-lived', headers: AUTH })).status).toBe(404);
-    expect(await store.readDeckFile('short-lived', 'index.html', published.body.version)).toBeDefined();
+    expect(await store.readVersionFile('short-lived', published.body.version, 'index.html')).toBeDefined();
   });
 
   it('404 for an unknown route, 405 for a wrong method, 400 for a malformed id', async () => {
@@ -501,7 +502,7 @@ describe('503: storage down', () => {
       headers: YAML,
     });
     expect(v1.status).toBe(201);
-    const v1Page = textOf(await store.readDeckFile('survivor', 'index.html'));
+    const v1Page = textOf(await store.readVersionFile('survivor', v1.body.version, 'index.html'));
 
     await s3.stop();
     try {
@@ -532,7 +533,8 @@ describe('503: storage down', () => {
 
     const after = await call({ method: 'GET', path: '/api/decks/survivor', headers: AUTH });
     expect(after.body.version).toBe(v1.body.version);
-    expect(textOf(await store.readDeckFile('survivor', 'index.html'))).toBe(v1Page);
+    expect(await store.currentVersion('survivor')).toBe(v1.body.version);
+    expect(textOf(await store.readVersionFile('survivor', v1.body.version, 'index.html'))).toBe(v1Page);
     expect(await store.getDeck('newcomer')).toBeUndefined();
     const listed = await call({ method: 'GET', path: '/api/decks', headers: AUTH });
     expect(listed.body.decks.map((deck: { id: string }) => deck.id)).not.toContain('newcomer');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenAuthorizer } from '../../lambdas/api/authorize.js';
+import { createTokenAuthorizer, singleAdmin } from '../../lambdas/api/authorize.js';
 import { type Api, createApi } from '../../lambdas/api/create-api.js';
 import { loadTemplates } from '../../lambdas/node/templates-fs.js';
 import { type RunningServer, startServer } from '../../lambdas/server/start-server.js';
@@ -54,7 +54,7 @@ beforeAll(async () => {
     store: createDeckStore(objects),
     courses,
     templates: loadTemplates(),
-    authorize: createTokenAuthorizer(TOKEN),
+    authorize: createTokenAuthorizer(singleAdmin(TOKEN)),
     clock: () => new Date('2026-12-02T08:00:00.000Z'),
   });
 });

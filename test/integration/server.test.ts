@@ -12,7 +12,7 @@ import { createFsObjectStore } from '../../lambdas/store/fs-object-store.js';
 import { rawRequest } from './support/http.js';
 import { ALL_KINDS_YAML, lectureYaml } from './support/lectures.js';
 
-const TOKEN = 'server-test-token';
+const TOKEN = 'server-test-token-0123';
 const AUTH = { authorization: `Bearer ${TOKEN}` };
 const YAML = { ...AUTH, 'content-type': 'application/yaml' };
 
@@ -122,9 +122,21 @@ describe('the local site', () => {
     const listed = await (await get('/api/decks', { headers: AUTH })).json();
     expect(listed.decks.map((d: { id: string }) => d.id)).toContain('all-kinds');
 
-    const bare = await get('/decks/all-kinds');
-    expect(bare.status).toBe(301);
-    expect(bare.headers.get('location')).toBe('/decks/all-kinds/');
+    // The current deck is a redirect to its immutable version, never cached; the query stays.
+    const versionUrl = `/decks/all-kinds/v/${deck.version}/`;
+    for (const [path, location] of [
+      ['/decks/all-kinds', versionUrl],
+      ['/decks/all-kinds/', versionUrl],
+      ['/decks/all-kinds/?speaker', `${versionUrl}?speaker`],
+      ['/decks/all-kinds/handout.html?print-pdf', `${versionUrl}handout.html?print-pdf`],
+      ['/decks/all-kinds/deck.json', `${versionUrl}deck.json`],
+    ]) {
+      const answer = await get(path ?? '');
+      expect(answer.status, path).toBe(302);
+      expect(answer.headers.get('location'), path).toBe(location);
+      expect(answer.headers.get('cache-control'), path).toBe('no-store');
+      expectSecurityHeaders(answer.headers, path ?? '');
+    }
 
     const pages = [
       `${server.url}${deck.url}`,
@@ -134,9 +146,11 @@ describe('the local site', () => {
     for (const pageUrl of pages) {
       const page = await fetch(pageUrl);
       expect(page.status, pageUrl).toBe(200);
+      expect(page.url, pageUrl).toContain(versionUrl);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expectSecurityHeaders(page.headers, pageUrl);
-      const urls = loadedUrls(await page.text(), pageUrl);
+      const urls = loadedUrls(await page.text(), page.url);
       expect(urls.length, pageUrl).toBeGreaterThan(0);
       for (const url of urls) {
         const asset = await fetch(url);
@@ -146,28 +160,28 @@ describe('the local site', () => {
         );
       }
     }
-    const manifest = await get('/decks/all-kinds/deck.json');
+    const manifest = await fetch(`${server.url}/decks/all-kinds/deck.json`);
     expect(manifest.headers.get('content-type')).toMatch(/^application\/json/);
     expect((await manifest.json()).version).toBe(deck.version);
-    expect((await get(`/decks/all-kinds/v/${deck.version}/deck.json`)).status).toBe(200);
-    const head = await get('/decks/all-kinds/', { method: 'HEAD' });
+    const head = await get(versionUrl, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+    expect((await get('/decks/all-kinds/', { method: 'HEAD' })).status).toBe(302);
   });
 
   it('keeps the query string when it adds the trailing slash, and only ever redirects on the site', async () => {
     const cases: [string, string][] = [
-      ['/decks/full-test?x=1', '/decks/full-test/?x=1'],
-      ['/decks/full-test?speaker', '/decks/full-test/?speaker'],
-      ['/decks/full-test?print-pdf', '/decks/full-test/?print-pdf'],
-      ['/decks/full-test?a=1&b=%20two', '/decks/full-test/?a=1&b=%20two'],
       ['/decks/full-test/v/abc123?print-pdf', '/decks/full-test/v/abc123/?print-pdf'],
-      ['/decks/full-test?', '/decks/full-test/'],
-      ['/decks/full-test', '/decks/full-test/'],
+      ['/decks/full-test/v/abc123?', '/decks/full-test/v/abc123/'],
+      ['/decks/full-test/v/abc123', '/decks/full-test/v/abc123/'],
+      ['/decks/full-test/v/abc123?a=1&b=%20two', '/decks/full-test/v/abc123/?a=1&b=%20two'],
       // A query that looks like another site stays a query of this one.
-      ['/decks/full-test?//evil.example/', '/decks/full-test/?//evil.example/'],
-      ['/decks/full-test?@evil.example', '/decks/full-test/?@evil.example'],
-      ['/decks/full-test?x=%0d%0aSet-Cookie:%20a=b', '/decks/full-test/?x=%0d%0aSet-Cookie:%20a=b'],
+      ['/decks/full-test/v/abc123?//evil.example/', '/decks/full-test/v/abc123/?//evil.example/'],
+      ['/decks/full-test/v/abc123?@evil.example', '/decks/full-test/v/abc123/?@evil.example'],
+      [
+        '/decks/full-test/v/abc123?x=%0d%0aSet-Cookie:%20a=b',
+        '/decks/full-test/v/abc123/?x=%0d%0aSet-Cookie:%20a=b',
+      ],
     ];
     for (const [path, location] of cases) {
       const answer = await rawRequest(server.url, path);
@@ -175,6 +189,14 @@ describe('the local site', () => {
       expect(answer.headers.location, path).toBe(location);
       expect(answer.headers['set-cookie'], path).toBeUndefined();
       expect(String(answer.headers.location), path).toMatch(/^\/[^/\\]/);
+    }
+    // The current deck's redirect keeps hostile queries on the site just the same.
+    const version = (await (await get('/api/decks/all-kinds', { headers: AUTH })).json()).version;
+    for (const query of ['?//evil.example/', '?@evil.example', '?x=%0d%0aSet-Cookie:%20a=b', '?speaker']) {
+      const answer = await rawRequest(server.url, `/decks/all-kinds${query}`);
+      expect(answer.status, query).toBe(302);
+      expect(answer.headers.location, query).toBe(`/decks/all-kinds/v/${version}/${query}`);
+      expect(answer.headers['set-cookie'], query).toBeUndefined();
     }
     // Paths that would make the Location start with `//` (another host) never redirect at all.
     for (const path of ['//evil.example/decks/x?y', '//decks/full-test?x', '/\\evil.example?x']) {
@@ -191,7 +213,7 @@ describe('the local site', () => {
       '/assets/nope.js',
       '/decks/all-kinds/secret.txt',
     ]) {
-      const answer = await get(path);
+      const answer = await fetch(`${server.url}${path}`);
       expect(answer.status, path).toBe(404);
       expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await answer.text()).toContain('Not found');
@@ -252,7 +274,7 @@ describe('the local site', () => {
     const ids = listed.decks.map((d: { id: string }) => d.id);
     expect(ids).toEqual(expect.arrayContaining(['kept-deck', 'all-kinds']));
     expect(ids).not.toContain('dropped-deck');
-    const page = await get('/decks/kept-deck/');
+    const page = await fetch(`${server.url}/decks/kept-deck/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Lecture kept-deck');
   });
@@ -276,7 +298,7 @@ describe('one unreadable deck on disk', () => {
       });
       expect(published.status).toBe(201);
       await mkdir(join(data, 'decks', 'corrupt'), { recursive: true });
-      await writeFile(join(data, 'decks', 'corrupt', 'deck.json'), '{bad');
+      await writeFile(join(data, 'decks', 'corrupt', 'pointer.json'), '{bad');
 
       const listed = await at('/api/decks', { headers: AUTH });
       expect(listed.status).toBe(200);
@@ -287,7 +309,7 @@ describe('one unreadable deck on disk', () => {
       expect(broken.status).toBe(503);
       expect((await broken.json()).error.code).toBe('storage-failed');
       expect((await at('/api/decks/healthy', { headers: AUTH })).status).toBe(200);
-      expect((await at('/decks/healthy/')).status).toBe(200);
+      expect((await at('/decks/healthy/')).status).toBe(302);
       const another = await at('/api/decks', { method: 'POST', headers: YAML, body: lectureYaml('another') });
       expect(another.status).toBe(201);
       const again = await (await at('/api/decks', { headers: AUTH })).json();

@@ -115,11 +115,12 @@ describe('the instructor page with the keyboard alone', () => {
     await page.getByText(/^Published: keyboard-flow/).waitFor();
     await page.getByText('1 deck.').waitFor();
 
-    // Back up to the deck list: its links and Delete, in reading order.
+    // Back up to the deck list: its links, History and Delete, in reading order.
     const upToDelete = await tabTo(page, 'button "Delete Browser lecture keyboard-flow"', true);
     expect(upToDelete.at(-1)?.name).toBe('button "Delete Browser lecture keyboard-flow"');
     const rowStops = await tabTo(page, 'button "Refresh"', true);
     expect(rowStops.map((s) => s.name)).toEqual([
+      'button "History of Browser lecture keyboard-flow"',
       'link "Handout"',
       'link "Speaker view"',
       'link "Present"',
@@ -129,7 +130,7 @@ describe('the instructor page with the keyboard alone', () => {
     // Enter on Present opens the deck.
     await tabTo(page, 'link "Present"');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${site.url}/decks/keyboard-flow/`);
+    await page.waitForURL(/\/decks\/keyboard-flow\/v\/[a-z0-9]+\/$/);
     await page.goBack();
     await page.getByText('1 deck.').waitFor();
 

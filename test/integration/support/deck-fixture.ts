@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DeckManifest } from '../../../lambdas/core/deck.js';
-import type { DeckPublication } from '../../../lambdas/store/deck-store.js';
+import type { Actor, DeckPublication } from '../../../lambdas/store/deck-store.js';
+
+/** Instructors for the store and API tests. */
+export const ADA: Actor = { id: 'sub-ada', name: 'ada@example.edu', admin: false };
+export const BEN: Actor = { id: 'sub-ben', name: 'ben@example.edu', admin: false };
+export const ADMIN: Actor = { id: 'sub-root', name: 'admin@example.edu', admin: true };
 
 /** A small publication without the renderer: the store only moves bytes, so any pages will do. */
 export function makePublication(
@@ -19,20 +24,14 @@ export function makePublication(
     theme: 'lecture',
     estimatedMinutes: 2,
   };
-  const pointer = `${JSON.stringify(manifest, null, 2)}\n`;
-  const page = (kind: string, assetsBase: string) =>
-    `<!doctype html><html><head><link rel="stylesheet" href="${assetsBase}reveal.css"></head><body data-kind="${kind}">${content}</body></html>`;
+  const page = (kind: string) =>
+    `<!doctype html><html><head><link rel="stylesheet" href="../../../../assets/reveal.css"></head><body data-kind="${kind}">${content}</body></html>`;
   return {
     manifest,
-    current: {
-      'index.html': page('deck', '../../assets/'),
-      'handout.html': page('handout', '../../assets/'),
-      'deck.json': pointer,
-    },
-    versioned: {
-      'index.html': page('deck', '../../../../assets/'),
-      'handout.html': page('handout', '../../../../assets/'),
-      'deck.json': pointer,
+    files: {
+      'index.html': page('deck'),
+      'handout.html': page('handout'),
+      'deck.json': `${JSON.stringify(manifest, null, 2)}\n`,
     },
   };
 }

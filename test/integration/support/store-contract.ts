@@ -1,183 +1,245 @@
 import { describe, expect, it } from 'vitest';
 import { createDeckStore } from '../../../lambdas/store/deck-store.js';
-import { StorageError } from '../../../lambdas/store/errors.js';
+import {
+  ForbiddenError,
+  PreconditionFailedError,
+  StorageError,
+  VersionNotFoundError,
+} from '../../../lambdas/store/errors.js';
 import type { ObjectStore } from '../../../lambdas/store/object-store.js';
-import { makePublication, textOf } from './deck-fixture.js';
+import { ADA, ADMIN, BEN, makePublication, textOf } from './deck-fixture.js';
 
 /** A fresh, empty object store of one backing (each call gets its own key space). */
 export type ObjectStoreFactory = () => Promise<ObjectStore>;
 
-/** Wraps a store so that the `failAt`-th put (1-based) fails once, as a dropped connection would. */
-function failingPut(objects: ObjectStore, failAt: number): ObjectStore {
-  let puts = 0;
-  return {
-    ...objects,
-    put(key, body, options) {
-      puts += 1;
-      if (puts === failAt) return Promise.reject(new StorageError(`injected failure writing ${key}`));
-      return objects.put(key, body, options);
-    },
-  };
+export interface BackingTraits {
+  /** Whether the backing honours If-None-Match / If-Match (s3rver does not: it overwrites). */
+  enforcesPreconditions: boolean;
 }
 
-/** One behaviour for every backing: the same suite runs against the disk store and the S3 store. */
-export function describeDeckStoreContract(backing: string, makeObjects: ObjectStoreFactory): void {
+const JSON_PUT = { contentType: 'application/json' };
+
+/** One behaviour for every backing: the same suite runs against disk, S3 (s3rver) and the enforcing memory store. */
+export function describeDeckStoreContract(
+  backing: string,
+  makeObjects: ObjectStoreFactory,
+  traits: BackingTraits,
+): void {
   describe(`deck store contract: ${backing}`, () => {
     it('starts empty', async () => {
       const store = createDeckStore(await makeObjects());
       expect(await store.listDecks()).toEqual([]);
       expect(await store.getDeck('nothing')).toBeUndefined();
-      expect(await store.readDeckFile('nothing', 'index.html')).toBeUndefined();
-      expect(await store.deleteDeck('nothing')).toBe(false);
+      expect(await store.currentVersion('nothing')).toBeUndefined();
+      expect(await store.listVersions('nothing')).toBeUndefined();
+      expect(await store.readVersionFile('nothing', 'abc', 'index.html')).toBeUndefined();
+      expect(await store.deleteDeck('nothing', ADMIN)).toBe(false);
     });
 
-    it('publishes a deck: current pages, the pointer, and the immutable version', async () => {
+    it('publishes a version whole, owned by its first publisher, with one history entry', async () => {
       const store = createDeckStore(await makeObjects());
       const first = makePublication('cold-war', 'Stalin, Mao — 毛泽东, Сталин');
-      const result = await store.publishDeck(first);
-      expect(result).toEqual({ created: true, manifest: first.manifest });
-
-      expect(await store.getDeck('cold-war')).toEqual(first.manifest);
-      const index = await store.readDeckFile('cold-war', 'index.html');
-      expect(textOf(index)).toBe(first.current['index.html']);
-      expect(index?.contentType).toMatch(/^text\/html/);
-      expect(textOf(await store.readDeckFile('cold-war', 'handout.html'))).toBe(
-        first.current['handout.html'],
+      expect(await store.publishDeck(first, ADA)).toEqual({ created: true, manifest: first.manifest });
+      const { version } = first.manifest;
+      expect(await store.currentVersion('cold-war')).toBe(version);
+      expect(await store.getDeck('cold-war')).toEqual({
+        ...first.manifest,
+        owner: { id: ADA.id, name: ADA.name },
+      });
+      for (const name of ['index.html', 'handout.html', 'deck.json']) {
+        const file = await store.readVersionFile('cold-war', version, name);
+        expect(textOf(file), name).toBe(first.files[name]);
+      }
+      expect((await store.readVersionFile('cold-war', version, 'index.html'))?.contentType).toMatch(
+        /^text\/html/,
       );
-      const pointer = await store.readDeckFile('cold-war', 'deck.json');
-      expect(pointer?.contentType).toMatch(/^application\/json/);
-      expect(JSON.parse(textOf(pointer) ?? '')).toEqual(first.manifest);
-
-      const version = first.manifest.version;
-      expect(textOf(await store.readDeckFile('cold-war', 'index.html', version))).toBe(
-        first.versioned['index.html'],
-      );
-      expect(textOf(await store.readDeckFile('cold-war', 'handout.html', version))).toBe(
-        first.versioned['handout.html'],
-      );
-      expect(JSON.parse(textOf(await store.readDeckFile('cold-war', 'deck.json', version)) ?? '')).toEqual(
-        first.manifest,
-      );
+      const versions = await store.listVersions('cold-war');
+      expect(versions).toEqual([
+        expect.objectContaining({
+          version,
+          publishedBy: ADA.name,
+          slides: 3,
+          current: true,
+          action: 'publish',
+        }),
+      ]);
     });
 
     it('answers "not created" for the version it already holds, keeping the first manifest', async () => {
       const store = createDeckStore(await makeObjects());
-      const first = makePublication('same', 'one', '2026-11-25T08:00:00.000Z');
-      await store.publishDeck(first);
-      const again = makePublication('same', 'one', '2026-11-25T09:00:00.000Z');
-      const result = await store.publishDeck(again);
+      await store.publishDeck(makePublication('same', 'one', '2026-11-25T08:00:00.000Z'), ADA);
+      const result = await store.publishDeck(makePublication('same', 'one', '2026-11-25T09:00:00.000Z'), ADA);
       expect(result.created).toBe(false);
       expect(result.manifest.generatedAt).toBe('2026-11-25T08:00:00.000Z');
-      expect((await store.getDeck('same'))?.generatedAt).toBe('2026-11-25T08:00:00.000Z');
+      expect(await store.listVersions('same')).toHaveLength(1);
     });
 
-    it('moves the current version forward and keeps the old one readable', async () => {
-      const store = createDeckStore(await makeObjects());
+    it('moves forward, keeps the old version readable, and lists history newest first', async () => {
+      let tick = 0;
+      const clock = () => new Date(Date.UTC(2026, 11, 1, 9, 0, tick++));
+      const store = createDeckStore(await makeObjects(), { clock });
       const v1 = makePublication('moving', 'first text');
       const v2 = makePublication('moving', 'second text');
-      await store.publishDeck(v1);
-      expect((await store.publishDeck(v2)).created).toBe(true);
-      expect((await store.getDeck('moving'))?.version).toBe(v2.manifest.version);
-      expect(textOf(await store.readDeckFile('moving', 'index.html'))).toBe(v2.current['index.html']);
-      expect(textOf(await store.readDeckFile('moving', 'index.html', v1.manifest.version))).toBe(
-        v1.versioned['index.html'],
+      await store.publishDeck(v1, ADA);
+      expect((await store.publishDeck(v2, ADA)).created).toBe(true);
+      expect(await store.currentVersion('moving')).toBe(v2.manifest.version);
+      expect(textOf(await store.readVersionFile('moving', v1.manifest.version, 'index.html'))).toBe(
+        v1.files['index.html'],
       );
+      const versions = await store.listVersions('moving');
+      expect(versions?.map((v) => [v.version, v.current])).toEqual([
+        [v2.manifest.version, true],
+        [v1.manifest.version, false],
+      ]);
     });
 
-    it('lists every deck by id with its manifest', async () => {
+    it('lists every current deck by id with its owner', async () => {
       const store = createDeckStore(await makeObjects());
-      await store.publishDeck(makePublication('b-deck', 'b'));
-      await store.publishDeck(makePublication('a-deck', 'a'));
+      await store.publishDeck(makePublication('b-deck', 'b'), BEN);
+      await store.publishDeck(makePublication('a-deck', 'a'), ADA);
       const listed = await store.listDecks();
-      expect(listed.map((deck) => deck.id)).toEqual(['a-deck', 'b-deck']);
-      expect(listed[0]?.title).toBe('Deck a-deck');
+      expect(listed.map((deck) => [deck.id, deck.owner.name])).toEqual([
+        ['a-deck', ADA.name],
+        ['b-deck', BEN.name],
+      ]);
     });
 
-    it('lists the other decks when one deck.json is malformed, and still refuses to read that one', async () => {
+    it('lists the other decks when one pointer is malformed, and refuses to read that one', async () => {
       const objects = await makeObjects();
       const store = createDeckStore(objects);
-      await store.publishDeck(makePublication('a-good', 'a'));
-      await store.publishDeck(makePublication('z-good', 'z'));
-      const json = { contentType: 'application/json' };
-      await objects.put('decks/corrupt/deck.json', '{bad', json);
-      await objects.put('decks/nulled/deck.json', 'null', json);
-      await objects.put('decks/listy/deck.json', '[1, 2]', json);
-      await objects.put('decks/no-version/deck.json', '{"id": "no-version"}', json);
-
+      await store.publishDeck(makePublication('a-good', 'a'), ADA);
+      await store.publishDeck(makePublication('z-good', 'z'), ADA);
+      for (const [id, text] of [
+        ['corrupt', '{bad'],
+        ['nulled', 'null'],
+        ['listy', '[1]'],
+        ['no-owner', '{"id": "no-owner"}'],
+      ]) {
+        await objects.put(`decks/${id}/pointer.json`, text ?? '', JSON_PUT);
+      }
       expect((await store.listDecks()).map((deck) => deck.id)).toEqual(['a-good', 'z-good']);
-      for (const id of ['corrupt', 'nulled', 'listy', 'no-version']) {
+      for (const id of ['corrupt', 'nulled', 'listy', 'no-owner']) {
         await expect(store.getDeck(id), id).rejects.toBeInstanceOf(StorageError);
       }
-      expect((await store.getDeck('a-good'))?.id).toBe('a-good');
     });
 
     it('still fails the whole listing when the storage itself fails', async () => {
       const objects = await makeObjects();
-      await createDeckStore(objects).publishDeck(makePublication('a-good', 'a'));
-      await createDeckStore(objects).publishDeck(makePublication('b-down', 'b'));
+      await createDeckStore(objects).publishDeck(makePublication('a-good', 'a'), ADA);
+      await createDeckStore(objects).publishDeck(makePublication('b-down', 'b'), ADA);
       const down = new StorageError('injected: storage unreachable');
       const failingGet = createDeckStore({
         ...objects,
         get: (key) => (key.includes('b-down') ? Promise.reject(down) : objects.get(key)),
       });
       await expect(failingGet.listDecks()).rejects.toBe(down);
-      const failingList = createDeckStore({ ...objects, listChildren: () => Promise.reject(down) });
-      await expect(failingList.listDecks()).rejects.toBe(down);
+      await expect(
+        createDeckStore({ ...objects, listChildren: () => Promise.reject(down) }).listDecks(),
+      ).rejects.toBe(down);
     });
 
-    it('deletes the current deck but keeps its versions', async () => {
+    it('deletes a deck from the site but keeps its versions, history and owner', async () => {
       const store = createDeckStore(await makeObjects());
       const v1 = makePublication('gone', 'bye');
-      await store.publishDeck(v1);
-      await store.publishDeck(makePublication('kept', 'stays'));
-      expect(await store.deleteDeck('gone')).toBe(true);
+      await store.publishDeck(v1, ADA);
+      await store.publishDeck(makePublication('kept', 'stays'), ADA);
+      expect(await store.deleteDeck('gone', ADA)).toBe(true);
       expect(await store.getDeck('gone')).toBeUndefined();
-      expect(await store.readDeckFile('gone', 'index.html')).toBeUndefined();
-      expect(await store.readDeckFile('gone', 'handout.html')).toBeUndefined();
-      expect(textOf(await store.readDeckFile('gone', 'index.html', v1.manifest.version))).toBe(
-        v1.versioned['index.html'],
-      );
+      expect(await store.currentVersion('gone')).toBeUndefined();
       expect((await store.listDecks()).map((deck) => deck.id)).toEqual(['kept']);
-      expect(await store.deleteDeck('gone')).toBe(false);
+      expect(textOf(await store.readVersionFile('gone', v1.manifest.version, 'index.html'))).toBe(
+        v1.files['index.html'],
+      );
+      expect((await store.listVersions('gone'))?.map((v) => [v.version, v.current])).toEqual([
+        [v1.manifest.version, false],
+      ]);
+      expect(await store.deleteDeck('gone', ADA)).toBe(false);
+      // Still Ada's: Ben cannot take the id, and Ada can bring the deck back.
+      await expect(store.publishDeck(makePublication('gone', 'squat'), BEN)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      await store.restoreDeck('gone', v1.manifest.version, ADA);
+      expect(await store.currentVersion('gone')).toBe(v1.manifest.version);
+    });
+
+    it('lets only the owner or an administrator change a deck; a refusal writes nothing', async () => {
+      const objects = await makeObjects();
+      const store = createDeckStore(objects);
+      const v1 = makePublication('owned', 'by ada');
+      await store.publishDeck(v1, ADA);
+      const before = await objects.listKeys('decks/owned/history/');
+      const intruder = makePublication('owned', 'by ben');
+      await expect(store.publishDeck(intruder, BEN)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(store.deleteDeck('owned', BEN)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(store.restoreDeck('owned', v1.manifest.version, BEN)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      expect(await store.readVersionFile('owned', intruder.manifest.version, 'index.html')).toBeUndefined();
+      expect(await objects.listKeys('decks/owned/history/')).toEqual(before);
+      expect(await store.getDeck('owned')).toEqual({ ...v1.manifest, owner: { id: ADA.id, name: ADA.name } });
+
+      const byAdmin = makePublication('owned', 'fixed by the administrator');
+      expect((await store.publishDeck(byAdmin, ADMIN)).created).toBe(true);
+      expect((await store.getDeck('owned'))?.owner.id).toBe(ADA.id);
+      expect((await store.listVersions('owned'))?.[0]?.publishedBy).toBe(ADMIN.name);
+    });
+
+    it('restores a stored version as a new history entry; an unknown version changes nothing', async () => {
+      let tick = 0;
+      const clock = () => new Date(Date.UTC(2026, 11, 1, 9, 0, tick++));
+      const store = createDeckStore(await makeObjects(), { clock });
+      const v1 = makePublication('undo', 'one');
+      const v2 = makePublication('undo', 'two');
+      await store.publishDeck(v1, ADA);
+      await store.publishDeck(v2, ADA);
+      await expect(store.restoreDeck('undo', 'ffffffffffffffff', ADA)).rejects.toBeInstanceOf(
+        VersionNotFoundError,
+      );
+      expect(await store.currentVersion('undo')).toBe(v2.manifest.version);
+      expect((await store.restoreDeck('undo', v1.manifest.version, ADA)).created).toBe(true);
+      expect(await store.currentVersion('undo')).toBe(v1.manifest.version);
+      const versions = await store.listVersions('undo');
+      expect(versions?.map((v) => [v.version, v.action, v.current])).toEqual([
+        [v1.manifest.version, 'restore', true],
+        [v2.manifest.version, 'publish', false],
+        [v1.manifest.version, 'publish', false],
+      ]);
     });
 
     it('refuses keys that would leave the store', async () => {
       const store = createDeckStore(await makeObjects());
-      await expect(store.readDeckFile('..', 'index.html')).rejects.toBeInstanceOf(StorageError);
-      await expect(store.readDeckFile('x', '../../etc/passwd')).rejects.toBeInstanceOf(StorageError);
-      await expect(store.readDeckFile('x', 'index.html', '../..')).rejects.toBeInstanceOf(StorageError);
+      await expect(store.readVersionFile('..', 'abc', 'index.html')).rejects.toBeInstanceOf(StorageError);
+      await expect(store.readVersionFile('x', 'abc', '../../etc/passwd')).rejects.toBeInstanceOf(
+        StorageError,
+      );
+      await expect(store.readVersionFile('x', '../..', 'index.html')).rejects.toBeInstanceOf(StorageError);
     });
 
-    // A publish of v2 makes 6 writes (3 versioned, 2 current pages, the pointer): fail each one in turn.
-    for (let failAt = 1; failAt <= 6; failAt += 1) {
-      it(`leaves the previous version serving when write ${failAt} of a publish fails`, async () => {
+    if (!traits.enforcesPreconditions) {
+      // Recorded rather than skipped: on this backing the race tests prove less, and the README says so.
+      it('ignores If-None-Match (a known gap of this backing: a create overwrites)', async () => {
         const objects = await makeObjects();
-        const v1 = makePublication('fragile', 'version one');
-        const v2 = makePublication('fragile', 'version two');
-        await createDeckStore(objects).publishDeck(v1);
-
-        const failing = createDeckStore(failingPut(objects, failAt));
-        await expect(failing.publishDeck(v2)).rejects.toBeInstanceOf(StorageError);
-
-        const store = createDeckStore(objects);
-        expect((await store.getDeck('fragile'))?.version).toBe(v1.manifest.version);
-        expect(textOf(await store.readDeckFile('fragile', 'index.html'))).toBe(v1.current['index.html']);
-        expect(textOf(await store.readDeckFile('fragile', 'handout.html'))).toBe(v1.current['handout.html']);
-
-        // The same publish succeeds once storage works again.
-        expect((await store.publishDeck(v2)).created).toBe(true);
-        expect(textOf(await store.readDeckFile('fragile', 'index.html'))).toBe(v2.current['index.html']);
+        await objects.put('decks/x/pointer.json', '{"n":1}', { ...JSON_PUT, ifNoneMatch: '*' });
+        await objects.put('decks/x/pointer.json', '{"n":2}', { ...JSON_PUT, ifNoneMatch: '*' });
+        expect(textOf(await objects.get('decks/x/pointer.json'))).toBe('{"n":2}');
       });
     }
 
-    it('leaves no visible deck when the first publish of an id fails part-way', async () => {
-      const objects = await makeObjects();
-      const failing = createDeckStore(failingPut(objects, 5));
-      await expect(failing.publishDeck(makePublication('never', 'x'))).rejects.toBeInstanceOf(StorageError);
-      const store = createDeckStore(objects);
-      expect(await store.getDeck('never')).toBeUndefined();
-      expect(await store.listDecks()).toEqual([]);
-      expect(await store.readDeckFile('never', 'index.html')).toBeUndefined();
-    });
+    if (traits.enforcesPreconditions)
+      describe('conditional writes', () => {
+        it('creates only when absent and swaps only on the etag it read', async () => {
+          const objects = await makeObjects();
+          await objects.put('decks/x/pointer.json', '{"n":1}', { ...JSON_PUT, ifNoneMatch: '*' });
+          await expect(
+            objects.put('decks/x/pointer.json', '{"n":2}', { ...JSON_PUT, ifNoneMatch: '*' }),
+          ).rejects.toBeInstanceOf(PreconditionFailedError);
+          const read = await objects.get('decks/x/pointer.json');
+          await objects.put('decks/x/pointer.json', '{"n":3}', { ...JSON_PUT, ifMatch: read?.etag ?? '' });
+          await expect(
+            objects.put('decks/x/pointer.json', '{"n":4}', { ...JSON_PUT, ifMatch: read?.etag ?? '' }),
+          ).rejects.toBeInstanceOf(PreconditionFailedError);
+          expect(textOf(await objects.get('decks/x/pointer.json'))).toBe('{"n":3}');
+        });
+      });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenAuthorizer } from '../../../lambdas/api/authorize.js';
+import { createTokenAuthorizer, singleAdmin } from '../../../lambdas/api/authorize.js';
 import { readApiConfig } from '../../../lambdas/api/config.js';
 import { ConfigError, LecternError, UsageError } from '../../../lambdas/core/errors.js';
 import { collectFiles } from '../../../lambdas/node/collect-files.js';
@@ -32,7 +32,8 @@ describe('the error family', () => {
 
   it.each([
     ['a missing bucket', () => readApiConfig({}, import.meta.url), ConfigError, 'invalid-config'],
-    ['an empty API token', () => createTokenAuthorizer(''), ConfigError, 'invalid-config'],
+    ['an empty API token', () => createTokenAuthorizer(singleAdmin('')), ConfigError, 'invalid-config'],
+    ['no instructors', () => createTokenAuthorizer([]), ConfigError, 'invalid-config'],
     [
       'a missing lecture file',
       () => collectFiles(['nothing.yaml'], import.meta.dirname),

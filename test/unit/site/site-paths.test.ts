@@ -13,7 +13,7 @@ describe('resolveSitePath', () => {
       '/decks/cold-war/v/abc123/deck.json',
       { kind: 'deck', id: 'cold-war', name: 'deck.json', version: 'abc123' },
     ],
-    ['/decks/cold-war', { kind: 'redirect', location: '/decks/cold-war/' }],
+    ['/decks/cold-war', { kind: 'deck', id: 'cold-war', name: 'index.html' }],
     ['/decks/cold-war/v/abc123', { kind: 'redirect', location: '/decks/cold-war/v/abc123/' }],
     ['/decks/cold%2Dwar/', { kind: 'deck', id: 'cold-war', name: 'index.html' }],
   ])('%s names what it should', (path, expected) => {
