@@ -80,5 +80,6 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+  // A folder where a file was asked for (`/decks/{id}/v`) is no such file either.
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }
