@@ -4,9 +4,9 @@
  */
 export const STORAGE_TIMEOUTS = {
   /** To open a connection to the storage endpoint. */
-  connectMs: 1_000,
+  connectMs: 2_000,
   /** From sending a request to the end of its answer; also the longest a socket may stay silent. */
-  requestMs: 2_500,
+  requestMs: 5_000,
   /** Tries of one call (the SDK waits a random 0–200 ms, growing, between them). */
   attempts: 2,
   /** The SDK's largest wait between the attempts above. */
@@ -22,8 +22,8 @@ export const STORAGE_CALL_LIMIT_MS =
 export const DISK_CALL_LIMIT_MS = STORAGE_CALL_LIMIT_MS;
 
 /**
- * The API function's timeout: a second of rendering (the most any accepted lecture takes), a few
+ * The API function's timeout: a second or two of rendering (the most an accepted lecture takes),
  * storage calls that succeed, one that fails at its limit, and the 503 answer. Well under API
  * Gateway's 30 s.
  */
-export const API_FUNCTION_TIMEOUT_SECONDS = 15;
+export const API_FUNCTION_TIMEOUT_SECONDS = 20;
