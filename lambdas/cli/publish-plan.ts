@@ -3,19 +3,23 @@ import { resolve } from 'node:path';
 import type { Course } from '../core/course.js';
 import type { TemplateSet } from '../core/deck.js';
 import type { Diagnostic } from '../core/errors.js';
-import { mayHaveMath } from '../core/math/math-engine.js';
 import { collectFiles, formatOf } from '../node/collect-files.js';
 import { sortCourseFiles } from '../node/course-files.js';
-import { loadMathEngine } from '../node/math-katex.js';
 import { ASSETS_BASE } from '../site/layout.js';
-import { buildText, readError } from './check-file.js';
+import { buildFile, readError } from './check-file.js';
 
 /** A lecture file checked on this machine: what to send, or why it is not sent. */
 export interface PlannedLecture {
   file: string;
   diagnostics: Diagnostic[];
   /** Present when the lecture has no error: the deck id and the text to send. */
-  send?: { id: string; text: string; format: 'yaml' | 'json' };
+  send?: {
+    id: string;
+    text: string;
+    format: 'yaml' | 'json';
+    /** Its local images: `src` as written → the file on disk. */
+    mediaFiles: ReadonlyMap<string, string>;
+  };
 }
 
 /** A course to store on the site, its lectures named by the deck ids of its files. */
@@ -61,20 +65,24 @@ export async function planPublish(
 }
 
 async function checkLectureFile(file: string, cwd: string, templates: TemplateSet): Promise<PlannedLecture> {
+  // The same check as validate (local images read from beside the file included).
+  const { result, mediaFiles } = await buildFile(
+    file,
+    cwd,
+    templates,
+    ASSETS_BASE.output,
+    new Date(0).toISOString(),
+  );
+  if (!result.ok) return { file, diagnostics: result.diagnostics };
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (cause) {
     return { file, diagnostics: [readError(cause)] };
   }
-  const math = mayHaveMath(text) ? await loadMathEngine() : undefined;
-  const { result } = buildText(file, text, templates, ASSETS_BASE.output, new Date(0).toISOString(), {
-    ...(math ? { math } : {}),
-  });
-  if (!result.ok) return { file, diagnostics: result.diagnostics };
   return {
     file,
     diagnostics: result.diagnostics,
-    send: { id: result.manifest.id, text, format: formatOf(file) },
+    send: { id: result.manifest.id, text, format: formatOf(file), mediaFiles: mediaFiles ?? new Map() },
   };
 }

@@ -20,7 +20,12 @@ export interface SiteClient {
   /** The site's base URL, without a trailing slash. */
   readonly base: string;
   /** Send `body` to an API path; a 2xx answer, or a SiteRequestError whose message is one line. */
-  send(method: string, path: string, body?: string | Uint8Array<ArrayBuffer>, contentType?: string): Promise<SiteAnswer>;
+  send(
+    method: string,
+    path: string,
+    body?: string | Uint8Array<ArrayBuffer>,
+    contentType?: string,
+  ): Promise<SiteAnswer>;
 }
 
 /** A Lectern site's API, called with a bearer token the client never puts in a message. */
