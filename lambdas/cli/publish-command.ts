@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
+import { sortDiagnostics } from '../core/paths.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ENV } from '../site/env-names.js';
 import { courseUrl, deckUrl } from '../site/layout.js';
-import { formatDiagnostic, sortDiagnostics } from './format-diagnostic.js';
+import { formatDiagnostic } from './format-diagnostic.js';
 import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
 import { type PlannedCourse, type PlannedLecture, planPublish } from './publish-plan.js';
