@@ -12,6 +12,7 @@ import { precompileTemplates } from '../../lambdas/core/render/compile.js';
 import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../../lambdas/node/templates-fs.js';
 import { ENV } from '../../lambdas/site/env-names.js';
 import { COURSES_PREFIX } from '../../lambdas/site/layout.js';
+import { API_FUNCTION_TIMEOUT_SECONDS } from '../../lambdas/store/storage-timeouts.js';
 import { API_BUNDLE, PROJECT_ROOT } from '../api-bundle.js';
 
 /**
@@ -70,9 +71,9 @@ export class ApiFunction extends Construct {
       // SDK and compile the templates; then render Handlebars and markdown) is CPU, not memory. 1024 MB
       // buys about 0.6 vCPU, so instructors wait less; at a few hundred requests a day it costs cents.
       memorySize: 1024,
-      // A publish is a render plus a handful of small S3 writes: normally well under a second. 10 s
-      // leaves room for S3 retries yet answers (504) long before API Gateway's 30 s integration limit.
-      timeout: Duration.seconds(10),
+      // A publish is a render plus a handful of small S3 writes: normally well under a second. The
+      // S3 client gives up on a call within STORAGE_CALL_LIMIT_MS; this leaves room to answer 503.
+      timeout: Duration.seconds(API_FUNCTION_TIMEOUT_SECONDS),
       role,
       logGroup: this.logGroup,
       environment: {

@@ -26,9 +26,9 @@ export function readLectureBody(
   const format = formatOf(headers['content-type']);
   const raw = body ?? '';
   // A base64 body is 4/3 of its bytes: refuse what is clearly too big before decoding it.
-  if (isBase64Encoded && Math.floor((raw.length * 3) / 4) > MAX_BODY_BYTES + 2) throw tooLarge();
+  if (isBase64Encoded && Math.floor((raw.length * 3) / 4) > MAX_BODY_BYTES + 2) throw bodyTooLarge();
   const bytes = isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  if (bytes.byteLength > MAX_BODY_BYTES) throw bodyTooLarge();
   if (bytes.byteLength === 0) {
     throw new HttpError(400, 'empty-body', 'The request has no body: send the lecture as JSON or YAML.');
   }
@@ -59,7 +59,8 @@ function formatOf(contentType: string | undefined): 'json' | 'yaml' | undefined 
   return format;
 }
 
-function tooLarge(): HttpError {
+/** The 413 answer to a body over the limit. */
+export function bodyTooLarge(): HttpError {
   return new HttpError(
     413,
     'body-too-large',

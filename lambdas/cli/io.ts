@@ -5,6 +5,8 @@ export interface CliIo {
   /** True when stderr is a terminal: progress redraws one line instead of printing many. */
   interactive: boolean;
   cwd: string;
+  /** The environment the CLI reads (tokens); the process's own when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The process's own streams. */

@@ -2,6 +2,7 @@ import { LecternError, UsageError } from '../core/errors.js';
 import type { CliIo } from './io.js';
 import { PDF_USAGE, runPdf } from './pdf-command.js';
 import { PREVIEW_USAGE, runPreview } from './preview-command.js';
+import { PUBLISH_USAGE, runPublish } from './publish-command.js';
 import { RENDER_USAGE, runRender } from './render-command.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';
 
@@ -12,6 +13,7 @@ Commands:
   render <file…> --out <dir>    render decks and handouts into <dir>
   pdf <file> --out <file.pdf>   print a deck (or --handout) to PDF through Chromium
   preview <file|folder…>        serve the decks and reload them as their files change
+  publish <file…> --site <url>  publish lectures and courses to a Lectern site
   help [command]                show help for a command
 
 Run "lectern <command> --help" for a command's options.`;
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   render: { run: runRender, usage: RENDER_USAGE },
   pdf: { run: runPdf, usage: PDF_USAGE },
   preview: { run: runPreview, usage: PREVIEW_USAGE },
+  publish: { run: runPublish, usage: PUBLISH_USAGE },
 };
 
 /** Run the CLI with `argv` (without node and script) and return the exit code. Never throws. */

@@ -1,4 +1,5 @@
 import {
+  type Alias,
   Composer,
   type Document,
   isAlias,
@@ -7,9 +8,11 @@ import {
   isSeq,
   Lexer,
   LineCounter,
+  type Pair,
   Parser,
   visit,
   type YAMLError,
+  type YAMLMap,
   YAMLParseError,
 } from 'yaml';
 import type { ParsedDocument } from './deck.js';
@@ -243,10 +246,10 @@ function locateNode(
   let node: unknown = doc.contents;
   let offset = startOf(node);
   for (const key of path) {
-    if (isAlias(node)) node = node.resolve(doc);
+    if (isAlias(node)) node = resolveAlias(doc, node);
     let next: { at: unknown; value: unknown } | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      const pair = keyIndex(node).get(String(key));
       if (pair) next = { at: pair.key, value: pair.value };
     } else if (isSeq(node) && typeof key === 'number' && key < node.items.length) {
       next = { at: node.items[key], value: node.items[key] };
@@ -256,6 +259,29 @@ function locateNode(
     node = next.value;
   }
   return offset === undefined ? undefined : position(offset);
+}
+
+// Every diagnostic is placed by its path: with thousands of them (10,000 unknown keys in one
+// mapping), a scan of the mapping or of the document for each would take seconds. Built once, on demand.
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+const aliasTargets = new WeakMap<Alias, unknown>();
+
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name !== undefined && !index.has(name)) index.set(name, pair as Pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
+function resolveAlias(doc: Document, alias: Alias): unknown {
+  if (!aliasTargets.has(alias)) aliasTargets.set(alias, alias.resolve(doc));
+  return aliasTargets.get(alias);
 }
 
 function startOf(node: unknown): number | undefined {

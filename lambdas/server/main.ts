@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { assertStrongToken } from '../api/token-strength.js';
 import { templatesDir } from '../node/templates-fs.js';
 import { ENV } from '../site/env-names.js';
 import { openDeckStore } from '../store/open-deck-store.js';
@@ -12,6 +13,14 @@ import { startServer } from './start-server.js';
 const env = process.env;
 // Powertools reads its level from POWERTOOLS_LOG_LEVEL (default INFO: one JSON line per API request).
 const logger = new Logger({ serviceName: env[ENV.serviceName] ?? 'lectern-local' });
+
+try {
+  const chosen = env[ENV.token];
+  if (chosen) assertStrongToken(chosen, ENV.token);
+} catch (error) {
+  console.error(`lectern: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 const store = await openDeckStore({
   ...(env[ENV.bucket] ? { bucket: env[ENV.bucket] } : {}),

@@ -19,6 +19,8 @@ import { siteSecurityHeaders } from '../site/security-headers.js';
 import { redirectLocation, resolveSitePath } from '../site/site-paths.js';
 import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';
+import { answerClientError } from './client-error.js';
+import { answerBeforeBody } from './early-answer.js';
 import { readRequestBody } from './read-request.js';
 import { createSiteReader, findSiteDir } from './site-files.js';
 import { toApiEvent } from './to-api-event.js';
@@ -57,12 +59,14 @@ const DRAIN_MS = 5_000;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const templatesDir = options.templatesDir;
   const templates = options.templates ?? loadTemplates(templatesDir);
+  const authorize =
+    options.authorize ?? createTokenAuthorizer(options.instructors ?? singleAdmin(options.token));
   const api = createApi({
     store: options.store,
     ...(options.courses ? { courses: options.courses } : {}),
     templates,
     loadMath: loadMathEngine,
-    authorize: options.authorize ?? createTokenAuthorizer(options.instructors ?? singleAdmin(options.token)),
+    authorize,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -77,6 +81,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const security = siteSecurityHeaders();
 
   const serveApi = async (request: IncomingMessage, response: ServerResponse) => {
+    const early = await answerBeforeBody(request, authorize, api);
+    if (early) return sendApiResult(response, early, security);
     const event = toApiEvent(request, await readRequestBody(request));
     const result = await api(event);
     sendApiResult(response, result, security);
@@ -146,6 +152,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
   });
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    answerClientError(error, socket, security),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -132,5 +132,6 @@ function etagOf(body: Uint8Array): string {
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+  // A folder where a file was asked for (`/decks/{id}/v`) is no such file either.
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }

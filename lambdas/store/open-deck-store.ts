@@ -1,8 +1,10 @@
 import { DEFAULT_DECKS_PREFIX } from '../site/layout.js';
 import { type CourseStore, createCourseStore } from './course-store.js';
+import { withDeadlines } from './deadline.js';
 import type { DeckStore } from './deck-store.js';
 import { createDeckStore } from './deck-store.js';
 import { createFsObjectStore, DEFAULT_DATA_DIR } from './fs-object-store.js';
+import { DISK_CALL_LIMIT_MS } from './storage-timeouts.js';
 
 export interface StoreConfig {
   /** An S3 bucket; when unset the embedded store on disk is used. */
@@ -33,6 +35,6 @@ export async function openDeckStore(
     return { ...createDeckStore(objects, { prefix }), backing: where, courses: createCourseStore(objects) };
   }
   const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
-  const objects = createFsObjectStore(dataDir);
+  const objects = withDeadlines(createFsObjectStore(dataDir), DISK_CALL_LIMIT_MS);
   return { ...createDeckStore(objects, { prefix }), backing: dataDir, courses: createCourseStore(objects) };
 }

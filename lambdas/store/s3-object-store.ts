@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { guardStorage, PreconditionFailedError, StorageError } from './errors.js';
 import { isSafeKey, type ObjectStore, type PutOptions, type StoredObject } from './object-store.js';
+import { STORAGE_TIMEOUTS } from './storage-timeouts.js';
 
 export interface S3ClientOptions {
   region?: string;
@@ -26,9 +27,15 @@ export function createS3Client(options: S3ClientOptions = {}): S3Client {
     // S3-compatible servers store corrupted; plain bodies are what every server accepts.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    // Fail fast when the endpoint is gone, so an API call answers 503 instead of hanging.
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
-    maxAttempts: 3,
+    // Fail fast when the endpoint is gone or hangs, so an API call answers 503 instead of waiting:
+    // throwOnRequestTimeout makes the request timeout abort the request (without it the SDK only warns).
+    requestHandler: {
+      connectionTimeout: STORAGE_TIMEOUTS.connectMs,
+      requestTimeout: STORAGE_TIMEOUTS.requestMs,
+      socketTimeout: STORAGE_TIMEOUTS.requestMs,
+      throwOnRequestTimeout: true,
+    },
+    maxAttempts: STORAGE_TIMEOUTS.attempts,
   });
 }
 

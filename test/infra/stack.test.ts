@@ -9,6 +9,7 @@ import { templatesDir } from '../../lambdas/node/templates-fs.js';
 import { ENV } from '../../lambdas/site/env-names.js';
 import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../../lambdas/site/page-files.js';
 import { siteSecurityHeaders } from '../../lambdas/site/security-headers.js';
+import { API_FUNCTION_TIMEOUT_SECONDS, STORAGE_CALL_LIMIT_MS } from '../../lambdas/store/storage-timeouts.js';
 import { synthStack } from './synth-stack.js';
 
 // CloudFront's managed CachingDisabled policy.
@@ -193,9 +194,11 @@ describe('API function', () => {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 1024,
-      Timeout: 10,
+      Timeout: API_FUNCTION_TIMEOUT_SECONDS,
       Handler: 'index.handler',
     });
+    // Room for one storage call to fail at its limit after the render, and for the 503 answer.
+    expect(Number(props?.Timeout) * 1000).toBeGreaterThan(STORAGE_CALL_LIMIT_MS + 5_000);
     const env = props?.Environment.Variables;
     expect(Object.keys(env).sort()).toEqual(
       [ENV.bucket, ENV.decksPrefix, ENV.templatesDir, ENV.logLevel, ENV.serviceName].sort(),

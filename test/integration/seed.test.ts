@@ -62,7 +62,7 @@ describe('seeding the embedded store', () => {
         ...process.env,
         PORT: '0',
         LECTERN_DATA_DIR: dataDir,
-        LECTERN_TOKEN: 'seed-start-token-0123',
+        LECTERN_TOKEN: 'seed-test-token-0123456789',
         POWERTOOLS_LOG_LEVEL: 'ERROR',
       },
     });

@@ -1,0 +1,161 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../core/errors.js';
+import { sortDiagnostics } from '../core/paths.js';
+import { loadTemplates } from '../node/templates-fs.js';
+import { ENV } from '../site/env-names.js';
+import { courseUrl, deckUrl } from '../site/layout.js';
+import { formatDiagnostic } from './format-diagnostic.js';
+import type { CliIo } from './io.js';
+import { Progress } from './progress.js';
+import { type PlannedCourse, type PlannedLecture, planPublish } from './publish-plan.js';
+import { createSiteClient, type SiteClient, SiteRequestError } from './site-client.js';
+
+export const PUBLISH_USAGE = `Usage: lectern publish <file|folder|course.yaml…> --site <url> [--token <token>] [--json]
+
+Publish lectures and courses to a Lectern site (local or deployed). Every lecture is checked here
+first, with the same messages as "lectern validate"; a lecture with errors is not sent, the others
+are. Then the lectures are published, then the courses (a course names its lectures' deck ids).
+Prints each deck's and course's URL.
+
+Options:
+  --site <url>     the site, e.g. http://127.0.0.1:8080 (required)
+  --token <token>  the API token (default: the ${ENV.token} environment variable); never printed
+  --json           print [{id, version, url, status}] on stdout (status 201 new, 200 unchanged,
+                   the HTTP status of a refusal, 0 when the site could not be reached)
+  -q, --quiet      print errors only
+  -h, --help       show this help
+
+Exit status: 0 when everything was published, 1 when any lecture or course was not, 2 on a usage mistake.`;
+
+/** One line of `--json`: a deck (with its version) or a course, published or not. */
+interface Outcome {
+  kind: 'deck' | 'course';
+  file: string;
+  id: string;
+  version?: string;
+  url?: string;
+  status: number;
+  error?: string;
+}
+
+/** `lectern publish`: check locally, then publish lectures, then courses; exit 1 if any was not published. */
+export async function runPublish(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      site: { type: 'string' },
+      token: { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(PUBLISH_USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('publish needs at least one lecture file or folder');
+  const site = values.site;
+  if (!site || !/^https?:\/\/[^/\s]+/i.test(site))
+    throw new UsageError('--site must be the http(s) URL of a Lectern site');
+  const token = values.token ?? (io.env ?? process.env)[ENV.token];
+  if (!token) throw new UsageError(`give the API token with --token or ${ENV.token}`);
+
+  const templates = loadTemplates();
+  const checking = new Progress(io, positionals.length > 1 ? positionals.length : 0, 'checked');
+  const plan = await planPublish(positionals, io.cwd, templates, (file) => checking.tick(file));
+  checking.done();
+  const report = (text: string) => io.err(text);
+  for (const { file, diagnostics } of [...plan.problems, ...plan.lectures]) {
+    for (const d of sortDiagnostics(diagnostics)) {
+      if (d.severity === 'error' || !values.quiet) report(formatDiagnostic(file, d));
+    }
+  }
+
+  const client = createSiteClient(site, token);
+  const outcomes: Outcome[] = [];
+  const progress = new Progress(io, plan.lectures.length + plan.courses.length, 'published');
+  for (const lecture of plan.lectures) {
+    const outcome = await publishLecture(client, lecture);
+    outcomes.push(outcome);
+    progress.print(describe(client, outcome), outcome.error ? 'err' : values.json ? 'err' : 'out');
+    progress.tick(lecture.file);
+  }
+  for (const course of plan.courses) {
+    const outcome = await publishCourse(client, course);
+    outcomes.push(outcome);
+    progress.print(describe(client, outcome), outcome.error ? 'err' : values.json ? 'err' : 'out');
+    progress.tick(course.file);
+  }
+  progress.done();
+  for (const { file } of plan.problems)
+    outcomes.push({ kind: 'course', file, id: '', status: 0, error: 'has errors' });
+
+  if (values.json) io.out(JSON.stringify(outcomes.map(toJson), null, 2));
+  const failed = outcomes.filter((outcome) => outcome.error).length;
+  if (!values.quiet) {
+    const sent = outcomes.length - failed;
+    io.err(`${sent} published${failed > 0 ? `, ${failed} not published` : ''} to ${client.base}`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function publishLecture(client: SiteClient, lecture: PlannedLecture): Promise<Outcome> {
+  const { file, send } = lecture;
+  if (!send) return { kind: 'deck', file, id: '', status: 0, error: 'has errors; not sent' };
+  const type = send.format === 'json' ? 'application/json' : 'application/yaml';
+  try {
+    const answer = await client.send('PUT', `/api/decks/${send.id}`, send.text, type);
+    return {
+      kind: 'deck',
+      file,
+      id: send.id,
+      version: String(answer.body.version ?? ''),
+      url: `${client.base}${deckUrl(send.id)}`,
+      status: answer.status,
+    };
+  } catch (error) {
+    return failure('deck', file, send.id, error);
+  }
+}
+
+async function publishCourse(client: SiteClient, planned: PlannedCourse): Promise<Outcome> {
+  const { file, course } = planned;
+  const document = JSON.stringify({ ...course, lectures: planned.lectureIds });
+  try {
+    const answer = await client.send('PUT', `/api/courses/${course.id}`, document, 'application/json');
+    return {
+      kind: 'course',
+      file,
+      id: course.id,
+      url: `${client.base}${courseUrl(course.id)}`,
+      status: answer.status,
+    };
+  } catch (error) {
+    return failure('course', file, course.id, error);
+  }
+}
+
+function failure(kind: Outcome['kind'], file: string, id: string, error: unknown): Outcome {
+  if (!(error instanceof SiteRequestError)) throw error;
+  return { kind, file, id, status: error.status, error: error.message };
+}
+
+function describe(client: SiteClient, outcome: Outcome): string {
+  if (outcome.error) return `${outcome.file}: not published: ${outcome.error}`;
+  const state = outcome.status === 201 ? 'published' : 'unchanged';
+  return `${outcome.file}  ${state}  ${outcome.url ?? client.base}`;
+}
+
+function toJson(outcome: Outcome) {
+  return {
+    id: outcome.id,
+    ...(outcome.kind === 'deck' ? { version: outcome.version ?? null } : {}),
+    url: outcome.url ?? null,
+    status: outcome.status,
+    kind: outcome.kind,
+    file: outcome.file,
+    ...(outcome.error ? { error: outcome.error } : {}),
+  };
+}
