@@ -3,6 +3,8 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, Parser } from 'yaml';
 import { type Diagnostic, ParseError } from '../../../lambdas/core/errors.js';
+import type { MediaMap } from '../../../lambdas/core/media/media-entry.js';
+import { parseLecture } from '../../../lambdas/core/parse.js';
 import {
   type BuildResult,
   buildDeck,
@@ -11,6 +13,7 @@ import {
 } from '../../../lambdas/core/pipeline.js';
 import { themeNames } from '../../../lambdas/core/render/index.js';
 import type { Lecture, Slide } from '../../../lambdas/core/schema.js';
+import { readLocalMedia } from '../../../lambdas/node/read-media.js';
 import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
 
 /**
@@ -133,12 +136,13 @@ interface Loaded {
 }
 
 /** Check and render a lecture's text; a ParseError becomes a failed result with its diagnostics. */
-function load(text: string, file: string): Loaded {
+function load(text: string, file: string, media?: MediaMap): Loaded {
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+  const extras = media ? { media } : {};
   try {
     return {
-      checked: checkLecture(text, { themes: themeNames(BUILD_OPTIONS.templates), format }),
-      built: buildDeck(text, { ...BUILD_OPTIONS, format }),
+      checked: checkLecture(text, { themes: themeNames(BUILD_OPTIONS.templates), format, ...extras }),
+      built: buildDeck(text, { ...BUILD_OPTIONS, format, ...extras }),
     };
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
@@ -154,14 +158,28 @@ function lectureOf({ checked }: Loaded, name: string): Lecture {
 
 const files = lectureFiles(CONTENT_DIR);
 
+/** The figures each lecture uses, read from beside it as the CLI reads them. */
+async function mediaOf(file: string, text: string): Promise<MediaMap | undefined> {
+  try {
+    return (await readLocalMedia(file, parseLecture(text, { format: 'yaml' }).value)).entries;
+  } catch (error) {
+    if (error instanceof ParseError) return undefined; // load() reports it
+    throw error;
+  }
+}
+const texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+const mediaByFile = new Map(
+  await Promise.all(files.map(async (file) => [file, await mediaOf(file, texts.get(file) ?? '')] as const)),
+);
+
 describe('course content', () => {
   it('has lecture files to check', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
   const lectures = files.map((file) => {
-    const text = readFileSync(file, 'utf8');
-    return { name: relative(CONTENT_DIR, file), text, loaded: load(text, file) };
+    const text = texts.get(file) ?? '';
+    return { name: relative(CONTENT_DIR, file), text, loaded: load(text, file, mediaByFile.get(file)) };
   });
   /** Lecture id → the files that use it (a deck's folder is named by its id). */
   const filesById = new Map<string, string[]>();
