@@ -42,6 +42,8 @@ export function resolveSitePath(rawPath: string): SitePath {
   if (id === undefined || !isDeckId(id)) return { kind: 'not-found' };
   // `/decks/{id}` and `/decks/{id}/` alike name the current deck, which itself redirects to its version.
   if (second === undefined) return deckFile(id, '');
+  // `/decks/{id}/v` is the versions folder, not a file.
+  if (third === undefined && second === 'v') return { kind: 'not-found' };
   if (third === undefined) return deckFile(id, second);
   if (second === 'v' && VERSION_PATTERN.test(third) && more.length === 0) {
     if (fourth === undefined) return { kind: 'redirect', location: versionUrl(id, third) };
