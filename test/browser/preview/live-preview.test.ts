@@ -58,14 +58,21 @@ async function openOn(page: Page, id: string, f?: number) {
   return indices;
 }
 
-/** Wait until a new load of the page (not the one marked) shows the deck with `check` true. */
-async function waitForReloadedDeck(page: Page, check: string): Promise<void> {
+/**
+ * Wait until a new load of the page (not the one marked) shows the deck, and, when `heading` is
+ * given, the heading matching `heading.selector` contains `heading.text`. A plain check, not a
+ * string evaluated in the page: the deck's CSP refuses eval.
+ */
+async function waitForReloadedDeck(page: Page, heading?: { selector: string; text: string }): Promise<void> {
   await page.waitForFunction(
-    (expression) => {
+    (want) => {
       const w = window as unknown as PageWindow;
-      return !w.__sameLoad && w.Reveal?.isReady() === true && Boolean(new Function(`return ${expression}`)());
+      if (w.__sameLoad || w.Reveal?.isReady() !== true) return false;
+      return (
+        want === null || Boolean(document.querySelector(want.selector)?.textContent?.includes(want.text))
+      );
     },
-    check,
+    heading ?? null,
     { timeout: 15_000 },
   );
 }
@@ -85,10 +92,7 @@ describe('lectern preview in the browser', () => {
     save(
       ORIGINAL.replace(`title: "Moscow's interest in Korea"`, `title: "Moscow's interest in Korea, edited"`),
     );
-    await waitForReloadedDeck(
-      page,
-      `document.querySelector('#soviet-interest h2')?.textContent.includes('edited')`,
-    );
+    await waitForReloadedDeck(page, { selector: '#soviet-interest h2', text: 'edited' });
     expect(await currentPlace(page)).toEqual({ id: 'soviet-interest', ...before });
     // The stream is cut at each reload; anything else (a CSP refusal above all) is a failure.
     expect(record.errors.filter((e) => !e.includes(PREVIEW.events))).toEqual([]);
@@ -107,7 +111,7 @@ describe('lectern preview in the browser', () => {
         `title: "The book behind the title, edited"`,
       ),
     );
-    const edited = `document.querySelector('#the-book h2')?.textContent.includes('edited')`;
+    const edited = { selector: '#the-book h2', text: 'edited' };
     await Promise.all([waitForReloadedDeck(one.page, edited), waitForReloadedDeck(two.page, edited)]);
     expect(await currentPlace(one.page)).toEqual({ id: 'the-book', ...placeOne });
     expect(await currentPlace(two.page)).toEqual({ id: 'restraint', ...placeTwo });
@@ -136,7 +140,7 @@ describe('lectern preview in the browser', () => {
       (window as unknown as PageWindow).__sameLoad = true;
     });
     save(ORIGINAL);
-    await waitForReloadedDeck(page, 'true');
+    await waitForReloadedDeck(page);
     expect(await page.$('.preview-error')).toBeNull();
     expect(await currentPlace(page)).toEqual({ id: 'restraint', ...place });
     expect(record.errors.filter((e) => !e.includes(PREVIEW.events))).toEqual([]);
