@@ -8,7 +8,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
 import { LecternError } from '../../lambdas/core/errors.js';
-import { siteSecurityHeaders } from '../../lambdas/site/security-headers.js';
+import { siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
 
 /** Two years, the HSTS preload lists' minimum. */
 const HSTS_MAX_AGE = Duration.days(730);

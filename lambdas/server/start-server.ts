@@ -15,7 +15,7 @@ import { listAssets } from '../node/assets.js';
 import { loadMathEngine } from '../node/math-katex.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { NOT_FOUND_PAGE } from '../site/not-found-page.js';
-import { siteSecurityHeaders } from '../site/security-headers.js';
+import { siteSecurityHeaders } from '../node/security-headers.js';
 import { redirectLocation, resolveSitePath } from '../site/site-paths.js';
 import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';

@@ -8,7 +8,7 @@ import { listAssets } from '../../lambdas/node/assets.js';
 import { templatesDir } from '../../lambdas/node/templates-fs.js';
 import { ENV } from '../../lambdas/site/env-names.js';
 import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../../lambdas/site/page-files.js';
-import { siteSecurityHeaders } from '../../lambdas/site/security-headers.js';
+import { siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
 import { API_FUNCTION_TIMEOUT_SECONDS, STORAGE_CALL_LIMIT_MS } from '../../lambdas/store/storage-timeouts.js';
 import { synthStack } from './synth-stack.js';
 

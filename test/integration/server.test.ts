@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../lambdas/server/start-server.js';
 import { pageLayoutModule } from '../../lambdas/site/page-files.js';
-import { siteSecurityHeaders } from '../../lambdas/site/security-headers.js';
+import { siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
 import { createDeckStore } from '../../lambdas/store/deck-store.js';
 import { createFsObjectStore } from '../../lambdas/store/fs-object-store.js';
 import { rawRequest } from './support/http.js';

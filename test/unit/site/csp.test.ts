@@ -10,7 +10,7 @@ import {
   revealInlineHashes,
   revealSpeakerViewHashes,
   siteSecurityHeaders,
-} from '../../../lambdas/site/security-headers.js';
+} from '../../../lambdas/node/security-headers.js';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

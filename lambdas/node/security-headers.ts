@@ -8,7 +8,7 @@ import {
   printStyleHashes,
   securityHeaders,
   speakerViewHashes,
-} from './csp.js';
+} from '../site/csp.js';
 
 let cached: InlineHashes | undefined;
 
