@@ -1,4 +1,5 @@
-import type { SiteCourse } from '../core/site-course.js';
+import * as z from 'zod';
+import { type SiteCourse, siteCourseSchema } from '../core/site-course.js';
 import { CACHE, COURSE_FILES, COURSES_PREFIX, courseKey } from '../site/layout.js';
 import { contentTypeFor } from './content-type.js';
 import { StorageError } from './errors.js';
@@ -24,6 +25,13 @@ export interface StoredCourse {
   updatedAt: string;
 }
 
+/** course.json as written by this store, read back through a schema rather than trusted. */
+const storedCourseSchema = z.object({
+  course: siteCourseSchema,
+  owner: z.object({ id: z.string(), name: z.string().catch('') }),
+  updatedAt: z.string().catch('1970-01-01T00:00:00.000Z'),
+});
+
 export interface CourseStore {
   getCourse(id: string): Promise<StoredCourse | undefined>;
   listCourses(): Promise<StoredCourse[]>;
@@ -45,11 +53,13 @@ function parseStored(id: string, body: Uint8Array): StoredCourse {
   } catch (error) {
     throw new MalformedCourseError(`The stored course "${id}" is not readable`, { cause: error });
   }
-  const stored = value as Partial<StoredCourse> | null;
-  if (typeof stored?.course?.id !== 'string' || typeof stored.owner?.id !== 'string') {
-    throw new MalformedCourseError(`The stored course "${id}" is not a course record`);
+  const parsed = storedCourseSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new MalformedCourseError(`The stored course "${id}" is not a course record`, {
+      cause: parsed.error,
+    });
   }
-  return stored as StoredCourse;
+  return parsed.data;
 }
 
 /** A course store over any object store backing. */

@@ -1,7 +1,7 @@
 import { CACHE, historyKey, historyPrefix } from '../site/layout.js';
 import { PreconditionFailedError } from './errors.js';
 import type { ObjectStore } from './object-store.js';
-import type { HistoryEntry, Pointer } from './pointer.js';
+import { type HistoryEntry, type Pointer, parseHistoryEntry } from './pointer.js';
 
 /** A version in a deck's history, as the API lists it. */
 export interface VersionInfo {
@@ -47,7 +47,7 @@ export function createDeckHistory(objects: ObjectStore, prefix: string) {
         keys.slice(start, start + READ_CONCURRENCY).map((key) => objects.get(key)),
       );
       for (const object of batch) {
-        const entry = object && parseEntry(Buffer.from(object.body).toString('utf8'));
+        const entry = object && parseHistoryEntry(Buffer.from(object.body).toString('utf8'));
         if (entry) entries.push(entry);
       }
     }
@@ -63,19 +63,3 @@ export function createDeckHistory(objects: ObjectStore, prefix: string) {
 
 const sameEntry = (a: HistoryEntry, b: HistoryEntry) =>
   a.version === b.version && a.publishedAt === b.publishedAt;
-
-function parseEntry(text: string): HistoryEntry | undefined {
-  try {
-    const value = JSON.parse(text) as Partial<HistoryEntry>;
-    if (typeof value.version !== 'string' || typeof value.publishedAt !== 'string') return undefined;
-    return {
-      version: value.version,
-      publishedAt: value.publishedAt,
-      publishedBy: String(value.publishedBy ?? ''),
-      slides: Number(value.slides ?? 0),
-      action: value.action === 'restore' ? 'restore' : 'publish',
-    };
-  } catch {
-    return undefined;
-  }
-}

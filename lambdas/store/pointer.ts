@@ -1,5 +1,6 @@
+import * as z from 'zod';
 import type { DeckManifest } from '../core/deck.js';
-import { readManifest } from '../core/manifest.js';
+import { deckManifestSchema } from '../core/manifest.js';
 
 /** Who asks for a change: an instructor (a Cognito `sub`, or a name from the users file) and whether they administer the site. */
 export interface Actor {
@@ -10,19 +11,18 @@ export interface Actor {
 }
 
 /** The owner a pointer records: the first publisher of the deck. */
-export interface Owner {
-  id: string;
-  name: string;
-}
+export const ownerSchema = z.object({ id: z.string(), name: z.string().catch('') });
+export type Owner = z.infer<typeof ownerSchema>;
 
 /** One entry of a deck's history: a version that became current, when and by whom. */
-export interface HistoryEntry {
-  version: string;
-  publishedAt: string;
-  publishedBy: string;
-  slides: number;
-  action: 'publish' | 'restore';
-}
+export const historyEntrySchema = z.object({
+  version: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.string().catch(''),
+  slides: z.number().catch(0),
+  action: z.enum(['publish', 'restore']).catch('publish'),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /**
  * A deck's pointer: the one small object that changes. It names the current version (with that
@@ -30,14 +30,16 @@ export interface HistoryEntry {
  * made it current. A deleted deck keeps its pointer with `manifest: null`, so its owner and history
  * stay and a later publish by anyone else is still refused.
  */
-export interface Pointer {
-  id: string;
-  owner: Owner;
-  manifest: DeckManifest | null;
+export const pointerSchema = z.object({
+  id: z.string(),
+  owner: ownerSchema,
+  manifest: deckManifestSchema.loose().nullable(),
   /** The history entry of the state this pointer records; null once deleted. */
-  entry: HistoryEntry | null;
-  updatedAt: string;
-}
+  entry: historyEntrySchema.nullable().catch(null),
+  /** When the pointer last moved (the epoch for a pointer written without it). */
+  updatedAt: z.string().catch('1970-01-01T00:00:00.000Z'),
+});
+export type Pointer = z.infer<typeof pointerSchema>;
 
 /** What a caller wants the pointer to become. */
 export type PointerChange =
@@ -111,16 +113,22 @@ function after(iso: string): string {
 
 /** Read a stored pointer, or undefined when the bytes are not one (the caller treats that deck as unreadable). */
 export function parsePointer(text: string): Pointer | undefined {
+  return parseStoredJson(text, pointerSchema);
+}
+
+/** Read a stored history entry, or undefined when the bytes are not one (the listing skips it). */
+export function parseHistoryEntry(text: string): HistoryEntry | undefined {
+  return parseStoredJson(text, historyEntrySchema);
+}
+
+/** JSON read back from storage, checked against the schema of what was written rather than trusted. */
+export function parseStoredJson<T>(text: string, schema: z.ZodType<T>): T | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const { id, owner, manifest } = value as Record<string, unknown>;
-  if (typeof id !== 'string' || typeof owner !== 'object' || owner === null) return undefined;
-  if (typeof (owner as Owner).id !== 'string') return undefined;
-  if (manifest !== null && readManifest(manifest) === undefined) return undefined;
-  return value as Pointer;
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DeckManifest } from '../../../lambdas/core/deck.js';
-import { type Actor, decidePointer, type Pointer, parsePointer } from '../../../lambdas/store/pointer.js';
+import {
+  type Actor,
+  decidePointer,
+  type Pointer,
+  parseHistoryEntry,
+  parsePointer,
+} from '../../../lambdas/store/pointer.js';
 
 const ADA: Actor = { id: 'ada', name: 'ada@example.edu', admin: false };
 const BEN: Actor = { id: 'ben', name: 'ben@example.edu', admin: false };
@@ -109,5 +115,33 @@ describe('parsePointer', () => {
     ]) {
       expect(parsePointer(text), text).toBeUndefined();
     }
+  });
+});
+
+describe('parseHistoryEntry', () => {
+  it('reads an entry as written, fills what an older entry lacks, and refuses the rest', () => {
+    const entry = {
+      version: 'v1',
+      publishedAt: '2026-12-01T10:00:00.000Z',
+      publishedBy: 'Ana',
+      slides: 12,
+      action: 'restore' as const,
+    };
+    expect(parseHistoryEntry(JSON.stringify(entry))).toEqual(entry);
+    expect(parseHistoryEntry('{"version":"v2","publishedAt":"2026-12-01T11:00:00.000Z"}')).toEqual({
+      version: 'v2',
+      publishedAt: '2026-12-01T11:00:00.000Z',
+      publishedBy: '',
+      slides: 0,
+      action: 'publish',
+    });
+    for (const text of ['{bad', 'null', '"v1"', '{"version":"v1"}', '{"version":1,"publishedAt":"x"}']) {
+      expect(parseHistoryEntry(text), text).toBeUndefined();
+    }
+  });
+
+  it('keeps a pointer whose entry is unreadable, with no entry', () => {
+    const pointer = { ...pointerAt('v1'), entry: { version: 3 } };
+    expect(parsePointer(JSON.stringify(pointer))?.entry).toBeNull();
   });
 });
