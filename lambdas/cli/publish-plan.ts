@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Course } from '../core/course.js';
-import type { TemplateSet } from '../core/deck.js';
+import type { LectureFormat, TemplateSet } from '../core/deck.js';
 import type { Diagnostic } from '../core/errors.js';
 import { collectFiles, formatOf } from '../node/collect-files.js';
 import { sortCourseFiles } from '../node/course-files.js';
@@ -16,7 +16,7 @@ export interface PlannedLecture {
   send?: {
     id: string;
     text: string;
-    format: 'yaml' | 'json';
+    format: LectureFormat;
     /** Its local images: `src` as written → the file on disk. */
     mediaFiles: ReadonlyMap<string, string>;
   };

@@ -1,5 +1,6 @@
 // Namespace import: it lets esbuild leave out zod's 60-odd locales and other unused parts (~340 KB).
 import * as z from 'zod';
+import type { LectureFormat } from './deck.js';
 import type { Diagnostic } from './errors.js';
 import { parseLecture } from './parse.js';
 import { type Finding, formatPath, placeFinding, sortDiagnostics } from './paths.js';
@@ -44,7 +45,7 @@ export function isCourseFileName(fileName: string): boolean {
 }
 
 export interface CourseCheckOptions {
-  format?: 'yaml' | 'json';
+  format?: LectureFormat;
   /** Whether a lecture path (as written in the course) names a readable file; the caller owns the I/O. */
   lectureExists?: (path: string) => boolean;
 }

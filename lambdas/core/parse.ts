@@ -15,7 +15,7 @@ import {
   type YAMLMap,
   YAMLParseError,
 } from 'yaml';
-import type { ParsedDocument } from './deck.js';
+import type { LectureFormat, ParsedDocument } from './deck.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { type Diagnostic, ParseError } from './errors.js';
 import { strictJsonFault } from './json-fault.js';
@@ -29,7 +29,7 @@ import { MAX_NESTING_DEPTH, MAX_VALUES, type StructureFault, structureCheck } fr
  */
 
 export interface ParseOptions {
-  format?: 'yaml' | 'json';
+  format?: LectureFormat;
 }
 
 /**
@@ -42,7 +42,7 @@ export const MAX_ALIAS_COUNT = 1000;
 type Position = { line: number; col: number };
 
 /** JSON when the text starts with `{` or `[` (after white space), YAML otherwise. */
-export function detectFormat(text: string): 'yaml' | 'json' {
+export function detectFormat(text: string): LectureFormat {
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
@@ -145,7 +145,7 @@ function duplicateKeyDiagnostic(key: string, where: Position): Diagnostic {
   return parseDiagnostic('duplicate-key', message, where);
 }
 
-function syntaxDiagnostic(error: YAMLError, format: 'yaml' | 'json', where: Position): Diagnostic {
+function syntaxDiagnostic(error: YAMLError, format: LectureFormat, where: Position): Diagnostic {
   const label = format === 'json' ? 'JSON' : 'YAML';
   return parseDiagnostic('parse-error', `${label} syntax error: ${explainSyntax(error)}`, where);
 }

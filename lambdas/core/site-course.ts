@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { courseSchema, describeCourseIssue, duplicateLectures } from './course.js';
+import type { LectureFormat } from './deck.js';
 import type { Diagnostic } from './errors.js';
 import { parseLecture } from './parse.js';
 import { type Finding, placeFinding, sortDiagnostics } from './paths.js';
@@ -30,7 +31,7 @@ export interface SiteCourseCheck {
 /** Parse and validate a course document sent to the site: every error with its path, line and column. */
 export function checkSiteCourse(
   source: string,
-  options: { format?: 'yaml' | 'json'; expectedId?: string } = {},
+  options: { format?: LectureFormat; expectedId?: string } = {},
 ): SiteCourseCheck {
   const doc = parseLecture(source, options.format ? { format: options.format } : {});
   const parsed = siteCourseSchema.safeParse(doc.value);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import type { LectureFormat } from '../core/deck.js';
 import { UsageError } from '../core/errors.js';
 
 const LECTURE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -45,6 +46,6 @@ function isRenderedManifest(folder: string, name: string): boolean {
 }
 
 /** The parser to use for a file: JSON for .json, YAML otherwise. */
-export function formatOf(file: string): 'yaml' | 'json' {
+export function formatOf(file: string): LectureFormat {
   return extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
 }

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { LecternError } from '../../core/errors.js';
-import { CACHE, DECK_FILES, PREVIEW, SITE_FOLDERS } from '../../site/layout.js';
 import { siteSecurityHeaders } from '../../node/security-headers.js';
+import { CACHE, DECK_FILES, PREVIEW, SITE_FOLDERS } from '../../site/layout.js';
 import { contentTypeFor } from '../../store/content-type.js';
 import type { DeckSet } from './deck-set.js';
 import { errorPage, indexPage, withPreviewScript } from './pages.js';
