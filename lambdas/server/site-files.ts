@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { templatesDir as findTemplatesDir } from '../node/templates-fs.js';
+import { contentTypeFor } from '../site/content-type.js';
 import { CACHE } from '../site/layout.js';
 import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../site/page-files.js';
 import type { SitePath } from '../site/site-paths.js';
-import { contentTypeFor } from '../store/content-type.js';
 import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type SiteCourse, siteCourseSchema } from '../core/site-course.js';
+import { contentTypeFor } from '../site/content-type.js';
 import { CACHE, COURSE_FILES, COURSES_PREFIX, courseKey } from '../site/layout.js';
-import { contentTypeFor } from './content-type.js';
 import { StorageError } from './errors.js';
 import { createKeyedLock } from './keyed-lock.js';
 import type { ObjectStore, StoredObject } from './object-store.js';

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeckManifest } from '../core/deck.js';
 import { readManifest } from '../core/manifest.js';
+import { contentTypeFor } from '../site/content-type.js';
 import { CACHE, DECK_FILES, DEFAULT_DECKS_PREFIX, deckKey, pointerKey, versionKey } from '../site/layout.js';
-import { contentTypeFor } from './content-type.js';
 import { createDeckHistory, type VersionInfo } from './deck-history.js';
 import { ForbiddenError, PreconditionFailedError, StorageError, VersionNotFoundError } from './errors.js';
 import { createKeyedLock } from './keyed-lock.js';

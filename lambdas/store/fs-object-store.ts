@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { contentTypeFor } from './content-type.js';
+import { contentTypeFor } from '../site/content-type.js';
 import { guardStorage, PreconditionFailedError, StorageError } from './errors.js';
 import { withFileLock } from './file-lock.js';
 import { isSafeKey, type ObjectStore, type PutOptions, type StoredObject } from './object-store.js';

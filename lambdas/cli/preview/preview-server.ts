@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { LecternError } from '../../core/errors.js';
 import { siteSecurityHeaders } from '../../node/security-headers.js';
+import { contentTypeFor } from '../../site/content-type.js';
 import { CACHE, DECK_FILES, PREVIEW, SITE_FOLDERS } from '../../site/layout.js';
-import { contentTypeFor } from '../../store/content-type.js';
 import type { DeckSet } from './deck-set.js';
 import { errorPage, indexPage, withPreviewScript } from './pages.js';
 

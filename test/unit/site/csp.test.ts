@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  revealInlineHashes,
+  revealSpeakerViewHashes,
+  siteSecurityHeaders,
+} from '../../../lambdas/node/security-headers.js';
+import {
   contentSecurityPolicy,
   mergeHashes,
   pluginStyleHashes,
   speakerViewHashes,
 } from '../../../lambdas/site/csp.js';
-import {
-  revealInlineHashes,
-  revealSpeakerViewHashes,
-  siteSecurityHeaders,
-} from '../../../lambdas/node/security-headers.js';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
