@@ -1,8 +1,8 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type CourseGroup, groupByCourseLine, renderCoursePage } from '../core/course-page.js';
 import type { DeckManifest, TemplateSet } from '../core/deck.js';
 import type { CourseFile } from '../node/course-files.js';
+import { writeFileWhole } from '../node/write-whole.js';
 
 /**
  * Write `<outDir>/index.html`: each course file's decks in its order, then every other rendered
@@ -31,9 +31,5 @@ export function writeCoursePage(
   const only = courses.length === 1 && rest.length === 0 ? courses[0]?.course : undefined;
   const title = only ? [only.code, only.title].filter(Boolean).join(' · ') : 'Lectures';
   const html = renderCoursePage(groups, templates, { title, assetsBase: 'assets/', decksBase: '' });
-  const page = join(outDir, 'index.html');
-  const staging = join(outDir, `.index.html.${process.pid}.tmp`);
-  writeFileSync(staging, html);
-  renameSync(staging, page);
-  return page;
+  return writeFileWhole(join(outDir, 'index.html'), html);
 }

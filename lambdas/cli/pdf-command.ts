@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { LecternError, UsageError } from '../core/errors.js';
 import { copyAssets } from '../node/assets.js';
 import { chromiumPath, launchChromium } from '../node/chromium.js';
 import { loadTemplates } from '../node/templates-fs.js';
+import { writeStaged } from '../node/write-whole.js';
 import { ASSETS_BASE } from '../site/layout.js';
 import { buildFile } from './check-file.js';
 import { DiagnosticReport } from './diagnostic-report.js';
@@ -100,19 +101,18 @@ async function printPage(url: string, target: string, paper?: { format: 'A4' | '
       // reveal.js lays the print view out after it is ready; wait for its page wrappers.
       await page.waitForSelector('.reveal .pdf-page', { timeout: 30_000 });
     }
-    mkdirSync(dirname(target), { recursive: true });
-    const partial = `${target}.${process.pid}.tmp`;
-    await page.pdf(
-      paper
-        ? {
-            path: partial,
-            format: paper.format,
-            printBackground: true,
-            margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
-          }
-        : { path: partial, preferCSSPageSize: true, printBackground: true },
+    await writeStaged(target, (partial) =>
+      page.pdf(
+        paper
+          ? {
+              path: partial,
+              format: paper.format,
+              printBackground: true,
+              margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+            }
+          : { path: partial, preferCSSPageSize: true, printBackground: true },
+      ),
     );
-    renameSync(partial, target);
   } finally {
     await browser.close();
   }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RenderedDeck } from '../core/deck.js';
 import { LecternError } from '../core/errors.js';
+import { writeFileWhole } from '../node/write-whole.js';
 import { SITE_FOLDERS } from '../site/layout.js';
 
 /**
@@ -30,10 +31,7 @@ export function writeMediaFiles(
         `${src} changed while the deck was being rendered; render again`,
       );
     }
-    mkdirSync(folder, { recursive: true });
-    const staging = join(folder, `.${name}.${process.pid}.tmp`);
-    writeFileSync(staging, bytes);
-    renameSync(staging, target);
+    writeFileWhole(target, bytes);
     written++;
   }
   return written;
