@@ -140,6 +140,7 @@ export function createApi(deps: ApiDeps): Api {
       case 'restore-deck': {
         const version = readRestoreBody(event);
         const { created, manifest } = await deps.store.restoreDeck(route.id, version, actor);
+        if (created) await refreshCourses(manifest.id);
         return jsonResult(created ? 201 : 200, {
           ...deckUrls(manifest.id, manifest.version),
           id: manifest.id,

@@ -107,6 +107,26 @@ describe('courses over the API', () => {
     expect(cardTitles(await page('cold-war'))).toEqual(['Lecture second', 'first', 'Lecture third']);
   });
 
+  it('re-renders the page when an older version of one of its decks is restored', async () => {
+    const titled = (title: string) => lectureYaml('second', title).replace('"Lecture second"', `"${title}"`);
+    const first = await call({
+      method: 'PUT',
+      path: '/api/decks/second',
+      headers: YAML,
+      body: titled('Old title'),
+    });
+    await call({ method: 'PUT', path: '/api/decks/second', headers: YAML, body: titled('New title') });
+    expect(cardTitles(await page('cold-war'))[0]).toBe('New title');
+    const restored = await call({
+      method: 'POST',
+      path: '/api/decks/second/restore',
+      headers: { ...YAML, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: first.body.version }),
+    });
+    expect(restored.status).toBe(201);
+    expect(cardTitles(await page('cold-war'))[0]).toBe('Old title');
+  });
+
   it('refuses a course with errors (422 naming each path), a bad id in the body, and changes nothing', async () => {
     const bad = await putCourse('cold-war', 'id: cold-war\ntitle: ""\nlectures: [first, first, Not_An_Id]\n');
     expect(bad.status).toBe(422);
