@@ -16,6 +16,7 @@ import { benchColdStart } from './bench-cold-start.js';
 import { generateLecture } from './bench-lecture.js';
 import { benchProcesses, loadNote } from './bench-process.js';
 import { benchRedirect } from './bench-redirect.js';
+import { benchRich } from './bench-rich.js';
 import { benchServer } from './bench-server.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,6 +83,14 @@ console.log(
       : `pandoc -t revealjs -s 60 slides ${proc.pandoc60.toFixed(0)} ms, 600 slides ${proc.pandoc600?.toFixed(0)} ms`),
 );
 console.log(`lectern render of 600 slides: peak RSS ${proc.peakRss600.toFixed(0)} MiB`);
+
+console.log(
+  '\n# `lectern render` of 20 local figures and 30 formulas (60 slides), against the same slides as text',
+);
+const rich = benchRich(root, Math.max(5, Math.round(runs / 2)));
+console.log(
+  `median: with figures and math ${rich.rich.toFixed(0)} ms (peak RSS ${rich.richRss.toFixed(0)} MiB); as plain text ${rich.plain.toFixed(0)} ms`,
+);
 
 console.log('\n# Local server under load (autocannon from this process, loopback only)');
 const publishP50 = await benchServer(root);
