@@ -6,6 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { copyAssets } from '../node/assets.js';
 import { collectFiles } from '../node/collect-files.js';
 import { sortCourseFiles } from '../node/course-files.js';
+import { readAssetBytes } from '../node/single-file-assets.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ASSETS_BASE, RESERVED_IDS } from '../site/layout.js';
 import { buildFile } from './check-file.js';
@@ -15,8 +16,14 @@ import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
 import { writeDeckFolder } from './write-deck.js';
 import { writeMediaFiles } from './write-media.js';
+import { writeSingleFile } from './write-single-file.js';
 
-export const RENDER_USAGE = `Usage: lectern render <file|folder|course.yaml…> --out <dir>
+/** A file size for people: `412 KB`, `1.3 MB`. */
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export const RENDER_USAGE = `Usage: lectern render <file|folder|course.yaml…> --out <dir> [--single-file]
 
 Render lecture files into reveal.js decks that need no server beyond a static one:
   <dir>/<id>/index.html     the deck (S: speaker view, Esc: overview, ?print-pdf: print)
@@ -26,10 +33,14 @@ Render lecture files into reveal.js decks that need no server beyond a static on
   <dir>/index.html          a course page linking the decks, in the order of any course
                             file (course.yaml) given or found in a folder (not written
                             for a single lecture)
+With --single-file, each deck is instead one self-contained file, for e-mail or an LMS:
+  <dir>/<id>.html           reveal.js, its plugins, the theme, math fonts and images inlined;
+                            opens from disk with no network, speaker view (S) and ?print-pdf too
 A file with errors is reported and nothing is written for it; the other files still render.
 
 Options:
   -o, --out <dir>   folder to write into (created if missing)   [required]
+      --single-file one <id>.html per deck, everything inlined
   -q, --quiet       print errors only
   -h, --help        show this help
 
@@ -43,6 +54,7 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
     options: {
       out: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', short: 'q' },
+      'single-file': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,6 +68,8 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
   const files = sorted.lectures;
   const outDir = resolve(io.cwd, values.out);
   const templates = loadTemplates();
+  const single = values['single-file'] === true;
+  const assets = single ? readAssetBytes() : undefined;
   const generatedAt = new Date().toISOString();
   const progress = new Progress(io, files.length, 'rendered');
   const written = new Map<string, string>();
@@ -82,6 +96,11 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
     } else if (written.has(result.manifest.id)) {
       const message = `deck id "${result.manifest.id}" is already used by ${written.get(result.manifest.id)}`;
       refuse(file, 'duplicate-deck-id', message);
+    } else if (assets) {
+      const { path, bytes } = writeSingleFile(outDir, result.deck, mediaFiles, assets, ASSETS_BASE.output);
+      written.set(result.manifest.id, file);
+      if (!values.quiet)
+        progress.print(`${file} → ${relative(io.cwd, path) || path} (${formatSize(bytes)})`, 'out');
     } else {
       writeMediaFiles(outDir, result.deck.media, mediaFiles);
       const folder = writeDeckFolder(outDir, result.manifest.id, result.deck.files);
@@ -93,9 +112,10 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
   }
   progress.done();
   for (const line of report.lines({ errorsOnly: values.quiet })) io.err(line);
-  if (written.size > 0) copyAssets(outDir);
-  // A course page for a course, or for several decks; one lone deck needs no index.
-  if (sorted.courses.length > 0 || written.size > 1) {
+  if (written.size > 0 && !single) copyAssets(outDir);
+  // A course page for a course, or for several decks; one lone deck needs no index. Single files
+  // travel one by one, without the assets a course page needs.
+  if (!single && (sorted.courses.length > 0 || written.size > 1)) {
     const page = writeCoursePage(outDir, sorted.courses, rendered, io.cwd, templates);
     if (!values.quiet) progress.print(`course page → ${relative(io.cwd, page) || page}`, 'out');
   }

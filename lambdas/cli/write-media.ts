@@ -24,15 +24,18 @@ export function writeMediaFiles(
     const source = files?.get(src);
     const target = join(folder, name);
     if (!source || existsSync(target)) continue;
-    const bytes = readFileSync(source);
-    if (!name.startsWith(createHash('sha256').update(bytes).digest('hex').slice(0, name.indexOf('.')))) {
-      throw new LecternError(
-        'media-changed',
-        `${src} changed while the deck was being rendered; render again`,
-      );
-    }
+    const bytes = readMediaBytes(src, name, source);
     writeFileWhole(target, bytes);
     written++;
   }
   return written;
+}
+
+/** The bytes of a deck's image, read again for output: refused if they no longer hash to the name the deck gives them. */
+export function readMediaBytes(src: string, name: string, path: string): Buffer {
+  const bytes = readFileSync(path);
+  if (!name.startsWith(createHash('sha256').update(bytes).digest('hex').slice(0, name.indexOf('.')))) {
+    throw new LecternError('media-changed', `${src} changed while the deck was being rendered; render again`);
+  }
+  return bytes;
 }

@@ -1,4 +1,4 @@
-// Starts reveal.js for a Lectern deck. It lives in a file rather than an inline <script> so decks
+// Starts reveal.js for a Lectern deck. It lives in a file rather than inline in the page so decks
 // run under a Content-Security-Policy of script-src 'self'. Per-deck settings come from data-
 // attributes on the .reveal element, never from inline code.
 (() => {

@@ -15,6 +15,11 @@ import { deckVersion } from './version.js';
 /** The deck's own style sheet for its math (KaTeX's box sizes), beside index.html. */
 export const MATH_STYLESHEET = 'math.css';
 
+/** The media folder's relative URL for a deck whose assets are at `assetsBase`: the two folders are siblings. */
+export function mediaBaseFor(assetsBase: string): string {
+  return assetsBase.replace(/[^/]+\/$/, 'media/');
+}
+
 /** Render a valid lecture into its deck folder: index.html, handout.html, deck.json, and math.css when it has math. */
 export function renderDeck(lecture: Lecture, templates: TemplateSet, options: RenderOptions): RenderedDeck {
   const theme = lecture.theme ?? DEFAULT_THEME;
@@ -24,7 +29,7 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
   }
   const compiled = compileTemplates(templates);
   // The media folder sits beside the assets folder, wherever the deck is served from.
-  const mediaBase = options.mediaBase ?? options.assetsBase.replace(/[^/]+\/$/, 'media/');
+  const mediaBase = options.mediaBase ?? mediaBaseFor(options.assetsBase);
   const used = new Map<string, string>();
   const mediaUrl = (src: string) => {
     const entry = options.media?.get(src);

@@ -60,4 +60,23 @@ describe('lectern render: local media', () => {
     );
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
+
+  it('--single-file: one <id>.html per deck with its images as data URLs, and no folder beside it', async () => {
+    const dir = workspace({
+      'a.yaml': lecture('deck-a', ['figs/dot.png', 'figs/bar.svg']),
+      'b.yaml': lecture('deck-b', ['figs/dot.png']),
+      'figs/dot.png': PNG,
+      'figs/bar.svg': SVG,
+    });
+    const run = await lectern(dir, 'render', 'a.yaml', 'b.yaml', '--single-file', '--out', 'out');
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['deck-a.html', 'deck-b.html']);
+    expect(run.stdout).toMatch(/a\.yaml → out\/deck-a\.html \(\d+ KB\)/);
+    const html = readFileSync(join(dir, 'out', 'deck-a.html'), 'utf8');
+    const srcs = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]);
+    expect(srcs).toEqual([
+      `data:image/png;base64,${PNG.toString('base64')}`,
+      `data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}`,
+    ]);
+  });
 });
