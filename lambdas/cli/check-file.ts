@@ -16,6 +16,8 @@ export interface FileResult {
   result: BuildResult;
   /** The local images read for it: `src` → absolute path (to copy into the output's media/). */
   mediaFiles?: ReadonlyMap<string, string>;
+  /** Every local image path the lecture names, found or not (absolute): what a watcher follows. */
+  mediaPaths?: readonly string[];
 }
 
 /**
@@ -35,11 +37,26 @@ export async function buildFile(
   } catch (cause) {
     return { file, result: { ok: false, diagnostics: [readError(cause)] } };
   }
+  return buildReadText(file, resolve(cwd, file), text, templates, assetsBase, generatedAt);
+}
+
+/**
+ * Run the pipeline on a lecture's text already read from `path`, with what it needs from beside
+ * it: its local images, and KaTeX when it may hold math.
+ */
+export async function buildReadText(
+  file: string,
+  path: string,
+  text: string,
+  templates: TemplateSet,
+  assetsBase: string,
+  generatedAt: string,
+): Promise<FileResult> {
   const math = mayHaveMath(text) ? await loadMathEngine() : undefined;
-  const local = await readMediaOf(resolve(cwd, file), text);
+  const local = await readMediaOf(path, text);
   const extras = { ...(math && { math }), ...(local && { media: local.entries }) };
   const built = buildText(file, text, templates, assetsBase, generatedAt, extras);
-  return local ? { ...built, mediaFiles: local.files } : built;
+  return local ? { ...built, mediaFiles: local.files, mediaPaths: local.paths } : built;
 }
 
 /** The local images a lecture's text names, read from beside it; none when it names none (or does not parse). */

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RenderedDeck } from '../core/deck.js';
 import { LecternError } from '../core/errors.js';
+import { bytesMatchName } from '../node/media-hash.js';
 import { writeFileWhole } from '../node/write-whole.js';
 import { SITE_FOLDERS } from '../site/layout.js';
 
@@ -34,7 +34,7 @@ export function writeMediaFiles(
 /** The bytes of a deck's image, read again for output: refused if they no longer hash to the name the deck gives them. */
 export function readMediaBytes(src: string, name: string, path: string): Buffer {
   const bytes = readFileSync(path);
-  if (!name.startsWith(createHash('sha256').update(bytes).digest('hex').slice(0, name.indexOf('.')))) {
+  if (!bytesMatchName(name, bytes)) {
     throw new LecternError('media-changed', `${src} changed while the deck was being rendered; render again`);
   }
   return bytes;

@@ -17,6 +17,8 @@ export interface LocalMedia {
   entries: Map<string, MediaEntry>;
   /** `src` → the absolute path of the file read, for copying it into the output. */
   files: Map<string, string>;
+  /** Every local path the lecture names, found or not: what a watcher follows. */
+  paths: string[];
 }
 
 const TYPE_OF_MIME: Record<string, string> = {
@@ -31,16 +33,18 @@ const TYPE_OF_MIME: Record<string, string> = {
 export async function readLocalMedia(lectureFile: string, root: unknown): Promise<LocalMedia> {
   const entries = new Map<string, MediaEntry>();
   const files = new Map<string, string>();
+  const paths: string[] = [];
   const folder = dirname(lectureFile);
   for (const src of new Set(imageSources(root))) {
     const source = mediaSource(src);
     if (source.kind !== 'local') continue;
     const file = join(folder, ...source.path.split('/'));
+    paths.push(file);
     const entry = await readOne(folder, file);
     entries.set(src, entry);
     if ('sha256' in entry) files.set(src, file);
   }
-  return { entries, files };
+  return { entries, files, paths };
 }
 
 async function readOne(folder: string, file: string): Promise<MediaEntry> {

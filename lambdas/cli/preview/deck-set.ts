@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { TemplateSet } from '../../core/deck.js';
+import type { RenderedDeck, TemplateSet } from '../../core/deck.js';
 import type { Diagnostic } from '../../core/errors.js';
 import { collectFiles } from '../../node/collect-files.js';
 import { sortCourseFiles } from '../../node/course-files.js';
-import { ASSETS_BASE, DECK_ID, RESERVED_IDS } from '../../site/layout.js';
-import { buildText, readError } from '../check-file.js';
+import { ASSETS_BASE, DECK_FILES, DECK_ID, RESERVED_IDS } from '../../site/layout.js';
+import { buildReadText, readError } from '../check-file.js';
 import type { PreviewEntry } from './pages.js';
 
 /** One lecture file as the preview holds it: its text, and its deck's files when it renders. */
@@ -14,6 +14,12 @@ export interface Slot extends PreviewEntry {
   text?: string;
   /** index.html, handout.html and deck.json of the last render, when the file has no error. */
   files?: Readonly<Record<string, string>>;
+  /** The local images the last render links: each `src` and its content-hashed name under /media/. */
+  media?: RenderedDeck['media'];
+  /** `src` → the absolute path of each local image found. */
+  mediaFiles?: ReadonlyMap<string, string>;
+  /** Every local image path the lecture names, found or not: a change to one renders the deck again. */
+  mediaPaths?: readonly string[];
 }
 
 /** What a refresh changed: the site paths whose page is different now, and the decks whose path moved. */
@@ -27,6 +33,22 @@ export interface Update {
 }
 
 const urlOf = (id: string) => `/${id}/`;
+
+/** Whether two renders give the same pages (deck.json differs by its time stamp alone). */
+function samePages(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const names = Object.keys(b).filter((name) => name !== DECK_FILES.manifest);
+  return names.length === Object.keys(a).length - 1 && names.every((name) => a[name] === b[name]);
+}
+
+/** Whether a batch of changed paths reaches `path`: the file itself, or a folder it is in (created, deleted). */
+function touches(changed: ReadonlySet<string>, path: string): boolean {
+  for (let at = path; ; ) {
+    if (changed.has(at)) return true;
+    const up = dirname(at);
+    if (up === at) return false;
+    at = up;
+  }
+}
 
 /** A URL segment for a file that has not rendered yet: its name, made to fit the id pattern. */
 function idFromFileName(file: string): string {
@@ -66,9 +88,20 @@ export class DeckSet {
     return this.entries().find((slot) => slot.id === id);
   }
 
-  /** Every folder holding a file the decks are made from: the watcher follows them all. */
+  /** The image served at `/media/<name>`: the path it was read from, if a deck links it. */
+  mediaFile(name: string): string | undefined {
+    for (const slot of this.slots.values()) {
+      const src = slot.media?.find((entry) => entry.name === name)?.src;
+      const path = src === undefined ? undefined : slot.mediaFiles?.get(src);
+      if (path) return path;
+    }
+    return undefined;
+  }
+
+  /** Every folder holding a file the decks are made from, images included: the watcher follows them all. */
   folders(): string[] {
-    return [...new Set([...this.slots.keys(), ...this.courseFiles].map((file) => dirname(file)))];
+    const media = [...this.slots.values()].flatMap((slot) => slot.mediaPaths ?? []);
+    return [...new Set([...this.slots.keys(), ...this.courseFiles, ...media].map((file) => dirname(file)))];
   }
 
   private courseFiles: string[] = [];
@@ -83,8 +116,19 @@ export class DeckSet {
     return { lectures: sorted.lectures, courseProblems: sorted.problems };
   }
 
-  /** Bring the decks up to date with the files; `changed` holds absolute paths (all files when omitted). */
-  refresh(changed?: ReadonlySet<string>): Update {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Bring the decks up to date with the files; `changed` holds absolute paths (all files when
+   * omitted): lecture files, or images a lecture uses. Refreshes run one after another.
+   */
+  refresh(changed?: ReadonlySet<string>): Promise<Update> {
+    const next = this.queue.then(() => this.refreshNow(changed));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async refreshNow(changed?: ReadonlySet<string>): Promise<Update> {
     const { lectures, courseProblems } = this.listFiles();
     const before = new Map(this.slots);
     const next = new Map<string, Slot>();
@@ -92,11 +136,12 @@ export class DeckSet {
     for (const file of lectures) {
       const key = resolve(this.cwd, file);
       const old = before.get(key);
-      if (old && changed && !changed.has(key)) {
+      const imageChanged = Boolean(changed && old?.mediaPaths?.some((path) => touches(changed, path)));
+      if (old && changed && !changed.has(key) && !imageChanged) {
         next.set(key, old);
         continue;
       }
-      const slot = this.read(file, old);
+      const slot = await this.read(file, old, imageChanged);
       if (slot !== old) rendered.push(slot);
       next.set(key, slot);
     }
@@ -117,21 +162,33 @@ export class DeckSet {
     return { changed: [...changedPaths], moved, rendered, courseProblems };
   }
 
-  private read(file: string, old: Slot | undefined): Slot {
+  private async read(file: string, old: Slot | undefined, imageChanged: boolean): Promise<Slot> {
     let text: string | undefined;
+    const path = resolve(this.cwd, file);
     try {
-      text = readFileSync(resolve(this.cwd, file), 'utf8');
+      text = readFileSync(path, 'utf8');
     } catch (cause) {
       if (old && old.text === undefined) return old;
       return { file, id: old?.id ?? idFromFileName(file), diagnostics: [readError(cause)] };
     }
     // An editor that touches a file without changing it costs nothing.
     const clashed = old?.diagnostics.some((d) => d.code === 'duplicate-id');
-    if (old && old.text === text && old.file === file && !clashed) return old;
+    if (old && old.text === text && old.file === file && !clashed && !imageChanged) return old;
     this.renders += 1;
-    const { result } = buildText(file, text, this.templates, ASSETS_BASE.output, this.clock().toISOString());
+    const built = await buildReadText(
+      file,
+      path,
+      text,
+      this.templates,
+      ASSETS_BASE.output,
+      this.clock().toISOString(),
+    );
+    const { result } = built;
+    // An image touched but not changed gives the same pages: the tabs have nothing to reload.
+    if (old?.files && old.text === text && result.ok && samePages(old.files, result.deck.files)) return old;
+    const media = { ...(built.mediaPaths && { mediaPaths: built.mediaPaths }) };
     if (!result.ok)
-      return { file, id: old?.id ?? idFromFileName(file), text, diagnostics: result.diagnostics };
+      return { file, id: old?.id ?? idFromFileName(file), text, diagnostics: result.diagnostics, ...media };
     return {
       file,
       id: result.manifest.id,
@@ -139,6 +196,9 @@ export class DeckSet {
       manifest: result.manifest,
       files: result.deck.files,
       diagnostics: result.diagnostics,
+      media: result.deck.media,
+      ...(built.mediaFiles && { mediaFiles: built.mediaFiles }),
+      ...media,
     };
   }
 

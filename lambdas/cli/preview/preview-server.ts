@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { LecternError } from '../../core/errors.js';
+import { bytesMatchName } from '../../node/media-hash.js';
 import { siteSecurityHeaders } from '../../node/security-headers.js';
 import { contentTypeFor } from '../../site/content-type.js';
 import { CACHE, DECK_FILES, PREVIEW, SITE_FOLDERS } from '../../site/layout.js';
@@ -42,7 +43,23 @@ const NOT_FOUND = (path: string) => `<!doctype html>
 </body></html>
 `;
 
-/** The preview's HTTP server: decks and handouts from memory, the shared assets from disk, and the change events. */
+/**
+ * An image a deck links, from disk: only while its bytes still hash to its name (the name is
+ * content-addressed, so the browser may keep it for good); an image edited since the deck rendered
+ * waits for the render that gives it its new name.
+ */
+function readMediaFile(name: string, path: string | undefined): Buffer | undefined {
+  if (!path) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  return bytesMatchName(name, bytes) ? bytes : undefined;
+}
+
+/** The preview's HTTP server: decks and handouts from memory, the shared assets and the decks' images from disk, and the change events. */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const security = siteSecurityHeaders();
   const streams = new Set<ServerResponse>();
@@ -51,6 +68,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     [PREVIEW.style, readFileSync(join(options.previewDir, 'preview.css'), 'utf8')],
   ]);
   const assetPrefix = `/${SITE_FOLDERS.assets}/`;
+  const mediaPrefix = `/${SITE_FOLDERS.media}/`;
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache: string) => {
     res.writeHead(status, { ...security, 'content-type': type, 'cache-control': cache });
@@ -81,6 +99,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (path.startsWith(assetPrefix)) {
       const file = options.assets.get(path.slice(assetPrefix.length));
       if (file) return send(res, 200, contentTypeFor(file), readFileSync(file), CACHE.assets);
+      return send(res, 404, HTML, NOT_FOUND(path), 'no-store');
+    }
+    if (path.startsWith(mediaPrefix)) {
+      const name = path.slice(mediaPrefix.length);
+      const bytes = readMediaFile(name, options.decks.mediaFile(name));
+      if (bytes) return send(res, 200, contentTypeFor(name), bytes, CACHE.immutable);
       return send(res, 404, HTML, NOT_FOUND(path), 'no-store');
     }
     const match = /^\/([^/]+)(\/(.*))?$/.exec(path);

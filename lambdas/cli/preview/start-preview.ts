@@ -58,7 +58,7 @@ function report(io: CliIo, update: Update, base: string): void {
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const { io } = options;
   const decks = new DeckSet(options.args, io.cwd, options.templates);
-  const first = decks.refresh();
+  const first = await decks.refresh();
   const dir = templatesDir();
   const server = await startPreviewServer({
     decks,
@@ -78,10 +78,14 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       }
     });
   const watcher = await watchFiles(trees, decks.folders(), options.quietMs ?? QUIET_MS, (paths) => {
-    const update = decks.refresh(paths);
-    report(io, update, server.url);
-    watcher.addFolders(decks.folders());
-    if (update.changed.length > 0) server.broadcast({ changed: update.changed, moved: update.moved });
+    decks.refresh(paths).then(
+      (update) => {
+        report(io, update, server.url);
+        watcher.addFolders(decks.folders());
+        if (update.changed.length > 0) server.broadcast({ changed: update.changed, moved: update.moved });
+      },
+      (error: unknown) => io.err(`preview: ${error instanceof Error ? error.message : String(error)}`),
+    );
   });
   return {
     url: server.url,

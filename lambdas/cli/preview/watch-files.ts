@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { ChokidarOptions, FSWatcher } from 'chokidar';
 
@@ -12,6 +13,9 @@ const IGNORED = (path: string) => {
   const name = basename(path);
   return name.startsWith('.') || name === 'node_modules' || name.endsWith('~');
 };
+
+/** How long a folder just added to the watch takes to be watched for sure. */
+const RECHECK_MS = 300;
 
 /**
  * Watch folders (`trees` with everything below, `folders` one level) and call `onBatch` with the
@@ -49,17 +53,25 @@ export async function watchFiles(
   const deep = await start(trees, options);
   let shallow = await start(folders, { ...options, depth: 0 });
   const started = () => [deep, shallow].filter((w): w is FSWatcher => w !== undefined);
+  const known = new Set(folders.map((folder) => resolve(folder)));
+  let recheck: NodeJS.Timeout | undefined;
   const listen = (watcher: FSWatcher) => {
-    watcher.on('all', (_event, path) => note(path));
+    watcher.on('all', (event, path) => {
+      // A folder that goes is no longer watched: forgotten here, so it is watched again once it is back.
+      if (event === 'unlinkDir') known.delete(resolve(path));
+      note(path);
+    });
     watcher.on('error', () => {
       // A folder that vanished: the next batch's listing reports what is missing.
     });
   };
   for (const watcher of started()) listen(watcher);
-  const known = new Set(folders.map((folder) => resolve(folder)));
   return {
     addFolders(more) {
-      const fresh = more.map((folder) => resolve(folder)).filter((folder) => !known.has(folder));
+      // A folder not there yet is left for later: its parent's watcher reports it when it appears.
+      const fresh = more
+        .map((folder) => resolve(folder))
+        .filter((folder) => !known.has(folder) && existsSync(folder));
       for (const folder of fresh) known.add(folder);
       if (fresh.length === 0) return;
       if (shallow) shallow.add(fresh);
@@ -67,9 +79,16 @@ export async function watchFiles(
         shallow = watch(fresh, { ...options, depth: 0 });
         listen(shallow);
       }
+      // A file written while its folder was being taken on (a folder just re-created, say) has no
+      // event of its own: once the watch stands, the folder counts as changed, and what uses it is
+      // checked again (a deck whose output is the same is not reloaded).
+      recheck = setTimeout(() => {
+        for (const folder of fresh) note(folder);
+      }, RECHECK_MS);
     },
     async close() {
       if (timer) clearTimeout(timer);
+      if (recheck) clearTimeout(recheck);
       await Promise.all(started().map((watcher) => watcher.close()));
     },
   };

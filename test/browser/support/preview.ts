@@ -1,6 +1,6 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { CliIo } from '../../../lambdas/cli/io.js';
 import { type RunningPreview, startPreview } from '../../../lambdas/cli/preview/start-preview.js';
 import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
@@ -18,10 +18,31 @@ export interface PreviewRun {
 export async function startPreviewOf(files: readonly string[], quietMs?: number): Promise<PreviewRun> {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-preview-'));
   for (const file of files) copyFileSync(file, join(dir, basename(file)));
+  return startPreviewIn(dir, ['.'], quietMs);
+}
+
+/**
+ * A real `lectern preview` of a fresh folder holding `files` (names may hold folders:
+ * `figs/chart.svg`), started with `args` (paths inside the folder), on a free loopback port.
+ */
+export async function startPreviewWith(
+  files: Record<string, string | Uint8Array>,
+  args: readonly string[],
+  quietMs?: number,
+): Promise<PreviewRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-preview-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return startPreviewIn(dir, args, quietMs);
+}
+
+async function startPreviewIn(dir: string, args: readonly string[], quietMs?: number): Promise<PreviewRun> {
   const lines: string[] = [];
   const io: CliIo = { out: (t) => lines.push(t), err: (t) => lines.push(t), interactive: false, cwd: dir };
   const preview = await startPreview({
-    args: ['.'],
+    args,
     io,
     templates: loadTemplates(),
     host: '127.0.0.1',
