@@ -1,6 +1,7 @@
 // `npm run bench`: figures, never assertions. Render speed (warm, in process); whole processes (`lectern render`
 // against a bare Node start and pandoc, growth with slide count, peak memory); the local server under
-// load, the Lambda's cold start and bundle size; then every target in one table.
+// load, the Lambda's cold start and bundle size, the live preview's save-to-repaint time and the single-file
+// sizes; then every target in one table.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,10 +15,12 @@ import { ASSETS_BASE } from '../lambdas/site/layout.js';
 import { benchBundle, formatBundleSize } from './bench-bundle.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { generateLecture } from './bench-lecture.js';
+import { benchPreview } from './bench-preview.js';
 import { benchProcesses, loadNote } from './bench-process.js';
 import { benchRedirect } from './bench-redirect.js';
 import { benchRich } from './bench-rich.js';
 import { benchServer } from './bench-server.js';
+import { benchSingleFile } from './bench-single-file.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const templates = loadTemplates();
@@ -107,6 +110,18 @@ console.log('\n# API Lambda bundle size (esbuild as the stack bundles it)');
 const bundle = await benchBundle();
 console.log(formatBundleSize(bundle));
 
+console.log(
+  '\n# Live preview: save → the open tab repainted with the change (Chromium, `lectern preview` process)',
+);
+const preview = await benchPreview(root);
+console.log(
+  `${preview.lecture} (${preview.slides} slides): median of ${preview.samples.length} edits ${preview.median.toFixed(0)} ms`,
+);
+
+console.log('\n# `lectern render --single-file`: one self-contained HTML file per lecture of the course');
+for (const { id, bytes } of benchSingleFile(root))
+  console.log(`${id.padEnd(28)} ${(bytes / 1024).toFixed(0)} KB`);
+
 console.log(`\n# Targets (${loadNote()})`);
 const x = (value: number | undefined) =>
   value === undefined ? 'pandoc: not installed' : `${value.toFixed(2)}×`;
@@ -119,4 +134,9 @@ printTargets([
   ['Lambda: import + first publish, cold', `${cold.firstPublish.toFixed(0)} ms`, '< 120 ms'],
   ['Lambda bundle, minified', `${(bundle.minifiedBytes / 1024).toFixed(0)} KB`, '< 300 KB'],
   ['local server: publish p50, 1 connection, a course lecture', `${publishP50} ms`, '< 10 ms'],
+  [
+    '`lectern preview`: save → tab repainted, largest lecture, median',
+    `${preview.median.toFixed(0)} ms`,
+    '< 300 ms',
+  ],
 ]);

@@ -4,7 +4,7 @@ import type { TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ParseError } from '../core/errors.js';
 import { type MathEngine, mayHaveMath } from '../core/math/math-engine.js';
 import type { MediaMap } from '../core/media/media-entry.js';
-import { imageSources, mediaSource } from '../core/media/media-path.js';
+import { imageSources, mayHaveImages, mediaSource } from '../core/media/media-path.js';
 import { parseLecture } from '../core/parse.js';
 import { type BuildResult, buildDeck } from '../core/pipeline.js';
 import { formatOf } from '../node/collect-files.js';
@@ -61,6 +61,7 @@ export async function buildReadText(
 
 /** The local images a lecture's text names, read from beside it; none when it names none (or does not parse). */
 async function readMediaOf(path: string, text: string): Promise<LocalMedia | undefined> {
+  if (!mayHaveImages(text)) return undefined;
   let root: unknown;
   try {
     root = parseLecture(text, { format: formatOf(path) }).value;

@@ -45,6 +45,15 @@ export function mediaSource(src: string): MediaSource {
   return { kind: 'local', path: parts.join('/') };
 }
 
+/**
+ * Whether a lecture's text may name an image (a `src` key, or any escape that could spell one): a
+ * cheap test an adapter makes before parsing the text a second time to find its images. It may say
+ * yes for text with none; never no for text with one.
+ */
+export function mayHaveImages(text: string): boolean {
+  return /src|\\[ux]/i.test(text);
+}
+
 /** The `src` of every image slide of a parsed (not yet validated) lecture, read defensively. */
 export function imageSources(root: unknown): string[] {
   const list = (v: unknown) => (Array.isArray(v) ? v : []);

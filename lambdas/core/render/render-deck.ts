@@ -39,8 +39,12 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
     return `${mediaBase}${name}`;
   };
   const drawn = withMath(options.math, () => viewDeck(lecture, theme, options.assetsBase, mediaUrl));
-  // KaTeX's style sheet and fonts, and the deck's own math.css, are linked only by a deck with math.
-  const view = { ...drawn.result, hasMath: drawn.formulas > 0 };
+  // KaTeX's style sheet and fonts, and the deck's own math.css, are linked only by a deck with math;
+  // reveal.js's highlighting (900 KB of grammars to load and run) only by a deck with a code slide.
+  const hasCode = drawn.result.sections.some((section) =>
+    section.slides.some((slide) => slide.kind === 'code'),
+  );
+  const view = { ...drawn.result, hasMath: drawn.formulas > 0, hasCode };
   // Keys in the order of the format spec, so deck.json is stable byte for byte.
   const manifest: DeckManifest = {
     id: lecture.id,

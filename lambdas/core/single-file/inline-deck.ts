@@ -25,10 +25,6 @@ export interface SingleFileInput {
   media: ReadonlyMap<string, Uint8Array>;
 }
 
-/** Highlighting (900 KB of grammars) serves code slides only; a deck without one leaves it out. */
-const CODE_ASSETS = ['reveal/plugin/highlight.js', 'reveal/plugin/highlight/monokai.css'];
-const HAS_CODE = '<pre class="lectern-code">';
-
 const STYLESHEET = /<link rel="stylesheet" href="([^"]+)">/g;
 const SCRIPT = /<script src="([^"]+)"><\/script>/g;
 
@@ -42,7 +38,6 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Make the deck page stand alone: styles, scripts and images inlined. */
 export function inlineDeck(input: SingleFileInput): string {
   const { assetsBase } = input;
-  const withCode = input.html.includes(HAS_CODE);
   // The deck's own files sit beside the page, under their plain names; they join the assets here.
   const files = new Map(input.assets);
   const encoder = new TextEncoder();
@@ -67,7 +62,6 @@ export function inlineDeck(input: SingleFileInput): string {
 
   let html = input.html.replace(STYLESHEET, (_tag, url: string) => {
     const path = wanted(url);
-    if (!withCode && CODE_ASSETS.includes(path)) return '';
     const css = inlineStylesheet(path, files);
     if (UNSAFE_STYLE.test(css))
       return `<link rel="stylesheet" href="${dataUrl('text/css', encoder.encode(css))}">`;
@@ -75,7 +69,6 @@ export function inlineDeck(input: SingleFileInput): string {
   });
   html = html.replace(SCRIPT, (_tag, url: string) => {
     const path = wanted(url);
-    if (!withCode && CODE_ASSETS.includes(path)) return '';
     const bytes = files.get(path) as Uint8Array;
     const js = new TextDecoder().decode(bytes);
     if (UNSAFE_SCRIPT.test(js)) return `<script src="${dataUrl('text/javascript', bytes)}"></script>`;

@@ -50,6 +50,14 @@ describe('renderDeck: the deck page', () => {
     ]);
   });
 
+  it('links code highlighting only in a deck with a code slide', () => {
+    const plain = deckDom(render(lecture({ sections: [{ title: 'S', slides: [{ points: ['a'] }] }] })));
+    expect(plain.querySelector('link[href*="highlight"]')).toBeNull();
+    expect(plain.querySelector('script[src*="highlight"]')).toBeNull();
+    expect(doc.querySelector('pre.lectern-code')).not.toBeNull();
+    expect(doc.querySelector('script[src$="reveal/plugin/highlight.js"]')).not.toBeNull();
+  });
+
   it('uses the theme the lecture names, and "lecture" by default', () => {
     const dark = render(lecture({ theme: 'dark', sections: [{ title: 'S', slides: [{ points: ['a'] }] }] }));
     expect(deckDom(dark).querySelector('link[href$="themes/dark.css"]')).not.toBeNull();

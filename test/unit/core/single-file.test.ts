@@ -10,14 +10,12 @@ const decode64 = (data: string) => Buffer.from(data, 'base64').toString('utf8');
 const PAGE = `<!doctype html><html><head>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="../assets/reveal/reveal.css">
-<link rel="stylesheet" href="../assets/reveal/plugin/highlight/monokai.css">
 <link rel="stylesheet" href="../assets/lectern-base.css">
 <link rel="stylesheet" href="math.css">
 </head><body>
 <p>&lt;link rel=&quot;stylesheet&quot; href=&quot;../assets/evil.css&quot;&gt; text about ../media/0123456789abcdef.png</p>
 <img src="../media/0123456789abcdef.png" alt="A &quot;figure&quot;">
 <script src="../assets/reveal/reveal.js"></script>
-<script src="../assets/reveal/plugin/highlight.js"></script>
 <script src="../assets/reveal/plugin/notes.js"></script>
 </body></html>`;
 
@@ -28,11 +26,9 @@ function input(overrides: Partial<SingleFileInput> = {}): SingleFileInput {
     assetsBase: '../assets/',
     assets: new Map([
       ['reveal/reveal.css', bytes('.reveal{color:red}')],
-      ['reveal/plugin/highlight/monokai.css', bytes('.hljs{}')],
       ['lectern-base.css', bytes('@import url("lectern-tokens.css");\n.base{}')],
       ['lectern-tokens.css', bytes(':root{--x:1}')],
       ['reveal/reveal.js', bytes('window.Reveal = {};')],
-      ['reveal/plugin/highlight.js', bytes('window.RevealHighlight = {};')],
       ['reveal/plugin/notes.js', bytes('w.document.write(`<!--\n<script>x()<\\/script>`);')],
     ]),
     mediaBase: '../media/',
@@ -74,17 +70,6 @@ describe('inlineDeck', () => {
     expect(document.querySelector('p')?.textContent).toBe(
       '<link rel="stylesheet" href="../assets/evil.css"> text about ../media/0123456789abcdef.png',
     );
-  });
-
-  it('keeps code highlighting only for a deck with a code slide', () => {
-    const without = inlineDeck(input());
-    expect(without).not.toContain('RevealHighlight');
-    expect(without).not.toContain('.hljs');
-    const withCode = inlineDeck(
-      input({ html: PAGE.replace('<p>', '<pre class="lectern-code"><code>x</code></pre><p>') }),
-    );
-    expect(withCode).toContain('window.RevealHighlight');
-    expect(withCode).toContain('.hljs{}');
   });
 
   it('refuses a page that links a file it was not given, or an image it was not given', () => {

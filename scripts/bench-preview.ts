@@ -1,0 +1,139 @@
+// Live preview: the time from saving a lecture to its open tab showing the change (reloaded, on its
+// slide, painted), median of 20 edits of the course's largest lecture, in Chromium. `lectern preview`
+// runs as its own process, as an instructor runs it. Figures only.
+import { type ChildProcess, spawn } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { launchChromium } from '../lambdas/node/chromium.js';
+
+const EDITS = 20;
+const WARM_UP = 2;
+
+/** The page's side: once the deck is ready and its current slide shows the text asked for, report the next frame's time. */
+const WATCH_SCRIPT = `(() => {
+  const want = sessionStorage.getItem('lecternBenchWant');
+  if (!want) return;
+  const check = () => {
+    const reveal = window.Reveal;
+    const slide = reveal && reveal.isReady() && reveal.getCurrentSlide();
+    if (slide && slide.textContent.includes(want)) {
+      requestAnimationFrame(() => setTimeout(() => window.lecternBenchShown(performance.timeOrigin + performance.now()), 0));
+    } else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
+function largestLecture(root: string): string {
+  const dir = join(root, 'content', 'cold-war');
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml') && name !== 'course.yaml')
+    .map((name) => join(dir, name));
+  return files.sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
+}
+
+async function startPreview(
+  root: string,
+  cwd: string,
+  file: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'lectern.mjs'), 'preview', file, '--port', '0'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /Preview on (http:\/\/[^/\s]+)\//.exec(seen);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`preview exited (${code}):\n${seen}`)));
+  });
+  child.stdout?.resume();
+  return { url, child };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+export interface PreviewFigures {
+  lecture: string;
+  slides: number;
+  samples: number[];
+  median: number;
+}
+
+/** Save → repaint in the tab, `EDITS` times on the largest lecture. */
+export async function benchPreview(root: string): Promise<PreviewFigures> {
+  const source = largestLecture(root);
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-preview-'));
+  const file = join(dir, basename(source));
+  copyFileSync(source, file);
+  const original = readFileSync(file, 'utf8');
+  // A slide in the middle of the deck, with an id (its URL) and a title to edit.
+  const slides = [...original.matchAll(/^(\s*- id: ([a-z0-9-]+)\n\s*title: ")([^"\n]*)"/gm)];
+  const target = slides[Math.floor(slides.length / 2)];
+  if (!target || target.index === undefined) throw new Error(`no slide with an id and a title in ${source}`);
+  const [whole, head = '', id = '', title = ''] = target;
+  const edited = (n: number) =>
+    `${original.slice(0, target.index)}${head}${title} (edit ${n})"${original.slice((target.index ?? 0) + whole.length)}`;
+
+  const preview = await startPreview(root, dir, basename(file));
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    let shown: ((at: number) => void) | undefined;
+    await context.exposeBinding('lecternBenchShown', (_source, at: number) => shown?.(at));
+    await context.addInitScript({ content: WATCH_SCRIPT });
+    const page = await context.newPage();
+    const deckId = /^id: ([a-z0-9-]+)$/m.exec(original)?.[1];
+    await page.goto(`${preview.url}/${deckId}/#/${id}`, { waitUntil: 'load' });
+    await page.waitForFunction(() =>
+      (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+    );
+    const count = await page.evaluate(() =>
+      (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides(),
+    );
+    const samples: number[] = [];
+    for (let n = 1; n <= WARM_UP + EDITS; n += 1) {
+      await page.evaluate((want) => sessionStorage.setItem('lecternBenchWant', want), `(edit ${n})`);
+      const painted = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`edit ${n} never showed`)), 15_000);
+        shown = (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        };
+      });
+      const saved = performance.timeOrigin + performance.now();
+      writeFileSync(file, edited(n));
+      const at = await painted;
+      if (n > WARM_UP) samples.push(at - saved);
+      await new Promise((resolve) => setTimeout(resolve, 250)); // each edit its own save, not a burst
+    }
+    return { lecture: basename(source), slides: count, samples, median: median(samples) };
+  } finally {
+    await browser.close();
+    preview.child.kill('SIGINT');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Run alone: `npx tsx scripts/bench-preview.ts`. */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = join(import.meta.dirname, '..');
+  const figures = await benchPreview(root);
+  const sorted = [...figures.samples].sort((a, b) => a - b);
+  console.log(
+    `${figures.lecture} (${figures.slides} slides): save → tab repainted, median of ${figures.samples.length} ${figures.median.toFixed(0)} ms (min ${sorted[0]?.toFixed(0)}, max ${sorted.at(-1)?.toFixed(0)})`,
+  );
+}
