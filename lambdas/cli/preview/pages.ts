@@ -46,9 +46,12 @@ ${previewScriptTag()}
 `;
 }
 
-/** The tag that brings the preview script into a page (decks included, as they are served). */
+/**
+ * The tag that brings the preview script into a page (decks included, as they are served). Async:
+ * the deck starts without waiting for it, which a reload after every save feels.
+ */
 export function previewScriptTag(): string {
-  return `<script src="${PREVIEW.script}" data-events="${PREVIEW.events}"></script>`;
+  return `<script src="${PREVIEW.script}" data-events="${PREVIEW.events}" async></script>`;
 }
 
 /** A rendered deck page with the preview script added before `</body>`: only in what the preview serves. */

@@ -8,7 +8,7 @@ import { siteSecurityHeaders } from '../../node/security-headers.js';
 import { contentTypeFor } from '../../site/content-type.js';
 import { CACHE, DECK_FILES, PREVIEW, SITE_FOLDERS } from '../../site/layout.js';
 import type { DeckSet } from './deck-set.js';
-import { errorPage, indexPage, withPreviewScript } from './pages.js';
+import { errorPage, indexPage, previewScriptTag, withPreviewScript } from './pages.js';
 
 export interface PreviewServerOptions {
   decks: DeckSet;
@@ -39,7 +39,7 @@ const NOT_FOUND = (path: string) => `<!doctype html>
 <body><main><h1>No deck here</h1>
 <p>No lecture file gives a deck at ${path.replace(/[^a-z0-9/_.-]/gi, '')}. This tab follows when one does.</p>
 <p><a href="/">All decks</a></p></main>
-<script src="${PREVIEW.script}" data-events="${PREVIEW.events}"></script>
+${previewScriptTag()}
 </body></html>
 `;
 

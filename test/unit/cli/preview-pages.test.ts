@@ -52,7 +52,7 @@ describe('the preview error page', () => {
 
   it('adds the preview script before </body> only in what it serves', () => {
     expect(withPreviewScript('<html><body><p>x</p></body></html>')).toBe(
-      '<html><body><p>x</p><script src="/_preview/preview.js" data-events="/_preview/events"></script>\n</body></html>',
+      '<html><body><p>x</p><script src="/_preview/preview.js" data-events="/_preview/events" async></script>\n</body></html>',
     );
   });
 });
