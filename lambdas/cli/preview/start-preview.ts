@@ -33,7 +33,7 @@ export interface RunningPreview {
 export const QUIET_MS = 120;
 
 /** Print what a refresh found: each file rendered again, or its errors with the offending line. */
-function report(io: CliIo, update: Update, base: string): void {
+function report(io: CliIo, update: Update, base: string, ms?: number): void {
   for (const { file, diagnostics } of update.courseProblems) {
     for (const d of diagnostics) io.err(formatWithSource(file, d, undefined));
   }
@@ -49,7 +49,8 @@ function report(io: CliIo, update: Update, base: string): void {
       const time = new Date().toTimeString().slice(0, 8);
       const slides = slot.manifest?.slides ?? 0;
       const extra = warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
-      io.out(`${time} rendered ${slot.file} → ${base}/${slot.id}/ (${slides} slides${extra})`);
+      const took = ms === undefined ? '' : ` in ${Math.round(ms)} ms`;
+      io.out(`${time} rendered ${slot.file} → ${base}/${slot.id}/ (${slides} slides${extra})${took}`);
     }
   }
 }
@@ -78,9 +79,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       }
     });
   const watcher = await watchFiles(trees, decks.folders(), options.quietMs ?? QUIET_MS, (paths) => {
+    const started = performance.now();
     decks.refresh(paths).then(
       (update) => {
-        report(io, update, server.url);
+        report(io, update, server.url, performance.now() - started);
         watcher.addFolders(decks.folders());
         if (update.changed.length > 0) server.broadcast({ changed: update.changed, moved: update.moved });
       },
