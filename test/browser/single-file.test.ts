@@ -261,6 +261,7 @@ describe('a single-file deck opened from disk, offline', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.filter((script) => !ownScript(script))).toEqual([]);
     expect(await risky(page)).toEqual([]);
+    expect(await risky(speaker)).toEqual([]);
     for (const frame of speaker.frames().slice(1)) {
       expect(
         (await riskyNodes(frame, true)).filter((f) => !/^(script: |src=data:text\/javascript)/.test(f)),

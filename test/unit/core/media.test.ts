@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaEntry } from '../../../lambdas/core/media/media-entry.js';
+import { imageSources, mayHaveImages } from '../../../lambdas/core/media/media-path.js';
+import { parseLecture } from '../../../lambdas/core/parse.js';
 import { checkLecture } from '../../../lambdas/core/pipeline.js';
 import { colOf, deck, lineOf, MARK, SLIDE, THEMES } from './lecture-helpers.js';
 
@@ -119,5 +121,28 @@ describe('local media: each error and warning at the src, with line and column',
       expect(checked.diagnostics).toEqual([]);
     }
     expect(checkLecture(imageSlide('https://example.org/a.png'), { themes: THEMES }).ok).toBe(true);
+  });
+});
+
+describe('mayHaveImages: the cheap test before looking for a lecture’s images', () => {
+  const image = (key: string) => `sections:\n  - slides:\n      - kind: image\n        ${key}: figs/a.png\n`;
+  it('says yes to every way of writing an image’s src', () => {
+    for (const text of [
+      image('src'),
+      image('"src"'),
+      image("'SRC'"),
+      image('"\\x73rc"'),
+      image('"\\u0073rc"'),
+      '{"sections":[{"slides":[{"kind":"image","\\u0073rc":"a.png"}]}]}',
+    ]) {
+      expect(mayHaveImages(text), text).toBe(true);
+      const parsed = parseLecture(text, { format: text.startsWith('{') ? 'json' : 'yaml' }).value;
+      if (!text.includes('SRC'))
+        expect(imageSources(parsed), text).toEqual([expect.stringMatching(/a\.png$/)]);
+    }
+  });
+
+  it('says no to a lecture with no src at all', () => {
+    expect(mayHaveImages('id: x\ntitle: "Points only"\nsections: []\n')).toBe(false);
   });
 });
