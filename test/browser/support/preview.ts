@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { CliIo } from '../../../lambdas/cli/io.js';
@@ -49,5 +49,9 @@ async function startPreviewIn(dir: string, args: readonly string[], quietMs?: nu
     port: 0,
     ...(quietMs !== undefined && { quietMs }),
   });
-  return { preview, dir, lines, close: () => preview.close() };
+  const close = async () => {
+    await preview.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { preview, dir, lines, close };
 }
