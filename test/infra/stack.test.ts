@@ -5,10 +5,10 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { templateHash } from '../../lambdas/core/render/compile.js';
 import { listAssets } from '../../lambdas/node/assets.js';
+import { siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
 import { templatesDir } from '../../lambdas/node/templates-fs.js';
 import { ENV } from '../../lambdas/site/env-names.js';
 import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../../lambdas/site/page-files.js';
-import { siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
 import { API_FUNCTION_TIMEOUT_SECONDS, STORAGE_CALL_LIMIT_MS } from '../../lambdas/store/storage-timeouts.js';
 import { synthStack } from './synth-stack.js';
 

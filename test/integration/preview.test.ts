@@ -26,7 +26,9 @@ async function until<T>(
 
 let run: PreviewRun;
 beforeAll(async () => {
-  run = await startPreviewOf([SOURCE]);
+  // A quiet period longer than the default, so that a loaded machine stalling between two of the
+  // test's writes (30 ms apart) never splits its burst in two; the debounce is the same code at any length.
+  run = await startPreviewOf([SOURCE], 500);
 });
 afterAll(async () => {
   await run?.close();

@@ -177,7 +177,7 @@ describe('a lecture whose every field is a script payload', () => {
           )?.[0],
       );
       await expect
-        .poll(() => speaker.locator('.speaker-controls-notes .value').textContent())
+        .poll(() => speaker.locator('.speaker-controls-notes .value').textContent(), { timeout: 15_000 })
         .toContain(`${label} `);
       notesSeen.push((await speaker.locator('.speaker-controls-notes .value').textContent()) ?? '');
     });
