@@ -18,6 +18,8 @@ export interface FileResult {
   mediaFiles?: ReadonlyMap<string, string>;
   /** Every local image path the lecture names, found or not (absolute): what a watcher follows. */
   mediaPaths?: readonly string[];
+  /** What each local image was found to be (type, size in pixels), by `src`. */
+  media?: MediaMap;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function buildReadText(
   const local = await readMediaOf(path, text);
   const extras = { ...(math && { math }), ...(local && { media: local.entries }) };
   const built = buildText(file, text, templates, assetsBase, generatedAt, extras);
-  return local ? { ...built, mediaFiles: local.files, mediaPaths: local.paths } : built;
+  return local ? { ...built, mediaFiles: local.files, mediaPaths: local.paths, media: local.entries } : built;
 }
 
 /** The local images a lecture's text names, read from beside it; none when it names none (or does not parse). */

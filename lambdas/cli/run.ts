@@ -1,6 +1,7 @@
 import { LecternError, UsageError } from '../core/errors.js';
 import type { CliIo } from './io.js';
 import { PDF_USAGE, runPdf } from './pdf-command.js';
+import { PPTX_USAGE, runPptx } from './pptx-command.js';
 import { PREVIEW_USAGE, runPreview } from './preview-command.js';
 import { PUBLISH_USAGE, runPublish } from './publish-command.js';
 import { RENDER_USAGE, runRender } from './render-command.js';
@@ -12,6 +13,7 @@ Commands:
   validate <file…>              check lectures; print file:line:col  path  message
   render <file…> --out <dir>    render decks and handouts into <dir>
   pdf <file> --out <file.pdf>   print a deck (or --handout) to PDF through Chromium
+  pptx <file> --out <file.pptx> write a deck as an editable PowerPoint file
   preview <file|folder…>        serve the decks and reload them as their files change
   publish <file…> --site <url>  publish lectures and courses to a Lectern site
   help [command]                show help for a command
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: runValidate, usage: VALIDATE_USAGE },
   render: { run: runRender, usage: RENDER_USAGE },
   pdf: { run: runPdf, usage: PDF_USAGE },
+  pptx: { run: runPptx, usage: PPTX_USAGE },
   preview: { run: runPreview, usage: PREVIEW_USAGE },
   publish: { run: runPublish, usage: PUBLISH_USAGE },
 };

@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type Token } from 'markdown-it';
 import { mathPlugin } from './math/math-markup.js';
 
 /**
@@ -67,4 +67,14 @@ export function mathIn(text: string, notes = false): { tex: string; display: boo
   return tokens
     .filter((t) => t.type === 'math')
     .map((t) => ({ tex: t.content, display: t.meta?.display === true }));
+}
+
+/** The inline tokens of one text field (bold, italic, code, links, math), for writers that are not HTML. */
+export function inlineTokens(text: string): Token[] {
+  return md.parseInline(text, {})[0]?.children ?? [];
+}
+
+/** The block tokens of speaker notes (paragraphs and `- ` lists), read as renderNotes reads them. */
+export function notesTokens(text: string): Token[] {
+  return notesMd.parse(text.replace(ORDERED_MARKER, '$1\\$2'), {});
 }
