@@ -1,0 +1,85 @@
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openPptx, paragraphs, texts } from '../pptx/pptx-helpers.js';
+import { BAD_CITE, GOOD, lectern, workspace } from './cli-helpers.js';
+
+// A 3×2 PNG: its aspect must survive into the slide.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAADwx6tWAAAAEklEQVR42mP8z8AARAxMDAwMAB4iAgL2aSd7AAAAAElFTkSuQmCC',
+  'base64',
+);
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>';
+
+const IMAGES = `id: pictures
+title: Pictures
+sections:
+  - title: One
+    slides:
+      - kind: image
+        src: figs/map.png
+        alt: "A map of Korea, 1950"
+        caption: "The front in September"
+        credit: "Drawn for the course"
+      - kind: image
+        src: figs/bar.svg
+        alt: "A bar chart"
+      - kind: image
+        src: https://example.org/photo.jpg
+        alt: "A photograph"
+`;
+
+describe('lectern pptx', () => {
+  it('embeds a local image byte for byte, at its aspect, with its alt text as description', async () => {
+    const dir = workspace({ 'l.yaml': IMAGES, 'figs/map.png': PNG, 'figs/bar.svg': SVG });
+    const run = await lectern(dir, 'pptx', 'l.yaml', '--out', 'out/l.pptx');
+    expect(run.stderr).toBe('l.yaml → out/l.pptx');
+    expect(run.code).toBe(0);
+    const pptx = await openPptx(readFileSync(join(dir, 'out', 'l.pptx')));
+    const media = Object.keys(pptx.zip.files).filter((p) => p.startsWith('ppt/media/') && !p.endsWith('/'));
+    expect(media).toHaveLength(1);
+    const bytes = await pptx.zip.file(media[0] as string)?.async('nodebuffer');
+    expect(bytes?.equals(PNG)).toBe(true);
+    const picture = pptx.slides[2] as string;
+    expect(picture).toMatch(/<p:cNvPr [^>]*descr="A map of Korea, 1950"/);
+    const ext = /<p:pic>[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"/.exec(picture);
+    expect(Number(ext?.[1]) / Number(ext?.[2])).toBeCloseTo(1.5, 2);
+    expect(paragraphs(picture)).toContain('The front in September — Drawn for the course');
+    // SVG and remote images are named, not drawn
+    expect(texts(pptx.slides[3] as string)).toEqual(['A bar chart', 'figs/bar.svg']);
+    expect(pptx.slides[4]).toMatch(/<a:hlinkClick r:id="rId\d+"/);
+    expect(texts(pptx.slides[4] as string)).toEqual(['A photograph', 'https://example.org/photo.jpg']);
+  });
+
+  it('keeps formulas as their TeX, in the monospace face', async () => {
+    const dir = workspace({});
+    copyFileSync(join(import.meta.dirname, '../../fixtures/lectures/math.yaml'), join(dir, 'math.yaml'));
+    const run = await lectern(dir, 'pptx', 'math.yaml', '--out', 'math.pptx');
+    expect(run.code).toBe(0);
+    const pptx = await openPptx(readFileSync(join(dir, 'math.pptx')));
+    const math = pptx.slides[3] as string;
+    expect(texts(math)).toContain('t_{2} = \\frac{\\ln 2}{\\ln (1 + g)} \\approx \\frac{70}{100\\,g}');
+    expect(math).toMatch(/name="Formula \(TeX\)"/);
+    expect(texts(pptx.slides[0] as string).join('')).toBe('Growth and e');
+  });
+
+  it('writes nothing for a lecture with errors and names the file, line and path', async () => {
+    const dir = workspace({ 'bad.yaml': BAD_CITE });
+    const run = await lectern(dir, 'pptx', 'bad.yaml', '--out', 'bad.pptx');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/bad\.yaml:13:\d+ {2}sections\[0\]\.slides\[0\]\.cite\[0\]/);
+    expect(existsSync(join(dir, 'bad.pptx'))).toBe(false);
+  });
+
+  it('answers a usage mistake with exit 2 and its help', async () => {
+    const dir = workspace({ 'good.yaml': GOOD });
+    const noOut = await lectern(dir, 'pptx', 'good.yaml');
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toMatch(/pptx needs --out <file\.pptx>[\s\S]*Usage: lectern pptx/);
+    expect((await lectern(dir, 'pptx', 'a.yaml', 'b.yaml', '--out', 'x.pptx')).code).toBe(2);
+    expect((await lectern(dir, 'help', 'pptx')).stdout).toMatch(
+      /^Usage: lectern pptx <file> --out <file\.pptx>/,
+    );
+  });
+});
