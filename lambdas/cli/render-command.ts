@@ -8,11 +8,12 @@ import { collectFiles } from '../node/collect-files.js';
 import { sortCourseFiles } from '../node/course-files.js';
 import { readAssetBytes } from '../node/single-file-assets.js';
 import { loadTemplates } from '../node/templates-fs.js';
-import { ASSETS_BASE, RESERVED_IDS } from '../site/layout.js';
+import { ASSETS_BASE, DECK_FILES, RESERVED_IDS } from '../site/layout.js';
 import { buildFile } from './check-file.js';
 import { writeCoursePage } from './course-page.js';
 import { DiagnosticReport } from './diagnostic-report.js';
 import type { CliIo } from './io.js';
+import { pptxBytes } from './pptx-command.js';
 import { Progress } from './progress.js';
 import { writeDeckFolder } from './write-deck.js';
 import { writeMediaFiles } from './write-media.js';
@@ -23,12 +24,13 @@ function formatSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export const RENDER_USAGE = `Usage: lectern render <file|folder|course.yaml…> --out <dir> [--single-file]
+export const RENDER_USAGE = `Usage: lectern render <file|folder|course.yaml…> --out <dir> [--single-file | --pptx]
 
 Render lecture files into reveal.js decks that need no server beyond a static one:
   <dir>/<id>/index.html     the deck (S: speaker view, Esc: overview, ?print-pdf: print)
   <dir>/<id>/handout.html   a printable handout with the notes
   <dir>/<id>/deck.json      id, title, version, slide count, warnings
+  <dir>/<id>/deck.pptx      with --pptx: the deck as an editable PowerPoint file
   <dir>/assets/             reveal.js, plugins and themes, shared by every deck
   <dir>/index.html          a course page linking the decks, in the order of any course
                             file (course.yaml) given or found in a folder (not written
@@ -41,6 +43,7 @@ A file with errors is reported and nothing is written for it; the other files st
 Options:
   -o, --out <dir>   folder to write into (created if missing)   [required]
       --single-file one <id>.html per deck, everything inlined
+      --pptx        also write each deck as <dir>/<id>/deck.pptx
   -q, --quiet       print errors only
   -h, --help        show this help
 
@@ -55,6 +58,7 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
       out: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', short: 'q' },
       'single-file': { type: 'boolean' },
+      pptx: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -69,6 +73,10 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
   const outDir = resolve(io.cwd, values.out);
   const templates = loadTemplates();
   const single = values['single-file'] === true;
+  if (single && values.pptx)
+    throw new UsageError(
+      '--pptx writes into deck folders, which --single-file does not make: run lectern pptx for each lecture',
+    );
   const assets = single ? readAssetBytes() : undefined;
   const generatedAt = new Date().toISOString();
   const progress = new Progress(io, files.length, 'rendered');
@@ -86,7 +94,8 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
     report.add(file, [{ severity: 'error', code, path: 'id', message: `${message}; nothing written` }]);
   };
   for (const file of files) {
-    const { result, mediaFiles } = await buildFile(file, io.cwd, templates, ASSETS_BASE.output, generatedAt);
+    const built = await buildFile(file, io.cwd, templates, ASSETS_BASE.output, generatedAt);
+    const { result, mediaFiles } = built;
     report.add(file, result.diagnostics);
     if (!result.ok) {
       failed++;
@@ -103,7 +112,10 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
         progress.print(`${file} → ${relative(io.cwd, path) || path} (${formatSize(bytes)})`, 'out');
     } else {
       writeMediaFiles(outDir, result.deck.media, mediaFiles);
-      const folder = writeDeckFolder(outDir, result.manifest.id, result.deck.files);
+      const files = values.pptx
+        ? { ...result.deck.files, [DECK_FILES.pptx]: await pptxBytes(built, templates) }
+        : result.deck.files;
+      const folder = writeDeckFolder(outDir, result.manifest.id, files);
       written.set(result.manifest.id, file);
       rendered.set(resolve(io.cwd, file), result.manifest);
       if (!values.quiet) progress.print(`${file} → ${relative(io.cwd, folder) || folder}/`, 'out');

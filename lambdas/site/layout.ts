@@ -36,6 +36,8 @@ export const DECK_FILES = {
   deck: 'index.html',
   handout: 'handout.html',
   manifest: 'deck.json',
+  /** The deck as an editable PowerPoint file (`lectern render --pptx`, and every publish on the site). */
+  pptx: 'deck.pptx',
 } as const;
 
 /** Cache-Control of each kind of file the site serves. */
@@ -73,6 +75,7 @@ export function isDeckId(id: string): boolean {
 /** Site URLs of a deck: the current one, its handout, and one stored version. */
 export const deckUrl = (id: string): string => `/${SITE_FOLDERS.decks}/${id}/`;
 export const handoutUrl = (id: string): string => `${deckUrl(id)}${DECK_FILES.handout}`;
+export const pptxUrl = (id: string): string => `${deckUrl(id)}${DECK_FILES.pptx}`;
 /** The deck opened with its speaker view (the deck's script reads `?speaker`). */
 export const speakerUrl = (id: string): string => `${deckUrl(id)}?speaker`;
 export const versionUrl = (id: string, version: string): string => `${deckUrl(id)}v/${version}/`;
@@ -116,6 +119,7 @@ export function siteLayoutForBrowser() {
     decks: `/${SITE_FOLDERS.decks}/`,
     courses: `/${SITE_FOLDERS.courses}/`,
     handout: DECK_FILES.handout,
+    pptx: DECK_FILES.pptx,
     idPattern: DECK_ID.source,
     reservedIds: RESERVED_IDS,
   };

@@ -83,3 +83,19 @@ describe('lectern pptx', () => {
     );
   });
 });
+
+describe('lectern render --pptx', () => {
+  it('writes deck.pptx beside each deck’s index.html, with the deck’s slide count', async () => {
+    const dir = workspace({ 'good.yaml': GOOD, 'other.yaml': GOOD.replace('good-deck', 'other-deck') });
+    const run = await lectern(dir, 'render', 'good.yaml', 'other.yaml', '--out', 'out', '--pptx', '--quiet');
+    expect(run.code).toBe(0);
+    for (const id of ['good-deck', 'other-deck']) {
+      const manifest = JSON.parse(readFileSync(join(dir, 'out', id, 'deck.json'), 'utf8'));
+      const pptx = await openPptx(readFileSync(join(dir, 'out', id, 'deck.pptx')));
+      expect(pptx.slides).toHaveLength(manifest.slides);
+    }
+    const plain = await lectern(dir, 'render', 'good.yaml', '--out', 'plain', '--quiet');
+    expect(plain.code).toBe(0);
+    expect(existsSync(join(dir, 'plain', 'good-deck', 'deck.pptx'))).toBe(false);
+  });
+});
