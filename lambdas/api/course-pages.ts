@@ -25,6 +25,8 @@ export async function renderSiteCoursePage(
       title: [course.code, course.title].filter(Boolean).join(' · '),
       assetsBase: ASSETS_BASE.course,
       decksBase: COURSE_DECKS_BASE,
+      // Every publish writes deck.pptx into the version (a deck last published before that has none).
+      pptx: true,
     },
   );
 }

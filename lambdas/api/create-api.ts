@@ -5,6 +5,7 @@ import { themeNames } from '../core/render/index.js';
 import {
   deckUrl,
   handoutUrl,
+  pptxUrl,
   SITE_FOLDERS,
   speakerUrl,
   VERSION_PATTERN,
@@ -69,7 +70,7 @@ export function createApi(deps: ApiDeps): Api {
 
   const publish = async (event: ApiEvent, actor: Actor, pathId?: string): Promise<ApiResult> => {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
-    const { publication, warnings } = preparePublication(body, {
+    const { publication, warnings } = await preparePublication(body, {
       ...(await mathFor(body.text)),
       templates: deps.templates,
       generatedAt: clock().toISOString(),
@@ -199,6 +200,7 @@ function deckUrls(id: string, version: string) {
     url: deckUrl(id),
     handoutUrl: handoutUrl(id),
     speakerUrl: speakerUrl(id),
+    pptxUrl: pptxUrl(id),
     versionUrl: versionUrl(id, version),
   };
 }
@@ -215,6 +217,7 @@ function summarise(manifest: StoredDeck) {
     // Beyond the spec's list: the other links and what the site's course view shows of each deck.
     handoutUrl: handoutUrl(manifest.id),
     speakerUrl: speakerUrl(manifest.id),
+    pptxUrl: pptxUrl(manifest.id),
     ...(manifest.subtitle !== undefined && { subtitle: manifest.subtitle }),
     ...(manifest.course !== undefined && { course: manifest.course }),
     ...(manifest.date !== undefined && { date: manifest.date }),

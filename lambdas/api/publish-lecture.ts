@@ -2,7 +2,7 @@ import type { TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ValidationError } from '../core/errors.js';
 import type { MathEngine } from '../core/math/math-engine.js';
 import { buildDeckAt, checkLecture } from '../core/pipeline.js';
-import { ASSETS_BASE } from '../site/layout.js';
+import { ASSETS_BASE, DECK_FILES } from '../site/layout.js';
 import type { DeckPublication } from '../store/deck-store.js';
 import { toDetail } from './error-result.js';
 import type { LectureBody } from './read-body.js';
@@ -12,11 +12,15 @@ import type { LectureBody } from './read-body.js';
  * served from: its immutable version folder (`/decks/{id}/v/{version}/`); `/decks/{id}/` redirects there.
  */
 
-/** Everything the store needs to publish a lecture; throws ParseError, or ValidationError listing every error. */
-export function preparePublication(
+/**
+ * Everything the store needs to publish a lecture, the deck's PowerPoint file included; throws
+ * ParseError, or ValidationError listing every error. The PowerPoint writer (and pptxgenjs) is
+ * loaded on the first publish, not when the function starts.
+ */
+export async function preparePublication(
   body: LectureBody,
   options: { templates: TemplateSet; generatedAt: string; id?: string; math?: MathEngine },
-): { publication: DeckPublication; warnings: Diagnostic[] } {
+): Promise<{ publication: DeckPublication; warnings: Diagnostic[] }> {
   const built = buildDeckAt(
     body.text,
     { ...options, ...(body.format ? { format: body.format } : {}) },
@@ -24,7 +28,13 @@ export function preparePublication(
   );
   if (!built.ok) throw new ValidationError(built.diagnostics);
   const { manifest, decks } = built;
-  return { publication: { manifest, files: decks.versioned.files }, warnings: built.diagnostics };
+  const { writePptx } = await import('../pptx/write-pptx.js');
+  // The site publishes no local images yet (the check refuses them): an https image is named, not fetched.
+  const pptx = await writePptx({ lecture: built.lecture, templates: options.templates });
+  return {
+    publication: { manifest, files: { ...decks.versioned.files, [DECK_FILES.pptx]: pptx } },
+    warnings: built.diagnostics,
+  };
 }
 
 /** POST /api/validate's answer: a lecture that breaks the format is this route's normal answer, not a failure. */

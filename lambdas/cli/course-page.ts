@@ -14,6 +14,8 @@ export function writeCoursePage(
   rendered: ReadonlyMap<string, DeckManifest>,
   cwd: string,
   templates: TemplateSet,
+  /** Each deck folder holds deck.pptx (`render --pptx`): link it. */
+  pptx = false,
 ): string {
   const placed = new Set<string>();
   const groups: CourseGroup[] = courses.map(({ course, lectureFiles }) => {
@@ -30,6 +32,6 @@ export function writeCoursePage(
   groups.push(...groupByCourseLine(rest));
   const only = courses.length === 1 && rest.length === 0 ? courses[0]?.course : undefined;
   const title = only ? [only.code, only.title].filter(Boolean).join(' · ') : 'Lectures';
-  const html = renderCoursePage(groups, templates, { title, assetsBase: 'assets/', decksBase: '' });
+  const html = renderCoursePage(groups, templates, { title, assetsBase: 'assets/', decksBase: '', pptx });
   return writeFileWhole(join(outDir, 'index.html'), html);
 }

@@ -128,7 +128,7 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
   // A course page for a course, or for several decks; one lone deck needs no index. Single files
   // travel one by one, without the assets a course page needs.
   if (!single && (sorted.courses.length > 0 || written.size > 1)) {
-    const page = writeCoursePage(outDir, sorted.courses, rendered, io.cwd, templates);
+    const page = writeCoursePage(outDir, sorted.courses, rendered, io.cwd, templates, values.pptx === true);
     if (!values.quiet) progress.print(`course page → ${relative(io.cwd, page) || page}`, 'out');
   }
   if (!values.quiet) {

@@ -25,6 +25,8 @@ export interface CoursePageOptions {
   assetsBase: string;
   /** Relative URL from the page to the folder holding the deck folders: `''` (CLI) or `decks/` (site). */
   decksBase: string;
+  /** Whether each deck folder holds its PowerPoint file (`deck.pptx`), to link it. */
+  pptx?: boolean;
 }
 
 interface DeckCard {
@@ -32,6 +34,9 @@ interface DeckCard {
   href: string;
   handoutHref: string;
   speakerHref: string;
+  /** The deck's PowerPoint file and the name it downloads under; null where there is none. */
+  pptxHref: string | null;
+  pptxName: string | null;
   titleHtml: string;
   subtitleHtml: string | null;
   slides: number;
@@ -47,7 +52,7 @@ function minutes(deck: DeckManifest): { text: string; label: string } {
   };
 }
 
-function card(deck: DeckManifest, decksBase: string): DeckCard {
+function card(deck: DeckManifest, decksBase: string, pptx: boolean): DeckCard {
   const href = `${decksBase}${encodeURIComponent(deck.id)}/`;
   const time = minutes(deck);
   return {
@@ -55,6 +60,8 @@ function card(deck: DeckManifest, decksBase: string): DeckCard {
     href,
     handoutHref: `${href}handout.html`,
     speakerHref: `${href}?speaker`,
+    pptxHref: pptx ? `${href}deck.pptx` : null,
+    pptxName: pptx ? `${deck.id}.pptx` : null,
     titleHtml: renderInline(deck.title),
     subtitleHtml: deck.subtitle ? renderInline(deck.subtitle) : null,
     slides: deck.slides,
@@ -80,19 +87,19 @@ interface PendingCard {
   id: string;
 }
 
-function cards(group: CourseGroup, decksBase: string): (DeckCard | PendingCard)[] {
-  if (!group.lectureIds) return group.decks.map((deck) => card(deck, decksBase));
+function cards(group: CourseGroup, decksBase: string, pptx: boolean): (DeckCard | PendingCard)[] {
+  if (!group.lectureIds) return group.decks.map((deck) => card(deck, decksBase, pptx));
   const byId = new Map(group.decks.map((deck) => [deck.id, deck]));
   return group.lectureIds.map((id) => {
     const deck = byId.get(id);
-    return deck ? card(deck, decksBase) : { pending: true, id };
+    return deck ? card(deck, decksBase, pptx) : { pending: true, id };
   });
 }
 
-function viewGroup(group: CourseGroup, decksBase: string) {
+function viewGroup(group: CourseGroup, decksBase: string, pptx: boolean) {
   const course = group.course;
   const totalMinutes = courseMinutes(group.decks);
-  const entries = cards(group, decksBase);
+  const entries = cards(group, decksBase, pptx);
   return {
     id: course?.id ?? null,
     titleHtml: renderInline(course?.title ?? group.heading ?? 'Decks'),
@@ -129,7 +136,7 @@ export function renderCoursePage(
     assetsBase: options.assetsBase,
     groups: groups
       .filter((g) => g.decks.length > 0 || (g.lectureIds?.length ?? 0) > 0)
-      .map((g) => viewGroup(g, options.decksBase)),
+      .map((g) => viewGroup(g, options.decksBase, options.pptx === true)),
   });
 }
 

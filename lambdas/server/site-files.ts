@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { templatesDir as findTemplatesDir } from '../node/templates-fs.js';
 import { contentTypeFor } from '../site/content-type.js';
-import { CACHE } from '../site/layout.js';
+import { CACHE, deckFileDisposition } from '../site/layout.js';
 import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../site/page-files.js';
 import type { SitePath } from '../site/site-paths.js';
 import type { CourseStore } from '../store/course-store.js';
@@ -12,6 +12,8 @@ export interface SiteFile {
   body: Uint8Array;
   contentType: string;
   cacheControl: string;
+  /** The name a download is saved under (a deck's PowerPoint file), as the S3 object carries it. */
+  contentDisposition?: string;
 }
 
 export interface SiteSources {
@@ -59,8 +61,14 @@ export function createSiteReader(sources: SiteSources) {
         // Only stored versions are files; the current deck is a redirect, answered before this.
         if (!target.version) return undefined;
         const object = await sources.store.readVersionFile(target.id, target.version, target.name);
+        const disposition = deckFileDisposition(target.id, target.name);
         return (
-          object && { body: object.body, contentType: object.contentType, cacheControl: CACHE.immutable }
+          object && {
+            body: object.body,
+            contentType: object.contentType,
+            cacheControl: CACHE.immutable,
+            ...(disposition && { contentDisposition: disposition }),
+          }
         );
       }
       case 'course': {

@@ -131,6 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ...security,
         'content-type': file.contentType,
         'cache-control': file.cacheControl,
+        ...(file.contentDisposition && { 'content-disposition': file.contentDisposition }),
         'content-length': String(file.body.byteLength),
       },
       head ? undefined : file.body,

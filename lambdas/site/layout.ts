@@ -76,6 +76,11 @@ export function isDeckId(id: string): boolean {
 export const deckUrl = (id: string): string => `/${SITE_FOLDERS.decks}/${id}/`;
 export const handoutUrl = (id: string): string => `${deckUrl(id)}${DECK_FILES.handout}`;
 export const pptxUrl = (id: string): string => `${deckUrl(id)}${DECK_FILES.pptx}`;
+/** The name a deck's PowerPoint file is saved under: its id (ids are safe in a header and a file name). */
+export const pptxDownloadName = (id: string): string => `${id}.pptx`;
+/** Content-Disposition of a deck's file: the PowerPoint file downloads under its deck's name; others show. */
+export const deckFileDisposition = (id: string, name: string): string | undefined =>
+  name === DECK_FILES.pptx ? `attachment; filename="${pptxDownloadName(id)}"` : undefined;
 /** The deck opened with its speaker view (the deck's script reads `?speaker`). */
 export const speakerUrl = (id: string): string => `${deckUrl(id)}?speaker`;
 export const versionUrl = (id: string, version: string): string => `${deckUrl(id)}v/${version}/`;

@@ -2,7 +2,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeckManifest } from '../core/deck.js';
 import { readManifest } from '../core/manifest.js';
 import { contentTypeFor } from '../site/content-type.js';
-import { CACHE, DECK_FILES, DEFAULT_DECKS_PREFIX, deckKey, pointerKey, versionKey } from '../site/layout.js';
+import {
+  CACHE,
+  DECK_FILES,
+  DEFAULT_DECKS_PREFIX,
+  deckFileDisposition,
+  deckKey,
+  pointerKey,
+  versionKey,
+} from '../site/layout.js';
 import { createDeckHistory, type VersionInfo } from './deck-history.js';
 import { ForbiddenError, PreconditionFailedError, StorageError, VersionNotFoundError } from './errors.js';
 import { createKeyedLock } from './keyed-lock.js';
@@ -116,9 +124,11 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
     const { id, version } = manifest;
     const put = async (name: string, body: string | Uint8Array) => {
       try {
+        const disposition = deckFileDisposition(id, name);
         await objects.put(versionKey(prefix, id, version, name), body, {
           contentType: contentTypeFor(name),
           cacheControl: CACHE.immutable,
+          ...(disposition && { contentDisposition: disposition }),
           ifNoneMatch: '*',
         });
       } catch (error) {

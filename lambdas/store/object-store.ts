@@ -15,6 +15,8 @@ export interface PutOptions {
   contentType: string;
   /** Sent as Cache-Control when the object is served straight from the bucket (CloudFront). */
   cacheControl?: string;
+  /** Sent as Content-Disposition by a backing that keeps it (S3): the name a download is saved under. */
+  contentDisposition?: string;
   /** `*`: write only if no object exists at the key (S3's If-None-Match). */
   ifNoneMatch?: '*';
   /** Write only if the object there still has this etag (S3's If-Match). */

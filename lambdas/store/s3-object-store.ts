@@ -73,6 +73,7 @@ export function createS3ObjectStore(client: S3Client, bucket: string): ObjectSto
               Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
               ContentType: options.contentType,
               ...(options.cacheControl ? { CacheControl: options.cacheControl } : {}),
+              ...(options.contentDisposition ? { ContentDisposition: options.contentDisposition } : {}),
               ...(options.ifNoneMatch ? { IfNoneMatch: options.ifNoneMatch } : {}),
               ...(options.ifMatch ? { IfMatch: options.ifMatch } : {}),
             }),

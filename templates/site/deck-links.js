@@ -1,4 +1,4 @@
-// A deck's three links (present, speaker view, handout), in the deck list and the course view. Their
+// A deck's links (present, speaker view, handout, PowerPoint download), in the deck list and the course view. Their
 // addresses are the ones the API answers with; the page builds none of its own.
 import { link, sitePath } from './dom.js';
 
@@ -23,6 +23,14 @@ function speakerLink(deck) {
   return speaker;
 }
 
+/** The editable PowerPoint file, saved under the deck's id (a deck published before it has none: no link). */
+function pptxLink(deck) {
+  const anchor = link(sitePath(deck.pptxUrl), 'PowerPoint');
+  anchor.setAttribute('download', `${deck.id}.pptx`);
+  anchor.title = 'The deck as an editable PowerPoint file (.pptx)';
+  return anchor;
+}
+
 /**
  * The links to present a deck, open its speaker view and its handout. Each list repeats the same link
  * texts, so each link is tied to the element `titleId` names (the deck's title) for screen readers' link lists.
@@ -32,6 +40,7 @@ export function deckLinks(deck, titleId) {
     link(sitePath(deck.url), 'Present'),
     speakerLink(deck),
     link(sitePath(deck.handoutUrl), 'Handout'),
+    ...(deck.pptxUrl ? [pptxLink(deck)] : []),
   ];
   for (const anchor of links) anchor.setAttribute('aria-describedby', titleId);
   return links;

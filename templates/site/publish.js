@@ -41,6 +41,8 @@ export function createPublisher({ form, validateButton }, { api, token, editor, 
       link(sitePath(deck.url), deck.id),
       document.createTextNode(` (${deck.slides} slides) · `),
       link(sitePath(deck.handoutUrl), 'handout'),
+      document.createTextNode(' · '),
+      link(sitePath(deck.pptxUrl), 'PowerPoint'),
     ];
     outcome.show('ok', message, [], deck.warnings);
     await onPublished();

@@ -1,3 +1,4 @@
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeByJwtClaims, createTokenAuthorizer, singleAdmin } from '../../lambdas/api/authorize.js';
 import { type Api, createApi } from '../../lambdas/api/create-api.js';
@@ -5,6 +6,7 @@ import { MAX_BODY_BYTES } from '../../lambdas/api/read-body.js';
 import { loadTemplates } from '../../lambdas/node/templates-fs.js';
 import { createDeckStore, type DeckStore } from '../../lambdas/store/deck-store.js';
 import { createS3ObjectStore } from '../../lambdas/store/s3-object-store.js';
+import { openPptx } from '../unit/pptx/pptx-helpers.js';
 import { apiEvent, type EventInput } from './support/api-event.js';
 import { textOf } from './support/deck-fixture.js';
 import { ALL_KINDS_YAML, bigLectureYaml, lectureJson, lectureYaml } from './support/lectures.js';
@@ -121,6 +123,31 @@ describe('publishing', () => {
     const versioned = textOf(await store.readVersionFile('all-kinds', answer.body.version, 'index.html'));
     expect(versioned).toContain('../../../../assets/');
     expect(versioned).not.toMatch(/"\.\.\/\.\.\/assets\//);
+  });
+
+  it('stores the deck as deck.pptx in the same version: its content type, download name and slides', async () => {
+    const answer = await call({
+      method: 'PUT',
+      path: '/api/decks/pptx-deck',
+      body: lectureYaml('pptx-deck'),
+      headers: YAML,
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body.pptxUrl).toBe('/decks/pptx-deck/deck.pptx');
+    const file = await store.readVersionFile('pptx-deck', answer.body.version, 'deck.pptx');
+    expect(file?.contentType).toBe(
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    );
+    const pptx = await openPptx(file?.body ?? new Uint8Array());
+    expect(pptx.slides).toHaveLength(answer.body.slides);
+    // The bucket keeps the name a browser saves the file under (CloudFront passes it on).
+    const head = await s3.client.send(
+      new HeadObjectCommand({ Bucket: s3.bucket, Key: `decks/pptx-deck/v/${answer.body.version}/deck.pptx` }),
+    );
+    expect(head.ContentDisposition).toBe('attachment; filename="pptx-deck.pptx"');
+    const listed = await call({ method: 'GET', path: '/api/decks', headers: AUTH });
+    const summary = listed.body.decks.find((d: { id: string }) => d.id === 'pptx-deck');
+    expect(summary.pptxUrl).toBe('/decks/pptx-deck/deck.pptx');
   });
 
   it('answers 200 with the same version when the deck already holds this content', async () => {
@@ -247,6 +274,7 @@ describe('reading and deleting', () => {
       url: '/decks/listed-deck/',
       handoutUrl: '/decks/listed-deck/handout.html',
       speakerUrl: '/decks/listed-deck/?speaker',
+      pptxUrl: '/decks/listed-deck/deck.pptx',
       duration: 2,
       estimatedMinutes: expect.any(Number),
     });

@@ -95,6 +95,8 @@ describe('courses over the API', () => {
     const links = [...doc.querySelectorAll('.deck-card a')].map((a) => a.getAttribute('href'));
     expect(links).toContain('../../decks/second/');
     expect(links).toContain('../../decks/first/handout.html');
+    const pptx = doc.querySelector('.deck-card a[href="../../decks/first/deck.pptx"]');
+    expect(pptx?.getAttribute('download')).toBe('first.pptx');
     expect(doc.querySelector('link[rel=stylesheet]')?.getAttribute('href')).toBe(
       '../../assets/lectern-course.css',
     );

@@ -160,6 +160,14 @@ describe('the local site', () => {
         );
       }
     }
+    const pptx = await fetch(`${server.url}/decks/all-kinds/deck.pptx`);
+    expect(pptx.status).toBe(200);
+    expect(pptx.url).toContain(`${versionUrl}deck.pptx`);
+    expect(pptx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    );
+    expect(pptx.headers.get('content-disposition')).toBe('attachment; filename="all-kinds.pptx"');
+    expect(new Uint8Array(await pptx.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     const manifest = await fetch(`${server.url}/decks/all-kinds/deck.json`);
     expect(manifest.headers.get('content-type')).toMatch(/^application\/json/);
     expect((await manifest.json()).version).toBe(deck.version);

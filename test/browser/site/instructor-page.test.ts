@@ -73,7 +73,8 @@ describe('the instructor page, used as a person would', () => {
     await page.getByRole('button', { name: 'Validate' }).click();
     await expect.poll(() => result.textContent()).toMatch(/^No errors/);
     await page.getByRole('button', { name: 'Publish' }).click();
-    await expect.poll(() => result.textContent()).toMatch(/^Published: browser-flow/);
+    // The first publish also loads the PowerPoint writer: more than expect.poll's default second on a busy machine.
+    await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(/^Published: browser-flow/);
 
     // The deck is listed, with its three links and a delete button.
     const row = decks.getByRole('row', { name: /Browser lecture browser-flow/ });
@@ -84,6 +85,9 @@ describe('the instructor page, used as a person would', () => {
     const handout = row.getByRole('link', { name: 'Handout' });
     expect(await present.getAttribute('href')).toBe('decks/browser-flow/');
     expect(await handout.getAttribute('href')).toBe('decks/browser-flow/handout.html');
+    const pptx = row.getByRole('link', { name: 'PowerPoint' });
+    expect(await pptx.getAttribute('href')).toBe('decks/browser-flow/deck.pptx');
+    expect(await pptx.getAttribute('download')).toBe('browser-flow.pptx');
     // Speaker view is the deck's own ?speaker, as on the course page: in a new tab too, it opens the speaker view.
     expect(await speaker.getAttribute('href')).toBe('decks/browser-flow/?speaker');
 

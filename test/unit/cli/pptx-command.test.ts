@@ -94,8 +94,12 @@ describe('lectern render --pptx', () => {
       const pptx = await openPptx(readFileSync(join(dir, 'out', id, 'deck.pptx')));
       expect(pptx.slides).toHaveLength(manifest.slides);
     }
-    const plain = await lectern(dir, 'render', 'good.yaml', '--out', 'plain', '--quiet');
+    // the course page links each file, to download under the deck's id
+    const page = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
+    expect(page).toContain('<a href="good-deck/deck.pptx" download="good-deck.pptx">PowerPoint</a>');
+    const plain = await lectern(dir, 'render', 'good.yaml', 'other.yaml', '--out', 'plain', '--quiet');
     expect(plain.code).toBe(0);
     expect(existsSync(join(dir, 'plain', 'good-deck', 'deck.pptx'))).toBe(false);
+    expect(readFileSync(join(dir, 'plain', 'index.html'), 'utf8')).not.toContain('deck.pptx');
   });
 });
