@@ -1,9 +1,14 @@
 // The API Lambda's bundle size: lambdas/handlers/api-handler.ts bundled by esbuild with the settings the stack
 // deploys (infra/api-bundle.ts), minified and not, AWS SDK external. Figures, not assertions.
 // Run alone with `npx tsx scripts/bench-bundle.ts`; scripts/bench.ts may import benchBundle().
+import { rmSync, statSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { API_BUNDLE, PROJECT_ROOT } from '../infra/api-bundle.js';
+import { LAZY_PACKAGES, lazyPackages } from '../infra/bundle-lazy-packages.mjs';
 
 /** Target from the issue: the minified handler, AWS SDK excluded. */
 export const BUNDLE_TARGET_BYTES = 300 * 1024;
@@ -19,6 +24,8 @@ export interface BundleSize {
   largest: [string, number][];
   /** Milliseconds esbuild took for the minified build. */
   buildMs: number;
+  /** The packages shipped beside the handler and loaded on the first publish only, minified bytes each. */
+  lazy: [string, number][];
 }
 
 async function bundle(minify: boolean) {
@@ -61,7 +68,18 @@ export async function benchBundle(): Promise<BundleSize> {
     gzippedBytes: gzipSync(minified.contents).byteLength,
     largest: [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 5),
     buildMs: minified.ms,
+    lazy: await lazySizes(),
   };
+}
+
+async function lazySizes(): Promise<[string, number][]> {
+  const dir = await mkdtemp(join(tmpdir(), 'lectern-bench-lazy-'));
+  try {
+    await lazyPackages(dir, PROJECT_ROOT);
+    return LAZY_PACKAGES.map((name) => [name, statSync(join(dir, 'node_modules', name, 'index.mjs')).size]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -73,6 +91,7 @@ export function formatBundleSize(size: BundleSize): string {
     `API Lambda bundle: ${kb(size.minifiedBytes)} minified (${verdict} the ${kb(BUNDLE_TARGET_BYTES)} target), ` +
       `${kb(size.bytes)} unminified, ${kb(size.gzippedBytes)} gzipped; esbuild ${size.buildMs.toFixed(0)} ms`,
     `largest parts: ${size.largest.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`,
+    `beside it, loaded on the first publish only: ${size.lazy.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`,
   ].join('\n');
 }
 

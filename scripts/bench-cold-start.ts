@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import S3rver from 's3rver';
 import { API_BUNDLE } from '../infra/api-bundle.js';
+import { lazyPackages } from '../infra/bundle-lazy-packages.mjs';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,6 +74,8 @@ export async function benchColdStart(root: string): Promise<ColdStart> {
     logLevel: 'warning',
   });
   cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
+  // What the bundling hook ships beside the handler: the packages the first publish loads.
+  await lazyPackages(dir, root);
   const precompiled = join(root, 'dist', 'templates.precompiled.json');
   if (existsSync(precompiled)) cpSync(precompiled, join(dir, 'templates.precompiled.json'));
 

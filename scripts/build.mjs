@@ -42,13 +42,26 @@ const shipped = {
   // The SDK is loaded only when an S3 bucket is configured; keep it out of the CLI's start-up path.
   external: ['@aws-sdk/*', 'playwright-core', 'chromium-bidi'],
 };
-await build({ ...nodeBundle, ...shipped, entryPoints: { server: join(root, entries.server) } });
+// pptxgenjs and jszip are loaded from node_modules when a PowerPoint file is first written, by the
+// server and the CLI alike: neither pays for them at start.
+const lazy = ['pptxgenjs', 'jszip'];
+await build({
+  ...nodeBundle,
+  ...shipped,
+  external: [...shipped.external, ...lazy],
+  entryPoints: { server: join(root, entries.server) },
+});
 // The CLI as CommonJS: bin/lectern.mjs runs it through vm.Script with V8's code cache, which Node 20
 // offers for scripts only. The runner passes the bundle's file URL in for import.meta.url.
 await build({
   ...nodeBundle,
   ...shipped,
   entryPoints: { cli: join(root, entries.cli) },
+  external: [...shipped.external, ...lazy],
+  // A vm.Script run from V8's code cache refuses import() (Node 20 drops the loader callback with
+  // cached data): every import() of what stays outside the bundle (node:fs in pptxgenjs,
+  // playwright-core, pptxgenjs itself) becomes a require().
+  supported: { 'dynamic-import': false },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   banner: {},

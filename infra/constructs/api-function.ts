@@ -103,6 +103,7 @@ export class ApiFunction extends Construct {
           afterBundling: (inputDir: string, outputDir: string) => [
             `node "${join(inputDir, 'infra', 'copy-dir.mjs')}" "${join(inputDir, 'templates')}" "${join(outputDir, 'templates')}"`,
             `node "${join(inputDir, 'infra', 'copy-dir.mjs')}" "${precompiled}" "${join(outputDir, PRECOMPILED_FILE)}"`,
+            `node "${join(inputDir, 'infra', 'bundle-lazy-packages.mjs')}" "${outputDir}"`,
           ],
         },
       },

@@ -270,6 +270,13 @@ describe('API function', () => {
     );
     expect(bundle).not.toContain('Parse error on line'); // a string of the Handlebars compiler's parser
     expect(statSync(join(codeDir, 'index.mjs')).size).toBeGreaterThan(10_000);
+    // The PowerPoint writer's packages ship beside the handler, not in it: only a publish loads them.
+    expect(bundle).toMatch(/import\(\s*"pptxgenjs"\s*\)/);
+    for (const name of ['pptxgenjs', 'jszip']) {
+      const manifest = JSON.parse(readFileSync(join(codeDir, 'node_modules', name, 'package.json'), 'utf8'));
+      expect(manifest).toMatchObject({ name, type: 'module', exports: './index.mjs' });
+      expect(statSync(join(codeDir, 'node_modules', name, 'index.mjs')).size).toBeGreaterThan(50_000);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir.js';
@@ -25,6 +25,18 @@ describe('the lectern executable', () => {
     expect(existsSync(join(out, 'assets', 'reveal', 'reveal.js'))).toBe(true);
     // The build ships the templates precompiled beside the bundle, so a run need not compile them.
     expect(existsSync(join(root, 'dist', 'templates.precompiled.json'))).toBe(true);
+  });
+
+  it('writes a PowerPoint file, twice: without the code cache and then from it', () => {
+    // The bundle runs as a vm.Script; an import() left in it would fail once the code cache is used.
+    const out = tempDir('bin');
+    for (const run of [1, 2]) {
+      const target = join(out, `deck-${run}.pptx`);
+      const result = lectern(root, 'pptx', 'test/fixtures/lectures/all-kinds.yaml', '--out', target);
+      expect(result.stderr, `run ${run}`).not.toMatch(/node:internal|dynamic import/i);
+      expect(result.status, `run ${run}`).toBe(0);
+      expect(readFileSync(target).subarray(0, 2).toString('latin1')).toBe('PK');
+    }
   });
 
   it('exits 1 on an invalid lecture and 2 on a wrong flag, without a stack trace', () => {
