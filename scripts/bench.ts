@@ -15,6 +15,7 @@ import { ASSETS_BASE } from '../lambdas/site/layout.js';
 import { benchBundle, formatBundleSize } from './bench-bundle.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { generateLecture } from './bench-lecture.js';
+import { benchPptx, formatPptx } from './bench-pptx.js';
 import { benchPreview } from './bench-preview.js';
 import { benchProcesses, loadNote } from './bench-process.js';
 import { benchRedirect } from './bench-redirect.js';
@@ -94,6 +95,10 @@ const rich = benchRich(root, Math.max(5, Math.round(runs / 2)));
 console.log(
   `median: with figures and math ${rich.rich.toFixed(0)} ms (peak RSS ${rich.richRss.toFixed(0)} MiB); as plain text ${rich.plain.toFixed(0)} ms`,
 );
+console.log('\n# Whole process: `lectern pptx` (editable PowerPoint), generated and course lectures');
+const pptx = benchPptx(root, runs);
+console.log(formatPptx(pptx));
+const pptx60 = pptx.lectures.find((l) => l.name === 'bench-60.yaml');
 
 console.log('\n# Local server under load (autocannon from this process, loopback only)');
 const publishP50 = await benchServer(root);
@@ -131,6 +136,8 @@ printTargets([
   ['`lectern render` ÷ `pandoc -t revealjs -s`, 600 slides, paired', x(proc.renderOverPandoc600), '≤ 1.0×'],
   ['`lectern render` 600 ÷ 60 slides', x(proc.growth600over60), '≤ 1.7×'],
   ['peak RSS, 600 slides', `${proc.peakRss600.toFixed(0)} MiB`, '< 80 MiB'],
+  ['`lectern pptx`, 60 slides, whole process', `${pptx60?.ms.toFixed(0)} ms`, '< 1000 ms'],
+  ['`lectern pptx` 600 ÷ 60 slides', x(pptx.growth600over60), 'linear (≈ 10× or less)'],
   ['Lambda: import + first publish, cold', `${cold.firstPublish.toFixed(0)} ms`, '< 120 ms'],
   ['Lambda bundle, minified', `${(bundle.minifiedBytes / 1024).toFixed(0)} KB`, '< 300 KB'],
   ['local server: publish p50, 1 connection, a course lecture', `${publishP50} ms`, '< 10 ms'],
