@@ -13,11 +13,17 @@ const XML_ESCAPES: Record<string, string> = {
   "'": '&apos;',
 };
 
-/** Text for XML content and attributes; characters XML 1.0 cannot hold are dropped. */
+/**
+ * `text` without the characters XML 1.0 cannot hold (control characters, lone surrogates): a lecture
+ * may carry them, and pptxgenjs writes text as given, which would make a file no office suite opens.
+ */
+export function xmlChars(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}
+
+/** Text for XML content and attributes. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+  return xmlChars(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
 function runXml(run: TextRun, lang: string, mono: string): string {

@@ -1,3 +1,4 @@
+import { xmlChars } from './notes-xml.js';
 import type { TextProps, TextPropsOptions } from './pptxgenjs.js';
 import type { TextRun } from './text-runs.js';
 import type { PptxStyle } from './theme-style.js';
@@ -27,7 +28,7 @@ export function runsToText(runs: readonly TextRun[], ctx: TextContext, base: Tex
       options.color = ctx.style.colors.link;
       options.underline = { style: 'sng' };
     }
-    return { text: run.text, options };
+    return { text: xmlChars(run.text), options };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Slide } from '../core/schema.js';
 import { blocksHeight, fitFontSize, type TextBlock } from './fit-text.js';
+import { xmlChars } from './notes-xml.js';
 import type { PptxSlide, ShapeTypes, TableCell, TextProps, TextPropsOptions } from './pptxgenjs.js';
 import { paragraph, runsToText, type TextContext, type TextOptions } from './runs-to-text.js';
 import { inlineRuns, runsText, type TextRun } from './text-runs.js';
@@ -346,7 +347,7 @@ function image(slide: PptxSlide, s: Extract<Slide, { kind: 'image' }>, ctx: Body
       y: y + (area.h - ih) / 2,
       w: iw,
       h: ih,
-      altText: s.alt,
+      altText: xmlChars(s.alt),
     });
   } else {
     // A remote image (never fetched) or a type office suites do not all draw: a framed box that says
@@ -366,7 +367,7 @@ function image(slide: PptxSlide, s: Extract<Slide, { kind: 'image' }>, ctx: Body
         color: ctx.style.colors.muted,
         fontFace: ctx.style.fonts.sans,
         line: { color: ctx.style.colors.rule, width: 1, dashType: 'dash' },
-        objectName: `Image: ${s.alt}`.slice(0, 200),
+        objectName: xmlChars(`Image: ${s.alt}`.slice(0, 200)),
       },
     );
   }

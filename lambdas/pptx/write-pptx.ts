@@ -6,7 +6,7 @@ import { formatDate } from '../core/render/format-date.js';
 import { DEFAULT_THEME } from '../core/render/themes.js';
 import type { Lecture } from '../core/schema.js';
 import { fitFontSize, SLIDE_W } from './fit-text.js';
-import { notesParagraphsXml, replaceNotesBody } from './notes-xml.js';
+import { notesParagraphsXml, replaceNotesBody, xmlChars } from './notes-xml.js';
 import { keepFirstParagraphProperties } from './paragraph-properties.js';
 import { loadPptxGenJS, type PptxSlide } from './pptxgenjs.js';
 import { paragraph, type TextContext } from './runs-to-text.js';
@@ -56,9 +56,9 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
   const pres = new PptxGen();
   pres.layout = 'LAYOUT_WIDE';
   pres.rtlMode = view.rtl;
-  pres.title = view.titleText;
-  if (lecture.author?.trim()) pres.author = inlineText(lecture.author);
-  if (lecture.course?.trim()) pres.subject = inlineText(lecture.course);
+  pres.title = xmlChars(view.titleText);
+  if (lecture.author?.trim()) pres.author = xmlChars(inlineText(lecture.author));
+  if (lecture.course?.trim()) pres.subject = xmlChars(inlineText(lecture.course));
   pres.theme = { headFontFace: style.fonts.sans, bodyFontFace: style.fonts.sans };
 
   const notes: string[] = [];
@@ -163,7 +163,7 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
           fontSize: 14,
           color: style.colors.muted,
           fontFace: style.fonts.sans,
-          objectName: view.words.cited,
+          objectName: xmlChars(view.words.cited),
         });
       }
     });

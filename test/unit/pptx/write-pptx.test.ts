@@ -182,3 +182,53 @@ describe('writePptx: languages and themes', () => {
     expect(pptx.slides[3]).toMatch(/<a:normAutofit\/>/);
   });
 });
+
+describe('writePptx: hostile text', () => {
+  it('drops characters XML cannot hold, so every part stays a well-formed file', async () => {
+    const l = lecture({
+      title: 'Bell \u0007 and \u0001',
+      author: 'A \u0002',
+      sections: [
+        { title: 'S \u000b', slides: [{ title: 'T \u0003', points: ['a \u0004 b'], notes: 'n \u0005' }] },
+      ],
+    });
+    const pptx = await write(l);
+    const parts = Object.keys(pptx.zip.files).filter((p) => /\.(xml|rels)$/.test(p));
+    for (const part of parts) {
+      const xml = (await pptx.zip.file(part)?.async('string')) ?? '';
+      const control = [...xml].filter((c) => (c.codePointAt(0) ?? 0) < 0x20 && !'\t\n\r'.includes(c));
+      expect(control, part).toEqual([]);
+    }
+    expect(texts(pptx.slides[0] as string)).toContain('Bell  and ');
+    expect(paragraphs(pptx.slides[2] as string)).toEqual(['T ', 'a  b']);
+  });
+
+  it('keeps markup as text and links only http(s) and mailto targets', async () => {
+    const l = lecture({
+      sections: [
+        {
+          title: 'S',
+          slides: [
+            {
+              title: '<script>alert(1)</script>',
+              points: ['[x](javascript:alert(1)) [y](https://example.org/ok) <img src=x onerror=alert(1)>'],
+            },
+          ],
+        },
+      ],
+    });
+    const pptx = await write(l);
+    expect(texts(pptx.slides[2] as string)).toContain('<script>alert(1)</script>');
+    expect(pptx.slides[2]).toContain('&lt;script&gt;');
+    const rels = await Promise.all(
+      Object.keys(pptx.zip.files)
+        .filter((p) => p.endsWith('.rels'))
+        .map((p) => pptx.zip.file(p)?.async('string') ?? ''),
+    );
+    const targets = rels.flatMap((xml) =>
+      [...xml.matchAll(/TargetMode="External"[^>]*|Target="([^"]+)"/g)].map((m) => m[0]),
+    );
+    expect(targets.join('\n')).not.toMatch(/javascript:|data:/i);
+    expect(targets.join('\n')).toContain('https://example.org/ok');
+  });
+});
