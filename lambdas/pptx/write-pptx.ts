@@ -202,7 +202,7 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
     );
   }
 
-  const written = (await pres.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  const written = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
   return finishPackage(written, notes, { lang: lecture.language, rtl: view.rtl, mono: style.fonts.mono });
 }
 
