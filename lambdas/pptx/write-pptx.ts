@@ -231,5 +231,11 @@ async function finishPackage(
     const xml = await entry.async('string');
     zip.file(path, replaceNotesBody(xml, notesParagraphsXml(noteBlocks(text), options)));
   }
+  // Relationship parts are a few hundred bytes each, two per slide: deflating them saves little and
+  // costs most of the writing time (each deflate stream starts by clearing its own tables).
+  for (const path of Object.keys(zip.files).filter((p) => p.endsWith('.rels'))) {
+    const entry = zip.file(path);
+    if (entry) zip.file(path, await entry.async('uint8array'), { compression: 'STORE' });
+  }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
