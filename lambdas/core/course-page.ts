@@ -60,6 +60,7 @@ function card(deck: DeckManifest, decksBase: string, pptx: boolean): DeckCard {
     href,
     handoutHref: `${href}handout.html`,
     speakerHref: `${href}?speaker`,
+    // The CLI's output is opened from disk too, where no header names a download: the link does.
     pptxHref: pptx ? `${href}deck.pptx` : null,
     pptxName: pptx ? `${deck.id}.pptx` : null,
     titleHtml: renderInline(deck.title),

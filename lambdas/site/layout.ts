@@ -124,7 +124,6 @@ export function siteLayoutForBrowser() {
     decks: `/${SITE_FOLDERS.decks}/`,
     courses: `/${SITE_FOLDERS.courses}/`,
     handout: DECK_FILES.handout,
-    pptx: DECK_FILES.pptx,
     idPattern: DECK_ID.source,
     reservedIds: RESERVED_IDS,
   };

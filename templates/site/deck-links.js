@@ -23,10 +23,9 @@ function speakerLink(deck) {
   return speaker;
 }
 
-/** The editable PowerPoint file, saved under the deck's id (a deck published before it has none: no link). */
+/** The editable PowerPoint file; the site sends the name it is saved under (Content-Disposition). */
 function pptxLink(deck) {
   const anchor = link(sitePath(deck.pptxUrl), 'PowerPoint');
-  anchor.setAttribute('download', `${deck.id}.pptx`);
   anchor.title = 'The deck as an editable PowerPoint file (.pptx)';
   return anchor;
 }
