@@ -20,9 +20,11 @@ import { createCourseRoutes } from './course-routes.js';
 import { redirectToCurrentVersion } from './deck-redirect.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
+import { createMediaRoutes, type MediaDeps } from './media-routes.js';
 import { preparePublication, validationReport } from './publish-lecture.js';
-import { readLectureBody } from './read-body.js';
+import { type LectureBody, readLectureBody } from './read-body.js';
 import { matchRoute, type Route } from './routes.js';
+import { resolveStoredMedia } from './stored-media.js';
 
 /** The few logger methods the API uses: Powertools' Logger in Lambda and locally. */
 export type ApiLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -35,6 +37,8 @@ export interface ApiDeps {
   authorize: Authorize;
   clock?: () => Date;
   logger?: ApiLogger;
+  /** Media uploads and the stored media files (none: a lecture's local images are never stored). */
+  media?: MediaDeps;
   /** Loads the TeX engine, the first time a lecture with math arrives (none: math is an error). */
   loadMath?: () => Promise<MathEngine>;
 }
@@ -65,6 +69,13 @@ export function createApi(deps: ApiDeps): Api {
   const refreshCourses = (id: string) =>
     deps.courses ? refreshCoursePagesOf(id, deps.courses, deps.store, deps.templates) : Promise.resolve();
 
+  const mediaRoutes = deps.media ? createMediaRoutes(deps.media) : undefined;
+  const mediaOrNotFound = () => {
+    if (!mediaRoutes) throw new HttpError(404, 'not-found', 'This site stores no media.');
+    return mediaRoutes;
+  };
+  const mediaFor = (body: LectureBody) => resolveStoredMedia(body, deps.media?.store);
+
   const mathFor = async (text: string) =>
     deps.loadMath && mayHaveMath(text) ? { math: await deps.loadMath() } : {};
 
@@ -72,6 +83,7 @@ export function createApi(deps: ApiDeps): Api {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
     const { publication, warnings } = await preparePublication(body, {
       ...(await mathFor(body.text)),
+      ...(await mediaFor(body)),
       templates: deps.templates,
       generatedAt: clock().toISOString(),
       ...(pathId !== undefined ? { id: pathId } : {}),
@@ -151,7 +163,18 @@ export function createApi(deps: ApiDeps): Api {
       }
       case 'validate': {
         const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
-        return jsonResult(200, validationReport(body, themes, await mathFor(body.text)));
+        return jsonResult(
+          200,
+          validationReport(body, themes, { ...(await mathFor(body.text)), ...(await mediaFor(body)) }),
+        );
+      }
+      case 'request-media':
+        return mediaOrNotFound().request(event);
+      case 'check-media':
+        return mediaOrNotFound().check(event);
+      default: {
+        const unknown: never = route;
+        throw new TypeError(`unhandled route ${JSON.stringify(unknown)}`);
       }
     }
   };

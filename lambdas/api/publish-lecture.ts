@@ -1,6 +1,7 @@
 import type { TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ValidationError } from '../core/errors.js';
 import type { MathEngine } from '../core/math/math-engine.js';
+import type { MediaMap } from '../core/media/media-entry.js';
 import { buildDeckAt, checkLecture } from '../core/pipeline.js';
 import { ASSETS_BASE, DECK_FILES } from '../site/layout.js';
 import type { DeckPublication } from '../store/deck-store.js';
@@ -19,7 +20,7 @@ import type { LectureBody } from './read-body.js';
  */
 export async function preparePublication(
   body: LectureBody,
-  options: { templates: TemplateSet; generatedAt: string; id?: string; math?: MathEngine },
+  options: { templates: TemplateSet; generatedAt: string; id?: string; math?: MathEngine; media?: MediaMap },
 ): Promise<{ publication: DeckPublication; warnings: Diagnostic[] }> {
   const built = buildDeckAt(
     body.text,
@@ -41,7 +42,7 @@ export async function preparePublication(
 export function validationReport(
   body: LectureBody,
   themes: readonly string[],
-  extra: { math?: MathEngine } = {},
+  extra: { math?: MathEngine; media?: MediaMap } = {},
 ) {
   const checked = checkLecture(body.text, {
     themes,

@@ -1,3 +1,4 @@
+import { SHA256_PATTERN } from '../site/layout.js';
 import { HttpError } from './http.js';
 
 /** The largest lecture the API accepts, counted after base64 decoding. */
@@ -11,10 +12,15 @@ const FORMATS: Readonly<Record<string, 'json' | 'yaml'>> = {
   'text/x-yaml': 'yaml',
 };
 
+/** A publication: the lecture text with the stored media its local images mean (see docs/api.md). */
+export const PUBLICATION_TYPE = 'application/vnd.lectern.publication+json';
+
 export interface LectureBody {
   text: string;
   /** From the Content-Type; undefined when the client sent none, and the parser detects it. */
   format?: 'json' | 'yaml';
+  /** A publication's `media`: each image `src` as the lecture writes it → the SHA-256 of its file. */
+  media?: Readonly<Record<string, string>>;
 }
 
 /** The lecture text of a request: content type checked, base64 undone, size limited, UTF-8 decoded. */
@@ -23,6 +29,8 @@ export function readLectureBody(
   body: string | undefined,
   isBase64Encoded: boolean,
 ): LectureBody {
+  if (mediaTypeOf(headers['content-type']) === PUBLICATION_TYPE)
+    return readPublication(body, isBase64Encoded);
   const format = formatOf(headers['content-type']);
   const raw = body ?? '';
   // A base64 body is 4/3 of its bytes: refuse what is clearly too big before decoding it.
@@ -39,6 +47,50 @@ export function readLectureBody(
     throw new HttpError(400, 'bad-encoding', 'The lecture is not valid UTF-8 text.', [], { cause: error });
   }
   return format ? { text, format } : { text };
+}
+
+function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** `{"lecture": "<YAML or JSON text>", "format"?: "yaml" | "json", "media"?: {src: sha256}}`. */
+function readPublication(body: string | undefined, isBase64Encoded: boolean): LectureBody {
+  const envelope = readLectureBody({ 'content-type': 'application/json' }, body, isBase64Encoded);
+  const bad = (message: string) =>
+    new HttpError(
+      400,
+      'bad-publication',
+      `${message} (a publication is {"lecture": "…", "format": "yaml", "media": {"figures/a.png": "<sha256>"}})`,
+    );
+  let value: unknown;
+  try {
+    value = JSON.parse(envelope.text);
+  } catch (error) {
+    throw new HttpError(400, 'parse-error', `The publication is not JSON: ${(error as Error).message}`, [], {
+      cause: error,
+    });
+  }
+  const { lecture, format, media } = (value && typeof value === 'object' ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  if (typeof lecture !== 'string' || lecture.trim() === '')
+    throw bad('"lecture" must be the lecture file\'s text');
+  if (format !== undefined && format !== 'yaml' && format !== 'json')
+    throw bad('"format" must be "yaml" or "json"');
+  const map: Record<string, string> = {};
+  if (media !== undefined) {
+    if (!media || typeof media !== 'object' || Array.isArray(media))
+      throw bad('"media" must map each image src to a SHA-256');
+    for (const [src, sha256] of Object.entries(media)) {
+      if (typeof sha256 !== 'string' || !SHA256_PATTERN.test(sha256))
+        throw bad(
+          `"media" names ${JSON.stringify(src.slice(0, 80))} with ${JSON.stringify(sha256)}, not a SHA-256 in lowercase hex`,
+        );
+      map[src] = sha256;
+    }
+  }
+  return { text: lecture, ...(format ? { format } : {}), media: map };
 }
 
 function formatOf(contentType: string | undefined): 'json' | 'yaml' | undefined {

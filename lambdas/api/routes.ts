@@ -1,4 +1,4 @@
-import { isDeckId } from '../site/layout.js';
+import { isDeckId, MEDIA_API } from '../site/layout.js';
 import { HttpError } from './http.js';
 
 export type Route =
@@ -13,7 +13,9 @@ export type Route =
   | { name: 'list-courses' }
   | { name: 'get-course'; id: string }
   | { name: 'put-course'; id: string }
-  | { name: 'delete-course'; id: string };
+  | { name: 'delete-course'; id: string }
+  | { name: 'request-media' }
+  | { name: 'check-media' };
 
 /** Which operation a method and path ask for; throws 404 for an unknown path, 405 for a wrong method, 400 for a bad id. */
 export function matchRoute(method: string, rawPath: string): Route {
@@ -25,6 +27,14 @@ export function matchRoute(method: string, rawPath: string): Route {
   }
   if (path === '/api/validate') {
     if (method === 'POST') return { name: 'validate' };
+    throw notAllowed('POST');
+  }
+  if (path === MEDIA_API.request) {
+    if (method === 'POST') return { name: 'request-media' };
+    throw notAllowed('POST');
+  }
+  if (path === MEDIA_API.check) {
+    if (method === 'POST') return { name: 'check-media' };
     throw notAllowed('POST');
   }
   if (path === '/api/courses') {

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { MAX_MEDIA_BYTES, type MediaEntry, type MediaFile } from '../core/media/media-entry.js';
+import { MAX_MEDIA_BYTES, type MediaEntry } from '../core/media/media-entry.js';
 import { imageSources, mediaSource } from '../core/media/media-path.js';
-import { looksLikeSvg } from '../core/media/svg-safety.js';
+import { describeMedia } from './describe-media.js';
 
 /**
  * The CLI's media adapter: reads the local images a lecture file names from beside it, and tells
@@ -20,14 +19,6 @@ export interface LocalMedia {
   /** Every local path the lecture names, found or not: what a watcher follows. */
   paths: string[];
 }
-
-const TYPE_OF_MIME: Record<string, string> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpeg',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-};
 
 /** Read every local image of a parsed lecture (`root`) written in `lectureFile`. */
 export async function readLocalMedia(lectureFile: string, root: unknown): Promise<LocalMedia> {
@@ -56,37 +47,10 @@ async function readOne(folder: string, file: string): Promise<MediaEntry> {
     if (!info.isFile()) return { problem: 'not-a-file' };
     // Too large to take: the core refuses it by its size; its bytes are not read.
     if (info.size > MAX_MEDIA_BYTES) return { sha256: '', type: 'unknown', size: info.size };
-    return await describe(await readFile(real));
+    return await describeMedia(await readFile(real));
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing' };
     return { problem: 'unreadable', detail: code ?? String(cause) };
   }
-}
-
-async function describe(bytes: Buffer): Promise<MediaFile> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const { fileTypeFromBuffer } = await import('file-type');
-  const detected = await fileTypeFromBuffer(bytes);
-  // An SVG is XML text: no signature says "SVG", so its root element decides.
-  const xml = !detected || /xml/.test(detected.mime);
-  const type =
-    xml && looksLikeSvg(bytes)
-      ? 'svg'
-      : detected
-        ? (TYPE_OF_MIME[detected.mime] ?? detected.mime)
-        : 'unknown';
-  const file: MediaFile = { sha256, type, size: bytes.length };
-  if (type === 'svg') file.bytes = bytes;
-  if (type === 'svg' || Object.values(TYPE_OF_MIME).includes(type)) {
-    try {
-      const { imageSize } = await import('image-size');
-      const { width, height } = imageSize(bytes);
-      if (width) file.width = width;
-      if (height) file.height = height;
-    } catch {
-      // No size (an SVG with only a viewBox, say): the browser sizes it.
-    }
-  }
-  return file;
 }

@@ -44,6 +44,7 @@ try {
   server = await startServer({
     store,
     courses: store.courses,
+    media: store.media,
     token,
     instructors: identities.instructors,
     port: Number(env[ENV.port] ?? 8080),

@@ -7,6 +7,7 @@ import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../site/page-files.js';
 import type { SitePath } from '../site/site-paths.js';
 import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';
+import type { MediaStore } from '../store/media-store.js';
 
 export interface SiteFile {
   body: Uint8Array;
@@ -19,6 +20,7 @@ export interface SiteFile {
 export interface SiteSources {
   store: DeckStore;
   courses?: CourseStore;
+  media?: MediaStore;
   /** Asset path under /assets/ → absolute file on disk. */
   assets: ReadonlyMap<string, string>;
   /** Folder with the instructor page (index.html, site.css and its modules). */
@@ -75,6 +77,12 @@ export function createSiteReader(sources: SiteSources) {
         const object = await sources.courses?.readCourseFile(target.id, target.name);
         return (
           object && { body: object.body, contentType: object.contentType, cacheControl: CACHE.revalidate }
+        );
+      }
+      case 'media': {
+        const object = await sources.media?.read(target.name);
+        return (
+          object && { body: object.body, contentType: object.contentType, cacheControl: CACHE.immutable }
         );
       }
       default:

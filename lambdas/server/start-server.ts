@@ -9,18 +9,22 @@ import {
 import { type Api, type ApiLogger, createApi } from '../api/create-api.js';
 import { redirectToCurrentVersion } from '../api/deck-redirect.js';
 import { toErrorResult } from '../api/error-result.js';
-import type { ApiResult } from '../api/http.js';
+import { type ApiResult, errorResult, HttpError, jsonResult } from '../api/http.js';
 import type { TemplateSet } from '../core/deck.js';
+import { MAX_MEDIA_BYTES, MEDIA_TYPES } from '../core/media/media-entry.js';
 import { listAssets } from '../node/assets.js';
 import { loadMathEngine } from '../node/math-katex.js';
 import { siteSecurityHeaders } from '../node/security-headers.js';
 import { loadTemplates } from '../node/templates-fs.js';
+import { MEDIA_API, mediaUrl } from '../site/layout.js';
 import { NOT_FOUND_PAGE } from '../site/not-found-page.js';
 import { redirectLocation, resolveSitePath } from '../site/site-paths.js';
 import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';
+import type { MediaStore } from '../store/media-store.js';
 import { answerClientError } from './client-error.js';
 import { answerBeforeBody } from './early-answer.js';
+import { createLocalUploads, readUpload } from './local-uploads.js';
 import { readRequestBody } from './read-request.js';
 import { createSiteReader, findSiteDir } from './site-files.js';
 import { toApiEvent } from './to-api-event.js';
@@ -29,6 +33,8 @@ export interface ServerOptions {
   store: DeckStore;
   /** The courses and their public pages. */
   courses?: CourseStore;
+  /** The stored media files; with it the API takes uploads (to this server, by signed URL). */
+  media?: MediaStore;
   /** The bearer token of the one administrator, when no `instructors` are given. */
   token: string;
   /** The instructors and their tokens (from LECTERN_USERS_FILE); replaces `token`. */
@@ -61,8 +67,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const templates = options.templates ?? loadTemplates(templatesDir);
   const authorize =
     options.authorize ?? createTokenAuthorizer(options.instructors ?? singleAdmin(options.token));
+  const uploads = createLocalUploads(options.clock);
   const api = createApi({
     store: options.store,
+    ...(options.media ? { media: { store: options.media, signUpload: uploads.sign } } : {}),
     ...(options.courses ? { courses: options.courses } : {}),
     templates,
     loadMath: loadMathEngine,
@@ -73,6 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const readSite = createSiteReader({
     store: options.store,
     ...(options.courses ? { courses: options.courses } : {}),
+    ...(options.media ? { media: options.media } : {}),
     assets: new Map(
       listAssets(templatesDir).map(({ source, target }) => [target.replace(/^assets\//, ''), source]),
     ),
@@ -86,6 +95,60 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const event = toApiEvent(request, await readRequestBody(request));
     const result = await api(event);
     sendApiResult(response, result, security);
+  };
+
+  /** PUT of a file to the URL POST /api/media signed: checked as it arrives, stored under its name. */
+  const serveUpload = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    query: string,
+  ) => {
+    // The body may still be arriving: answer, then close rather than read what is refused.
+    const refuse = (status: number, code: string, message: string) =>
+      sendApiResult(
+        response,
+        errorResult(new HttpError(status, code, message, [], { headers: { connection: 'close' } })),
+        security,
+      );
+    if (request.method !== 'PUT') return refuse(405, 'method-not-allowed', 'An upload URL takes PUT only.');
+    const claim = uploads.verify(path, query);
+    if ('problem' in claim) return refuse(403, 'upload-refused', `The upload was refused: ${claim.problem}.`);
+    const declared = request.headers['content-length'];
+    if (declared !== undefined && Number(declared) > MAX_MEDIA_BYTES)
+      return refuse(
+        413,
+        'upload-too-large',
+        `The file is over ${MAX_MEDIA_BYTES / 1024 / 1024} MiB; an image may be at most that.`,
+      );
+    if (declared !== undefined && Number(declared) !== claim.size)
+      return refuse(
+        400,
+        'upload-length',
+        `The upload is ${declared} bytes; its URL was signed for ${claim.size}.`,
+      );
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== MEDIA_TYPES[claim.type])
+      return refuse(
+        400,
+        'upload-type',
+        `Send the upload with Content-Type: ${MEDIA_TYPES[claim.type]}, as its URL was signed for.`,
+      );
+    const bytes = await readUpload(request, claim.size);
+    if (bytes === 'too-long')
+      return refuse(
+        413,
+        'upload-too-large',
+        `The upload is longer than the ${claim.size} bytes its URL was signed for.`,
+      );
+    const media = options.media;
+    if (!media) return refuse(404, 'not-found', 'This site stores no media.');
+    const record = await media.store(claim, bytes);
+    sendApiResult(
+      response,
+      jsonResult(201, { stored: true, ...record, url: mediaUrl(record.name) }),
+      security,
+    );
   };
 
   const serveSite = async (
@@ -144,13 +207,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const path = mark === -1 ? url : url.slice(0, mark);
     const query = mark === -1 ? '' : url.slice(mark);
     const isApi = path === '/api' || path.startsWith('/api/');
-    (isApi ? serveApi(request, response) : serveSite(request, response, path, query)).catch(
-      (error: unknown) => {
-        // Storage down while serving a page, or a bug: answer like the API does, never with a stack.
-        if (!response.headersSent) sendApiResult(response, toErrorResult(error), security);
-        else response.destroy();
-      },
-    );
+    const isUpload = options.media !== undefined && MEDIA_API.uploadPattern.test(path);
+    (isUpload
+      ? serveUpload(request, response, path, query)
+      : isApi
+        ? serveApi(request, response)
+        : serveSite(request, response, path, query)
+    ).catch((error: unknown) => {
+      // Storage down while serving a page, or a bug: answer like the API does, never with a stack.
+      if (!response.headersSent) sendApiResult(response, toErrorResult(error), security);
+      else response.destroy();
+    });
   });
   server.keepAliveTimeout = 5_000;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) =>

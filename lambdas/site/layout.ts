@@ -117,12 +117,36 @@ export const courseUrl = (id: string): string => `/${SITE_FOLDERS.courses}/${id}
 export const COURSES_PREFIX = `${SITE_FOLDERS.courses}/`;
 export const courseKey = (id: string, name: string): string => `${COURSES_PREFIX}${id}/${name}`;
 
+/**
+ * Media: each file once under its content-hashed name (`mediaFileName`, as `lectern render` writes
+ * it), served at `/media/{name}` and stored at the same key. An upload lands first under a staging
+ * prefix the site never serves; only bytes checked there (hash, type, SVG safety) reach `media/`,
+ * and a small record per file (its full hash, type, size) says so.
+ */
+export const MEDIA_PREFIX = `${SITE_FOLDERS.media}/`;
+export const MEDIA_UPLOADS_PREFIX = 'media-uploads/';
+export const MEDIA_RECORDS_PREFIX = 'media-records/';
+export const mediaKey = (name: string): string => `${MEDIA_PREFIX}${name}`;
+export const mediaUrl = (name: string): string => `/${mediaKey(name)}`;
+export const mediaUploadKey = (sha256: string): string => `${MEDIA_UPLOADS_PREFIX}${sha256}`;
+export const mediaRecordKey = (sha256: string): string => `${MEDIA_RECORDS_PREFIX}${sha256}.json`;
+/** A full SHA-256, lowercase hex: how the API names a media file. */
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+/** The API's media routes: ask for an upload, have an upload checked, and (locally) the upload itself. */
+export const MEDIA_API = {
+  request: `/${SITE_FOLDERS.api}/media`,
+  check: `/${SITE_FOLDERS.api}/media/check`,
+  upload: (sha256: string): string => `/${SITE_FOLDERS.api}/media/uploads/${sha256}`,
+  uploadPattern: /^\/api\/media\/uploads\/([0-9a-f]{64})$/,
+} as const;
+
 /** What the instructors' page needs of the layout, handed to it as data rather than repeated in its script. */
 export function siteLayoutForBrowser() {
   return {
     api: `/${SITE_FOLDERS.api}/`,
     decks: `/${SITE_FOLDERS.decks}/`,
     courses: `/${SITE_FOLDERS.courses}/`,
+    media: MEDIA_API.request,
     handout: DECK_FILES.handout,
     idPattern: DECK_ID.source,
     reservedIds: RESERVED_IDS,

@@ -16,6 +16,7 @@ export type SitePath =
   | { kind: 'asset'; path: string }
   | { kind: 'deck'; id: string; name: string; version?: string }
   | { kind: 'course'; id: string; name: string }
+  | { kind: 'media'; name: string }
   | { kind: 'redirect'; location: string }
   | { kind: 'not-found' };
 
@@ -36,6 +37,12 @@ export function resolveSitePath(rawPath: string): SitePath {
     return { kind: 'asset', path: rest.join('/') };
   }
   if (first === SITE_FOLDERS.courses) return coursePath(rest);
+  if (first === SITE_FOLDERS.media) {
+    const [name, ...more] = rest;
+    return name !== undefined && more.length === 0 && FILE_NAME_PATTERN.test(name)
+      ? { kind: 'media', name }
+      : { kind: 'not-found' };
+  }
   if (first !== SITE_FOLDERS.decks) return { kind: 'not-found' };
 
   const [id, second, third, fourth, ...more] = rest;

@@ -4,6 +4,7 @@ import { withDeadlines } from './deadline.js';
 import type { DeckStore } from './deck-store.js';
 import { createDeckStore } from './deck-store.js';
 import { createFsObjectStore, DEFAULT_DATA_DIR } from './fs-object-store.js';
+import { createMediaStore, type MediaStore } from './media-store.js';
 import { DISK_CALL_LIMIT_MS } from './storage-timeouts.js';
 
 export interface StoreConfig {
@@ -21,7 +22,7 @@ export interface StoreConfig {
 /** The deck store a configuration asks for: S3 when a bucket is named, otherwise the embedded one. */
 export async function openDeckStore(
   config: StoreConfig,
-): Promise<DeckStore & { backing: string; courses: CourseStore }> {
+): Promise<DeckStore & { backing: string; courses: CourseStore; media: MediaStore }> {
   const prefix = config.prefix ?? DEFAULT_DECKS_PREFIX;
   if (config.bucket) {
     // Loaded only when needed: the AWS SDK costs a few hundred milliseconds to import.
@@ -32,9 +33,19 @@ export async function openDeckStore(
     });
     const where = config.endpoint ? `${config.endpoint}/${config.bucket}` : `s3://${config.bucket}`;
     const objects = createS3ObjectStore(client, config.bucket);
-    return { ...createDeckStore(objects, { prefix }), backing: where, courses: createCourseStore(objects) };
+    return {
+      ...createDeckStore(objects, { prefix }),
+      backing: where,
+      courses: createCourseStore(objects),
+      media: createMediaStore(objects),
+    };
   }
   const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
   const objects = withDeadlines(createFsObjectStore(dataDir), DISK_CALL_LIMIT_MS);
-  return { ...createDeckStore(objects, { prefix }), backing: dataDir, courses: createCourseStore(objects) };
+  return {
+    ...createDeckStore(objects, { prefix }),
+    backing: dataDir,
+    courses: createCourseStore(objects),
+    media: createMediaStore(objects),
+  };
 }

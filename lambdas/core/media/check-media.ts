@@ -25,6 +25,12 @@ function entryFindings(src: string, entry: MediaEntry | undefined, path: DocPath
   if (entry === undefined || !isMediaFile(entry)) {
     if (entry?.problem === 'not-a-file')
       return error('media-missing', `"${src}" is a folder, not an image file`);
+    if (entry?.problem === 'not-stored') {
+      return error(
+        'media-not-stored',
+        `"${src}" is not stored on the site: upload it (POST /api/media) and name its hash in the publication's media`,
+      );
+    }
     if (entry?.problem === 'unreadable') {
       return error('media-unreadable', `"${src}" cannot be read (${entry.detail ?? 'no reason given'})`);
     }

@@ -38,7 +38,8 @@ export interface MediaFile {
 
 /** A file that could not be had: missing, unreadable, or not a file. */
 export interface MediaProblem {
-  problem: 'missing' | 'unreadable' | 'not-a-file';
+  /** `not-stored`: the site holds no checked file for the hash the publication named (or named none). */
+  problem: 'missing' | 'unreadable' | 'not-a-file' | 'not-stored';
   /** What the system said (an errno code, say). */
   detail?: string;
 }

@@ -45,11 +45,12 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
     section.slides.some((slide) => slide.kind === 'code'),
   );
   const view = { ...drawn.result, hasMath: drawn.formulas > 0, hasCode };
+  const media = [...used].map(([src, name]) => ({ src, name }));
   // Keys in the order of the format spec, so deck.json is stable byte for byte.
   const manifest: DeckManifest = {
     id: lecture.id,
     title: view.titleText,
-    version: deckVersion(lecture, templates),
+    version: deckVersion(lecture, templates, media),
     slides: view.slideCount,
     warnings: options.warnings.map(orderDiagnostic),
     generatedAt: options.generatedAt,
@@ -68,6 +69,6 @@ export function renderDeck(lecture: Lecture, templates: TemplateSet, options: Re
       'deck.json': `${JSON.stringify(manifest, null, 2)}\n`,
       ...(view.hasMath && { [MATH_STYLESHEET]: drawn.css }),
     },
-    media: [...used].map(([src, name]) => ({ src, name })),
+    media,
   };
 }

@@ -35,12 +35,23 @@ function digestTemplates(templates: TemplateSet): string {
   return digest;
 }
 
-/** The deck's version: a short hash of the normalised lecture and the whole template set. */
-export function deckVersion(lecture: Lecture, templates: TemplateSet): string {
-  return createHash('sha256')
+/**
+ * The deck's version: a short hash of the normalised lecture, the whole template set and the
+ * content-named media it uses (`src` → file name), so a figure redrawn under the same path is a new
+ * version. A deck without local media hashes as it always did.
+ */
+export function deckVersion(
+  lecture: Lecture,
+  templates: TemplateSet,
+  media: readonly { src: string; name: string }[] = [],
+): string {
+  const hash = createHash('sha256')
     .update(digestTemplates(templates))
     .update('\n')
-    .update(canonicalJson(lecture))
-    .digest('hex')
-    .slice(0, VERSION_LENGTH);
+    .update(canonicalJson(lecture));
+  if (media.length > 0) {
+    const pairs = [...media].sort((a, b) => (a.src < b.src ? -1 : a.src > b.src ? 1 : 0));
+    hash.update('\n').update(JSON.stringify(pairs.map(({ src, name }) => [src, name])));
+  }
+  return hash.digest('hex').slice(0, VERSION_LENGTH);
 }
