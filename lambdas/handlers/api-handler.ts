@@ -8,7 +8,9 @@ import { loadTemplates } from '../node/templates-fs.js';
 import { ENV } from '../site/env-names.js';
 import { createCourseStore } from '../store/course-store.js';
 import { createDeckStore } from '../store/deck-store.js';
+import { createMediaStore } from '../store/media-store.js';
 import { createS3Client, createS3ObjectStore } from '../store/s3-object-store.js';
+import { createS3UploadSigner } from '../store/s3-upload-signer.js';
 
 // Cold start: configuration, templates, the S3 client and the routes are set up once per container.
 const logger = new Logger({ serviceName: process.env[ENV.serviceName] ?? 'lectern-api' });
@@ -21,6 +23,8 @@ const objects = createS3ObjectStore(client, config.bucket);
 const api = createApi({
   store: createDeckStore(objects, { prefix: config.prefix }),
   courses: createCourseStore(objects),
+  // Uploads go straight to the bucket by pre-signed PUT; the API only checks what arrived.
+  media: { store: createMediaStore(objects), signUpload: createS3UploadSigner(client, config.bucket) },
   templates: loadTemplates(config.templatesDir),
   // KaTeX is bundled but only evaluated when a lecture with math arrives.
   loadMath: loadMathEngine,
