@@ -1,4 +1,4 @@
-import { SHA256_PATTERN } from '../site/layout.js';
+import { PUBLICATION_TYPE, SHA256_PATTERN } from '../site/layout.js';
 import { HttpError } from './http.js';
 
 /** The largest lecture the API accepts, counted after base64 decoding. */
@@ -12,8 +12,6 @@ const FORMATS: Readonly<Record<string, 'json' | 'yaml'>> = {
   'text/x-yaml': 'yaml',
 };
 
-/** A publication: the lecture text with the stored media its local images mean (see docs/api.md). */
-export const PUBLICATION_TYPE = 'application/vnd.lectern.publication+json';
 
 export interface LectureBody {
   text: string;

@@ -3,18 +3,20 @@ import { UsageError } from '../core/errors.js';
 import { sortDiagnostics } from '../core/paths.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ENV } from '../site/env-names.js';
-import { courseUrl, deckUrl } from '../site/layout.js';
+import { courseUrl, deckUrl, PUBLICATION_TYPE } from '../site/layout.js';
 import { formatDiagnostic } from './format-diagnostic.js';
 import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
 import { type PlannedCourse, type PlannedLecture, planPublish } from './publish-plan.js';
 import { createSiteClient, type SiteClient, SiteRequestError } from './site-client.js';
+import { createMediaUploader, type MediaUploader } from './upload-media.js';
 
 export const PUBLISH_USAGE = `Usage: lectern publish <file|folder|course.yaml…> --site <url> [--token <token>] [--json]
 
 Publish lectures and courses to a Lectern site (local or deployed). Every lecture is checked here
 first, with the same messages as "lectern validate"; a lecture with errors is not sent, the others
-are. Then the lectures are published, then the courses (a course names its lectures' deck ids).
+are. Each lecture's local images go first, only those the site does not hold yet; then the
+lectures are published, then the courses (a course names its lectures' deck ids).
 Prints each deck's and course's URL.
 
 Options:
@@ -74,10 +76,11 @@ export async function runPublish(argv: string[], io: CliIo): Promise<number> {
   }
 
   const client = createSiteClient(site, token);
+  const uploader = createMediaUploader(client);
   const outcomes: Outcome[] = [];
   const progress = new Progress(io, plan.lectures.length + plan.courses.length, 'published');
   for (const lecture of plan.lectures) {
-    const outcome = await publishLecture(client, lecture);
+    const outcome = await publishLecture(client, uploader, lecture);
     outcomes.push(outcome);
     progress.print(describe(client, outcome), outcome.error ? 'err' : values.json ? 'err' : 'out');
     progress.tick(lecture.file);
@@ -96,17 +99,26 @@ export async function runPublish(argv: string[], io: CliIo): Promise<number> {
   const failed = outcomes.filter((outcome) => outcome.error).length;
   if (!values.quiet) {
     const sent = outcomes.length - failed;
-    io.err(`${sent} published${failed > 0 ? `, ${failed} not published` : ''} to ${client.base}`);
+    const media = `${uploader.uploaded} media file${uploader.uploaded === 1 ? '' : 's'} uploaded`;
+    io.err(`${sent} published${failed > 0 ? `, ${failed} not published` : ''}, ${media}, to ${client.base}`);
   }
   return failed > 0 ? 1 : 0;
 }
 
-async function publishLecture(client: SiteClient, lecture: PlannedLecture): Promise<Outcome> {
+async function publishLecture(
+  client: SiteClient,
+  uploader: MediaUploader,
+  lecture: PlannedLecture,
+): Promise<Outcome> {
   const { file, send } = lecture;
   if (!send) return { kind: 'deck', file, id: '', status: 0, error: 'has errors; not sent' };
-  const type = send.format === 'json' ? 'application/json' : 'application/yaml';
   try {
-    const answer = await client.send('PUT', `/api/decks/${send.id}`, send.text, type);
+    // Its images first: the site refuses a lecture whose media it does not hold.
+    const media = send.mediaFiles.size > 0 ? await uploader.ensure(send.mediaFiles) : undefined;
+    const [body, type] = media
+      ? [JSON.stringify({ lecture: send.text, format: send.format, media }), PUBLICATION_TYPE]
+      : [send.text, send.format === 'json' ? 'application/json' : 'application/yaml'];
+    const answer = await client.send('PUT', `/api/decks/${send.id}`, body, type);
     return {
       kind: 'deck',
       file,

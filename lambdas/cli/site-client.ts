@@ -26,6 +26,15 @@ export interface SiteClient {
     body?: string | Uint8Array<ArrayBuffer>,
     contentType?: string,
   ): Promise<SiteAnswer>;
+  /**
+   * PUT bytes to an upload URL the site handed out (its own path, or a pre-signed storage URL),
+   * with exactly the headers it named and never the token.
+   */
+  upload(
+    url: string,
+    headers: Readonly<Record<string, string>>,
+    body: Uint8Array<ArrayBuffer>,
+  ): Promise<number>;
 }
 
 /** A Lectern site's API, called with a bearer token the client never puts in a message. */
@@ -54,6 +63,25 @@ export function createSiteClient(site: string, token: string, fetchImpl: typeof 
       if (response.ok) return { status: response.status, body: parsed ?? {} };
       throw new SiteRequestError(
         `${method} ${path}: ${response.status} ${describeFailure(parsed, text)}`,
+        response.status,
+      );
+    },
+    async upload(url, headers, body) {
+      const target = new URL(url, `${base}/`);
+      // The URL itself may carry a signature: name only where it goes in a message.
+      const where = `${target.origin}${target.pathname}`;
+      let response: Response;
+      try {
+        response = await fetchImpl(target, { method: 'PUT', headers: { ...headers }, body });
+      } catch (error) {
+        throw new SiteRequestError(`upload to ${where}: cannot reach it (${reasonOf(error)})`, 0, {
+          cause: error,
+        });
+      }
+      const text = await response.text().catch(() => '');
+      if (response.ok) return response.status;
+      throw new SiteRequestError(
+        `upload: ${response.status} ${describeFailure(parseJson(text), text)}`,
         response.status,
       );
     },

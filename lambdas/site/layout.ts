@@ -130,6 +130,8 @@ export const mediaKey = (name: string): string => `${MEDIA_PREFIX}${name}`;
 export const mediaUrl = (name: string): string => `/${mediaKey(name)}`;
 export const mediaUploadKey = (sha256: string): string => `${MEDIA_UPLOADS_PREFIX}${sha256}`;
 export const mediaRecordKey = (sha256: string): string => `${MEDIA_RECORDS_PREFIX}${sha256}.json`;
+/** The Content-Type of a publication: a lecture's text with the stored media its images mean (docs/api.md). */
+export const PUBLICATION_TYPE = 'application/vnd.lectern.publication+json';
 /** A full SHA-256, lowercase hex: how the API names a media file. */
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 /** The API's media routes: ask for an upload, have an upload checked, and (locally) the upload itself. */
