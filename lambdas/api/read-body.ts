@@ -12,7 +12,6 @@ const FORMATS: Readonly<Record<string, 'json' | 'yaml'>> = {
   'text/x-yaml': 'yaml',
 };
 
-
 export interface LectureBody {
   text: string;
   /** From the Content-Type; undefined when the client sent none, and the parser detects it. */
