@@ -1,5 +1,5 @@
 import { type MediaClaim, readMediaClaim } from '../core/media/check-upload.js';
-import { mediaFileName } from '../core/media/media-entry.js';
+import { MEDIA_TYPES, mediaFileName } from '../core/media/media-entry.js';
 import { mediaUrl } from '../site/layout.js';
 import type { MediaRecord, MediaStore } from '../store/media-store.js';
 import { type ApiEvent, type ApiResult, HttpError, jsonResult } from './http.js';
@@ -29,7 +29,12 @@ export interface MediaDeps {
 
 export function createMediaRoutes(deps: MediaDeps) {
   const stored = (status: number, record: MediaRecord) =>
-    jsonResult(status, { stored: true, ...record, url: mediaUrl(record.name) });
+    jsonResult(status, {
+      stored: true,
+      ...record,
+      type: MEDIA_TYPES[record.type],
+      url: mediaUrl(record.name),
+    });
 
   return {
     async request(event: ApiEvent): Promise<ApiResult> {

@@ -146,7 +146,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const record = await media.store(claim, bytes);
     sendApiResult(
       response,
-      jsonResult(201, { stored: true, ...record, url: mediaUrl(record.name) }),
+      jsonResult(201, {
+        stored: true,
+        ...record,
+        type: MEDIA_TYPES[record.type],
+        url: mediaUrl(record.name),
+      }),
       security,
     );
   };
