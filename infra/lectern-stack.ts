@@ -2,7 +2,12 @@ import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { DEFAULT_DECKS_PREFIX } from '../lambdas/site/env-names.js';
-import { COURSES_PREFIX } from '../lambdas/site/layout.js';
+import {
+  COURSES_PREFIX,
+  MEDIA_PREFIX,
+  MEDIA_RECORDS_PREFIX,
+  MEDIA_UPLOADS_PREFIX,
+} from '../lambdas/site/layout.js';
 import type { LecternConfig } from './config.js';
 import { ApiFunction, decksResourceFinding } from './constructs/api-function.js';
 import { DeckApi } from './constructs/deck-api.js';
@@ -10,6 +15,7 @@ import { InstructorAuth } from './constructs/instructor-auth.js';
 import { SiteContent } from './constructs/site-content.js';
 import { SiteDistribution } from './constructs/site-distribution.js';
 import { SiteStorage } from './constructs/site-storage.js';
+import { UploadCors } from './constructs/upload-cors.js';
 
 export interface LecternStackProps extends StackProps {
   config: LecternConfig;
@@ -68,6 +74,15 @@ export class LecternStack extends Stack {
         `Objects under ${COURSES_PREFIX} only: a course is its page and document (${COURSES_PREFIX}{id}/index.html, ` +
         `${COURSES_PREFIX}{id}/course.json), created when an instructor stores a course.`,
     });
+    for (const prefix of [MEDIA_PREFIX, MEDIA_RECORDS_PREFIX, MEDIA_UPLOADS_PREFIX]) {
+      Validations.of(this.apiFunction).acknowledge({
+        id: decksResourceFinding(this.storage.siteBucket, prefix),
+        reason:
+          `Objects under ${prefix} only: media files are named by their content hash when an instructor uploads ` +
+          `one, so they cannot be listed in advance. Only ${MEDIA_UPLOADS_PREFIX} (the pre-signed uploads, never served) ` +
+          `takes a plain PUT; ${MEDIA_PREFIX} and ${MEDIA_RECORDS_PREFIX} are created once each (If-None-Match), never overwritten or deleted.`,
+      });
+    }
     this.api = new DeckApi(this, 'Api', {
       handler: this.apiFunction.function,
       userPool: this.auth.userPool,
@@ -82,9 +97,15 @@ export class LecternStack extends Stack {
       logBucket: this.storage.logBucket,
       apiDomainName: this.api.originDomainName,
       decksPath: DECKS_PREFIX.replace(/\/$/, ''),
+      mediaPath: MEDIA_PREFIX.replace(/\/$/, ''),
       ...(config.domainName ? { domainName: config.domainName } : {}),
       ...(config.certificateArn ? { certificateArn: config.certificateArn } : {}),
       ...(config.webAclArn ? { webAclArn: config.webAclArn } : {}),
+    });
+    new UploadCors(this, 'UploadCors', {
+      siteBucket: this.storage.siteBucket,
+      distribution: this.site.distribution,
+      ...(config.domainName ? { domainName: config.domainName } : {}),
     });
     this.content = new SiteContent(this, 'Content', {
       siteBucket: this.storage.siteBucket,

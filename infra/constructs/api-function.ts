@@ -11,7 +11,12 @@ import { Construct } from 'constructs';
 import { precompileTemplates } from '../../lambdas/core/render/compile.js';
 import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../../lambdas/node/templates-fs.js';
 import { ENV } from '../../lambdas/site/env-names.js';
-import { COURSES_PREFIX } from '../../lambdas/site/layout.js';
+import {
+  COURSES_PREFIX,
+  MEDIA_PREFIX,
+  MEDIA_RECORDS_PREFIX,
+  MEDIA_UPLOADS_PREFIX,
+} from '../../lambdas/site/layout.js';
 import { API_FUNCTION_TIMEOUT_SECONDS } from '../../lambdas/store/storage-timeouts.js';
 import { API_BUNDLE, PROJECT_ROOT } from '../api-bundle.js';
 
@@ -118,7 +123,44 @@ export class ApiFunction extends Construct {
         resources: [props.bucket.arnForObjects(`${COURSES_PREFIX}*`)],
       }),
     );
+    grantMediaAccess(role, props.bucket);
   }
+}
+
+/**
+ * Media: the function signs uploads to the staging prefix (a pre-signed URL carries the signer's
+ * rights, so this is the only place a plain PUT is allowed), reads what arrived, and deletes it once
+ * checked. Checked files and their records are created once (If-None-Match) and never deleted, so
+ * no stored version of a deck can lose a figure it uses.
+ */
+function grantMediaAccess(role: Role, bucket: IBucket): void {
+  const uploads = bucket.arnForObjects(`${MEDIA_UPLOADS_PREFIX}*`);
+  const stored = [bucket.arnForObjects(`${MEDIA_PREFIX}*`), bucket.arnForObjects(`${MEDIA_RECORDS_PREFIX}*`)];
+  role.addToPolicy(
+    new PolicyStatement({
+      sid: 'MediaUploads',
+      effect: Effect.ALLOW,
+      actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+      resources: [uploads],
+    }),
+  );
+  role.addToPolicy(
+    new PolicyStatement({
+      sid: 'MediaStored',
+      effect: Effect.ALLOW,
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resources: stored,
+    }),
+  );
+  role.addToPolicy(
+    new PolicyStatement({
+      sid: 'MediaOnlyCreated',
+      effect: Effect.DENY,
+      actions: ['s3:PutObject'],
+      resources: stored,
+      conditions: { Null: { 's3:if-none-match': 'true' } },
+    }),
+  );
 }
 
 /**

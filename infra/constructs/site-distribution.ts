@@ -31,6 +31,8 @@ export interface SiteDistributionProps {
   apiDomainName: string;
   /** Decks prefix without its slash, as a path pattern root (`decks`). */
   decksPath: string;
+  /** Media prefix without its slash (`media`): content-named files, served as they are stored. */
+  mediaPath: string;
   domainName?: string;
   certificateArn?: string;
   webAclArn?: string;
@@ -55,7 +57,12 @@ export class SiteDistribution extends Construct {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
     });
-    const headers = createSiteHeadersPolicy(this, 'SecurityHeaders');
+    // Pre-signed uploads go to the bucket's regional endpoint, the one origin the page may PUT to.
+    const headers = createSiteHeadersPolicy(
+      this,
+      'SecurityHeaders',
+      `https://${props.siteBucket.bucketRegionalDomainName}`,
+    );
     const indexRewrite = new EdgeFunction(this, 'IndexRewrite', {
       comment: 'Serve folder URLs (/decks/{id}/) from their index.html',
       code: FunctionCode.fromInline(INDEX_REWRITE_CODE),
@@ -86,7 +93,7 @@ export class SiteDistribution extends Construct {
     });
     // decks/{id}/v/{version}/ never changes once written (the version is a content hash).
     const immutableVersions = new CachePolicy(this, 'ImmutableVersions', {
-      comment: 'Lectern: versioned deck files, content-addressed (long)',
+      comment: 'Lectern: versioned deck files and media, content-addressed (long)',
       defaultTtl: Duration.days(365),
       maxTtl: Duration.days(365),
       minTtl: Duration.days(1),
@@ -151,6 +158,8 @@ export class SiteDistribution extends Construct {
           responseHeadersPolicy: headers,
         },
         'assets/*': staticBehavior(assets),
+        // A media file's name is its content hash: stored once, never changed, cached for a year.
+        [`${props.mediaPath}/*`]: staticBehavior(immutableVersions),
       },
     });
 

@@ -18,8 +18,13 @@ const HSTS_MAX_AGE = Duration.days(730);
  * uses (lambdas/security-headers.ts), so the deployed CSP allows exactly what the local one allows —
  * including the speaker view's inline blocks by hash — and the two cannot drift.
  */
-export function createSiteHeadersPolicy(scope: Construct, id: string): ResponseHeadersPolicy {
-  const { securityHeaders, customHeaders } = toCloudFrontHeaders(siteSecurityHeaders());
+export function createSiteHeadersPolicy(
+  scope: Construct,
+  id: string,
+  /** Where the instructors' page PUTs figures (the bucket's own https origin). */
+  uploadOrigin?: string,
+): ResponseHeadersPolicy {
+  const { securityHeaders, customHeaders } = toCloudFrontHeaders(siteSecurityHeaders(uploadOrigin));
   return new ResponseHeadersPolicy(scope, id, {
     comment: 'Lectern: CSP, HSTS and the other security headers of the site',
     securityHeadersBehavior: {

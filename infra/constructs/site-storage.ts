@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { MEDIA_UPLOADS_PREFIX } from '../../lambdas/site/layout.js';
 
 export interface SiteStorageProps {
   /** Days an overwritten or deleted object's previous version is kept. */
@@ -48,6 +49,13 @@ export class SiteStorage extends Construct {
           noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays),
           expiredObjectDeleteMarker: true,
           abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+        {
+          id: 'expire-abandoned-uploads',
+          // A figure uploaded but never checked (the client went away): the check moves or drops it.
+          prefix: MEDIA_UPLOADS_PREFIX,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
         },
       ],
       removalPolicy: RemovalPolicy.RETAIN,

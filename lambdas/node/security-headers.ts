@@ -40,7 +40,7 @@ export function revealInlineHashes(): InlineHashes {
   return allCached;
 }
 
-/** The site's security headers, with the CSP matched to the reveal.js we ship. */
-export function siteSecurityHeaders(): Record<string, string> {
-  return securityHeaders(revealInlineHashes());
+/** The site's security headers, with the CSP matched to the reveal.js we ship (and, deployed, the bucket's upload origin). */
+export function siteSecurityHeaders(uploadOrigin?: string): Record<string, string> {
+  return securityHeaders(revealInlineHashes(), uploadOrigin);
 }

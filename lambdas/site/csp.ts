@@ -109,8 +109,12 @@ export function mergeHashes(...sets: InlineHashes[]): InlineHashes {
   return { scripts: all('scripts'), styles: all('styles'), styleAttributes: all('styleAttributes') };
 }
 
-/** The policy every page of the site is sent with: only our own origin, plus the speaker view's exact blocks. */
-export function contentSecurityPolicy(hashes: InlineHashes): string {
+/**
+ * The policy every page of the site is sent with: only our own origin, plus the speaker view's exact
+ * blocks. Deployed, the instructors' page also PUTs figures to the bucket by pre-signed URL: that one
+ * origin (`uploadOrigin`) is added to connect-src, nothing else.
+ */
+export function contentSecurityPolicy(hashes: InlineHashes, uploadOrigin?: string): string {
   const styleAttrs = hashes.styleAttributes.length > 0 ? ["'unsafe-hashes'", ...hashes.styleAttributes] : [];
   return [
     "default-src 'self'",
@@ -120,7 +124,7 @@ export function contentSecurityPolicy(hashes: InlineHashes): string {
     "img-src 'self' https: data:",
     // reveal.js's stylesheets inline their fonts as data: URLs.
     "font-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...(uploadOrigin ? [uploadOrigin] : [])].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -129,9 +133,9 @@ export function contentSecurityPolicy(hashes: InlineHashes): string {
 }
 
 /** The headers sent with every response of the site, locally and (mirrored in infra/) on CloudFront. */
-export function securityHeaders(hashes: InlineHashes): Record<string, string> {
+export function securityHeaders(hashes: InlineHashes, uploadOrigin?: string): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy(hashes),
+    'content-security-policy': contentSecurityPolicy(hashes, uploadOrigin),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'SAMEORIGIN',

@@ -52,6 +52,10 @@ describe('cdk-nag AWS Solutions', () => {
       [
         'ApiFunction AwsSolutions-IAM5[Resource::<StorageSiteBucket6DA49EEA.Arn>/decks/*]',
         'ApiFunction AwsSolutions-IAM5[Resource::<StorageSiteBucket6DA49EEA.Arn>/courses/*]',
+        'ApiFunction AwsSolutions-IAM5[Resource::<StorageSiteBucket6DA49EEA.Arn>/media/*]',
+        'ApiFunction AwsSolutions-IAM5[Resource::<StorageSiteBucket6DA49EEA.Arn>/media-records/*]',
+        'ApiFunction AwsSolutions-IAM5[Resource::<StorageSiteBucket6DA49EEA.Arn>/media-uploads/*]',
+        'AWS679f53fac002430cb0da5b7982bd2287 AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         'Api/HttpApi/GET--decks--{proxy+} AwsSolutions-APIG4',
         'Api/HttpApi/HEAD--decks--{proxy+} AwsSolutions-APIG4',
         'Auth/UserPool AwsSolutions-COG2',

@@ -41,7 +41,12 @@ function logicalIdOf(type: string, predicate: (props: Record<string, Cfn>) => bo
 }
 
 const siteBucketId = () => logicalIdOf('AWS::S3::Bucket', (p) => p.VersioningConfiguration !== undefined);
-const apiFunctionId = () => logicalIdOf('AWS::Lambda::Function', (p) => p.Runtime === 'nodejs24.x');
+// The API function; the other Node function is aws-cdk-lib's deploy-time custom resource provider.
+const apiFunctionId = () =>
+  logicalIdOf(
+    'AWS::Lambda::Function',
+    (p) => p.Runtime === 'nodejs24.x' && p.Environment?.Variables?.[ENV.bucket],
+  );
 const distribution = () => ofType('AWS::CloudFront::Distribution')[0]?.[1].DistributionConfig;
 
 describe('site bucket', () => {
@@ -154,6 +159,7 @@ describe('CloudFront', () => {
     };
     expect(ttlOf('decks/*/v/*')).toMatchObject({ DefaultTTL: 365 * 86400, MinTTL: 86400 });
     expect(ttlOf('assets/*')).toMatchObject({ MaxTTL: 365 * 86400 });
+    expect(ttlOf('media/*')).toMatchObject({ DefaultTTL: 365 * 86400, MinTTL: 86400 });
     expect(ttlOf(undefined)).toMatchObject({ DefaultTTL: 60, MinTTL: 0 });
   });
 
@@ -164,11 +170,17 @@ describe('CloudFront', () => {
   });
 
   it('sends the same security headers as the local server, with a strict CSP', () => {
-    const local = siteSecurityHeaders();
     const [, policy] = ofType('AWS::CloudFront::ResponseHeadersPolicy')[0] ?? [];
     const config = policy?.ResponseHeadersPolicyConfig;
-    const csp: string = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    // The bucket's regional name, known at deploy time, is the one origin added (for figure uploads).
+    const parts: Cfn[] =
+      config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Join'][1];
+    expect(parts[1]).toEqual({ 'Fn::GetAtt': [siteBucketId(), 'RegionalDomainName'] });
+    const bucketHost = 'lectern-site.s3.eu-west-1.amazonaws.com';
+    const csp: string = parts.map((part) => (typeof part === 'string' ? part : bucketHost)).join('');
+    const local = siteSecurityHeaders(`https://${bucketHost}`);
     expect(csp).toBe(local['content-security-policy']);
+    expect(csp).toContain(`connect-src 'self' https://${bucketHost};`);
     const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
     expect(scriptSrc).toMatch(/^\s*script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*$/);
     expect(csp).not.toContain('unsafe-inline');
@@ -213,7 +225,7 @@ describe('API function', () => {
     expect(resources[logGroupRef]?.Properties.RetentionInDays).toBe(90);
   });
 
-  it('may read and write under decks/ and courses/ only, under decks/ conditionally and never deleting: no s3:*, no * resource, no managed policy', () => {
+  it('may read and write under decks/, courses/ and the media prefixes only, under decks/ and media/ conditionally and never deleting there: no s3:*, no * resource, no managed policy', () => {
     const roleId = resources[apiFunctionId()]?.Properties.Role['Fn::GetAtt'][0];
     expect(resources[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => p.Roles.some((r: Cfn) => r.Ref === roleId));
@@ -223,14 +235,22 @@ describe('API function', () => {
       'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }, `/${prefix}/*`]],
     });
     const decksObjects = objectsUnder('decks');
+    // CDK sorts a statement's resources.
+    const storedMedia = [objectsUnder('media-records'), objectsUnder('media')];
     const granted: unknown[] = [];
     const denials = statements.filter((statement) => statement.Effect === 'Deny');
-    // A write without If-None-Match and without If-Match (a blind overwrite) is refused under decks/.
+    // A write without If-None-Match and without If-Match (a blind overwrite) is refused under decks/;
+    // a media file or its record may only be created, never overwritten.
     expect(denials).toEqual([
       expect.objectContaining({
         Action: 's3:PutObject',
         Resource: decksObjects,
         Condition: { Null: { 's3:if-none-match': 'true', 's3:if-match': 'true' } },
+      }),
+      expect.objectContaining({
+        Action: 's3:PutObject',
+        Resource: storedMedia,
+        Condition: { Null: { 's3:if-none-match': 'true' } },
       }),
     ]);
     for (const statement of statements.filter((s) => s.Effect !== 'Deny')) {
@@ -245,14 +265,19 @@ describe('API function', () => {
         // Listing names only, on the bucket itself: how S3 tells a missing deck (404) from a refusal.
         expect(resourcesOf).toEqual([{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }]);
       } else {
-        // Decks are never deleted (a delete moves the pointer); courses may be.
-        const deleting =
-          JSON.stringify(resourcesOf) === JSON.stringify([decksObjects]) ? [] : ['s3:DeleteObject'];
+        // Decks and media are never deleted (a delete moves the pointer); courses and checked uploads may be.
+        const kept = [JSON.stringify([decksObjects]), JSON.stringify(storedMedia)];
+        const deleting = kept.includes(JSON.stringify(resourcesOf)) ? [] : ['s3:DeleteObject'];
         expect(s3Actions.sort()).toEqual([...deleting, 's3:GetObject', 's3:PutObject']);
         granted.push(...resourcesOf);
       }
     }
-    expect(granted).toEqual([objectsUnder('decks'), objectsUnder('courses')]);
+    expect(granted).toEqual([
+      objectsUnder('decks'),
+      objectsUnder('courses'),
+      objectsUnder('media-uploads'),
+      ...storedMedia,
+    ]);
   });
 
   it('is bundled by esbuild with templates/ beside it and the AWS SDK left to the runtime', () => {
@@ -394,3 +419,33 @@ function listFiles(dir: string, prefix = ''): string[] {
       : [`${prefix}${entry.name}`],
   );
 }
+
+describe('media', () => {
+  it('lets the site origin alone PUT to the bucket: a CORS rule set once the distribution exists', () => {
+    const [, props] = ofType('Custom::AWS')[0] ?? [];
+    expect(ofType('Custom::AWS')).toHaveLength(1);
+    const parts: Cfn[] = props?.Create['Fn::Join'][1];
+    const call = parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join('');
+    expect(call).toContain('"action":"putBucketCors"');
+    expect(call).toContain(
+      `"AllowedMethods":["PUT"],"AllowedOrigins":["https://{"Fn::GetAtt":["${logicalIdOf('AWS::CloudFront::Distribution', () => true)}","DomainName"]}"],"AllowedHeaders":["content-type"]`,
+    );
+    // Nothing else: the bucket itself has no CORS rule of its own without a custom domain.
+    expect(resources[siteBucketId()]?.Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it('forgets uploads nobody had checked after a day', () => {
+    const rules: Cfn[] = resources[siteBucketId()]?.Properties.LifecycleConfiguration.Rules;
+    expect(rules).toContainEqual(
+      expect.objectContaining({ Prefix: 'media-uploads/', ExpirationInDays: 1, Status: 'Enabled' }),
+    );
+  });
+
+  it('serves /media/* from the bucket, read-only, cached like the versioned decks', () => {
+    const behavior = distribution().CacheBehaviors.find((b: Cfn) => b.PathPattern === 'media/*');
+    const versions = distribution().CacheBehaviors.find((b: Cfn) => b.PathPattern === 'decks/*/v/*');
+    expect(behavior.TargetOriginId).toBe(versions.TargetOriginId);
+    expect(behavior.CachePolicyId).toEqual(versions.CachePolicyId);
+    expect(behavior.AllowedMethods.sort()).toEqual(['GET', 'HEAD']);
+  });
+});
