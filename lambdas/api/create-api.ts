@@ -74,7 +74,8 @@ export function createApi(deps: ApiDeps): Api {
     if (!mediaRoutes) throw new HttpError(404, 'not-found', 'This site stores no media.');
     return mediaRoutes;
   };
-  const mediaFor = (body: LectureBody) => resolveStoredMedia(body, deps.media?.store);
+  const mediaFor = (body: LectureBody, checking = false) =>
+    resolveStoredMedia(body, deps.media?.store, checking);
 
   const mathFor = async (text: string) =>
     deps.loadMath && mayHaveMath(text) ? { math: await deps.loadMath() } : {};
@@ -165,7 +166,7 @@ export function createApi(deps: ApiDeps): Api {
         const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
         return jsonResult(
           200,
-          validationReport(body, themes, { ...(await mathFor(body.text)), ...(await mediaFor(body)) }),
+          validationReport(body, themes, { ...(await mathFor(body.text)), ...(await mediaFor(body, true)) }),
         );
       }
       case 'request-media':

@@ -13,6 +13,8 @@ import type { LectureBody } from './read-body.js';
 export async function resolveStoredMedia(
   body: LectureBody,
   store: MediaStore | undefined,
+  /** Only checking, not publishing: an image not stored yet is a warning (it goes up with the lecture). */
+  checking = false,
 ): Promise<{ media?: MediaMap }> {
   let sources: string[];
   try {
@@ -28,7 +30,7 @@ export async function resolveStoredMedia(
       const sha256 = body.media?.[src];
       const record = sha256 && store ? await store.find(sha256) : undefined;
       const file = record && store ? await store.describeStored(record) : undefined;
-      return [src, file ?? { problem: 'not-stored' }];
+      return [src, file ?? { problem: 'not-stored', ...(checking && { pending: true }) }];
     }),
   );
   return { media: new Map(entries) };

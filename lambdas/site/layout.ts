@@ -149,6 +149,8 @@ export function siteLayoutForBrowser() {
     decks: `/${SITE_FOLDERS.decks}/`,
     courses: `/${SITE_FOLDERS.courses}/`,
     media: MEDIA_API.request,
+    mediaCheck: MEDIA_API.check,
+    publicationType: PUBLICATION_TYPE,
     handout: DECK_FILES.handout,
     idPattern: DECK_ID.source,
     reservedIds: RESERVED_IDS,

@@ -38,7 +38,14 @@ export function createApiClient({ token, onUnauthorized }) {
       ),
     validate: (text, contentType) => call('POST', 'validate', text, contentType),
     publish: (text, contentType) => call('POST', 'decks', text, contentType),
+    media: (claim) => call('POST', mediaRoute(layout.media), claim, 'application/json'),
+    mediaCheck: (claim) => call('POST', mediaRoute(layout.mediaCheck), claim, 'application/json'),
   };
+}
+
+/** A media route of the layout (`/api/media/check`) as a path under the API's base. */
+function mediaRoute(path) {
+  return path.slice(layout.api.length);
 }
 
 /** The message of an API error answer, or a plain one naming the status. */

@@ -80,17 +80,22 @@ export function createEditor({ textArea, fileInput, gutter, marks }, { onFileLoa
     else renderGutter();
   });
   textArea.addEventListener('scroll', followScroll);
-  fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
-    if (!file) return;
+  async function loadFile(file) {
     textArea.value = await file.text();
     fileFormat = /\.json$/i.test(file.name) ? 'json' : 'yaml';
+    renderGutter();
     onFileLoaded(file.name);
+  }
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    if (file) await loadFile(file);
   });
   renderGutter();
 
   return {
     text: () => textArea.value,
+    /** Loads a lecture file (one found in a chosen folder) as if it had been opened. */
+    loadFile,
     /** The Content-Type to send the text as: the loaded file's format, else JSON when it looks like JSON. */
     contentType() {
       const format = fileFormat ?? (textArea.value.trimStart().startsWith('{') ? 'json' : 'yaml');

@@ -1,7 +1,10 @@
 // Validate and publish: sends the text box's lecture to the API and shows what it answered.
 import { counted, link, sitePath } from './dom.js';
 
-export function createPublisher({ form, validateButton }, { api, token, editor, outcome, onPublished }) {
+export function createPublisher(
+  { form, validateButton },
+  { api, token, editor, figures, outcome, onPublished },
+) {
   /** Sends the lecture with `call`; answers undefined (having said why) when it cannot be sent. */
   async function send(call) {
     if (!editor.text().trim()) {
@@ -31,8 +34,32 @@ export function createPublisher({ form, validateButton }, { api, token, editor, 
     outcome.show(valid ? 'ok' : 'bad', summary, errors, warnings);
   }
 
+  /** The lecture as sent: alone, or (when it names figures) with the stored file each one means. */
+  async function publication(text, contentType) {
+    const prepared = await figures.prepare(text);
+    if (prepared.failed) return { failed: prepared.failed };
+    if (!prepared.media) return { body: text, contentType };
+    const format = contentType.includes('json') ? 'json' : 'yaml';
+    return {
+      body: JSON.stringify({ lecture: text, format, media: prepared.media }),
+      contentType: figures.publicationType,
+    };
+  }
+
   async function publishLecture() {
-    const answer = await send(api.publish);
+    let unsent = 0;
+    const answer = await send(async (text, contentType) => {
+      const prepared = await publication(text, contentType);
+      if (prepared.failed) {
+        unsent = prepared.failed;
+        return undefined;
+      }
+      return api.publish(prepared.body, prepared.contentType);
+    });
+    if (unsent) {
+      const files = unsent === 1 ? 'One figure' : `${unsent} figures`;
+      return outcome.show('bad', `${files} could not be sent (see the list above); nothing was published.`);
+    }
     if (!answer) return;
     if (answer.status !== 200 && answer.status !== 201) return outcome.failure(answer);
     const deck = answer.body;

@@ -6,6 +6,7 @@ import { createApiClient } from './api-client.js';
 import { createCourseView } from './courses.js';
 import { createDeckList } from './deck-list.js';
 import { createEditor } from './editor.js';
+import { createFigures } from './figures.js';
 import { createOutcome } from './outcome.js';
 import { createPublisher } from './publish.js';
 
@@ -36,9 +37,18 @@ const editor = createEditor(
   { onFileLoaded: (name) => outcome.show('', `Loaded ${name}. Validate it, then publish.`) },
 );
 const outcome = createOutcome({ result: byId('result'), problems: byId('problems') }, editor);
+const figures = createFigures(
+  {
+    filesInput: byId('figure-files'),
+    folderInput: byId('figure-folder'),
+    list: byId('figure-list'),
+    summary: byId('figure-summary'),
+  },
+  { api, editor },
+);
 createPublisher(
   { form: byId('lecture-form'), validateButton: byId('lecture-validate') },
-  { api, token: access.token, editor, outcome, onPublished: () => decks.load() },
+  { api, token: access.token, editor, figures, outcome, onPublished: () => decks.load() },
 );
 
 byId('decks-refresh').addEventListener('click', () => decks.load());

@@ -25,6 +25,10 @@ function entryFindings(src: string, entry: MediaEntry | undefined, path: DocPath
   if (entry === undefined || !isMediaFile(entry)) {
     if (entry?.problem === 'not-a-file')
       return error('media-missing', `"${src}" is a folder, not an image file`);
+    if (entry?.problem === 'not-stored' && entry.pending) {
+      const message = `"${src}" is not on the site yet: publish the lecture with its figures (lectern publish, or pick them on the instructors' page)`;
+      return [{ severity: 'warning', code: 'media-not-stored', path, message }];
+    }
     if (entry?.problem === 'not-stored') {
       return error(
         'media-not-stored',

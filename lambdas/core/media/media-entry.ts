@@ -42,6 +42,8 @@ export interface MediaProblem {
   problem: 'missing' | 'unreadable' | 'not-a-file' | 'not-stored';
   /** What the system said (an errno code, say). */
   detail?: string;
+  /** `not-stored` while only checking (nothing is published): a warning, since it is uploaded with the lecture. */
+  pending?: boolean;
 }
 
 export type MediaEntry = MediaFile | MediaProblem;

@@ -27,7 +27,13 @@ export interface Site {
 export async function startSite(token = 'browser-test-token'): Promise<Site> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lectern-browser-'));
   const store = await openDeckStore({ dataDir });
-  const server: RunningServer = await startServer({ store, token, port: 0, host: '127.0.0.1' });
+  const server: RunningServer = await startServer({
+    store,
+    media: store.media,
+    token,
+    port: 0,
+    host: '127.0.0.1',
+  });
   return {
     url: server.url,
     token,
