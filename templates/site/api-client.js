@@ -43,7 +43,7 @@ export function createApiClient({ token, onUnauthorized }) {
   };
 }
 
-/** A media route of the layout (`/api/media/check`) as a path under the API's base. */
+/** A media route of the layout, made relative to the API base the layout gives. */
 function mediaRoute(path) {
   return path.slice(layout.api.length);
 }
