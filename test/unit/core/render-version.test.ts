@@ -153,3 +153,22 @@ describe('templates', () => {
     );
   });
 });
+
+describe('deckVersion with local media', () => {
+  const value = allKinds();
+  const plain = deckVersion(value, templates());
+
+  it('is unchanged for a deck without local media, and changes with a figure redrawn under the same path', () => {
+    expect(deckVersion(value, templates(), [])).toBe(plain);
+    const one = deckVersion(value, templates(), [{ src: 'figures/a.png', name: '0123456789abcdef.png' }]);
+    const redrawn = deckVersion(value, templates(), [{ src: 'figures/a.png', name: 'fedcba9876543210.png' }]);
+    expect(one).not.toBe(plain);
+    expect(redrawn).not.toBe(one);
+  });
+
+  it('does not depend on the order the images were met', () => {
+    const a = { src: 'a.png', name: '1111111111111111.png' };
+    const b = { src: 'b.svg', name: '2222222222222222.svg' };
+    expect(deckVersion(value, templates(), [a, b])).toBe(deckVersion(value, templates(), [b, a]));
+  });
+});
