@@ -62,7 +62,7 @@ console.log(`Decks are stored in ${store.backing}`);
 // A first start on the embedded store opens on the course that ships with Lectern (never into a bucket).
 const seed = env[ENV.seed] || join(dirname(templatesDir()), 'content');
 if (!env[ENV.bucket] && seed !== 'none' && existsSync(seed) && token !== '') {
-  const seeded = await seedDecks({ store, api: server.api, token, folder: seed });
+  const seeded = await seedDecks({ store, api: server.api, token, folder: seed, media: store.media });
   if (seeded.published.length > 0) {
     console.log(
       `Published ${seeded.published.length} lectures from ${seed} into the empty store: ${seeded.published.join(', ')}`,

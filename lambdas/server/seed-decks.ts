@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toApiGatewayEvent } from '../api/api-event.js';
 import type { Api } from '../api/create-api.js';
+import { readMediaClaim } from '../core/media/check-upload.js';
+import { parseLecture } from '../core/parse.js';
 import { collectFiles, formatOf } from '../node/collect-files.js';
 import { sortCourseFiles } from '../node/course-files.js';
+import { readLocalMedia } from '../node/read-media.js';
+import { PUBLICATION_TYPE } from '../site/layout.js';
 import type { DeckStore } from '../store/deck-store.js';
+import type { MediaStore } from '../store/media-store.js';
 
 export interface SeedOptions {
   store: DeckStore;
@@ -13,6 +18,8 @@ export interface SeedOptions {
   token: string;
   /** A folder of lectures (and course files), e.g. the repository's content/. */
   folder: string;
+  /** Where a lecture's own images go, checked as any upload is, before the lecture is published. */
+  media?: MediaStore;
 }
 
 export interface SeedResult {
@@ -31,15 +38,19 @@ export async function seedDecks(options: SeedOptions): Promise<SeedResult> {
   if ((await options.store.listDecks()).length > 0) return result;
   const { lectures } = sortCourseFiles(collectFiles(['.'], options.folder), options.folder);
   for (const file of lectures) {
+    const path = join(options.folder, file);
+    const text = readFileSync(path, 'utf8');
+    const format = formatOf(file);
+    const media = options.media ? await storeLocalMedia(path, text, format, options.media) : {};
     const answer = await options.api(
       toApiGatewayEvent({
         method: 'POST',
         path: '/api/decks',
         headers: {
           authorization: `Bearer ${options.token}`,
-          'content-type': formatOf(file) === 'json' ? 'application/json' : 'application/yaml',
+          'content-type': PUBLICATION_TYPE,
         },
-        body: readFileSync(join(options.folder, file)),
+        body: Buffer.from(JSON.stringify({ lecture: text, format, media })),
       }),
     );
     const status = answer.statusCode ?? 200;
@@ -48,4 +59,38 @@ export async function seedDecks(options: SeedOptions): Promise<SeedResult> {
     else result.failed.push({ file, status, message: body.error?.message ?? '' });
   }
   return result;
+}
+
+/**
+ * A lecture's local images into the media store (each checked as an upload is), and the `src` →
+ * SHA-256 map its publication names. An image that cannot be read or stored is left out: the
+ * API's answer then names it.
+ */
+async function storeLocalMedia(
+  file: string,
+  text: string,
+  format: 'yaml' | 'json',
+  media: MediaStore,
+): Promise<Record<string, string>> {
+  let root: unknown;
+  try {
+    root = parseLecture(text, { format }).value;
+  } catch {
+    return {};
+  }
+  const found = await readLocalMedia(file, root);
+  const hashes: Record<string, string> = {};
+  for (const [src, entry] of found.entries) {
+    const path = found.files.get(src);
+    if (!('sha256' in entry) || !path) continue;
+    const claim = readMediaClaim({ sha256: entry.sha256, type: entry.type, size: entry.size });
+    if ('problem' in claim) continue;
+    try {
+      await media.store(claim, readFileSync(path));
+      hashes[src] = entry.sha256;
+    } catch {
+      // Refused or not stored: the publish answers 422 naming this src.
+    }
+  }
+  return hashes;
 }

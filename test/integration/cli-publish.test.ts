@@ -9,6 +9,7 @@ import { type RunningServer, startServer } from '../../lambdas/server/start-serv
 import { createCourseStore } from '../../lambdas/store/course-store.js';
 import { createDeckStore } from '../../lambdas/store/deck-store.js';
 import { createFsObjectStore } from '../../lambdas/store/fs-object-store.js';
+import { createMediaStore } from '../../lambdas/store/media-store.js';
 import { lectureYaml } from './support/lectures.js';
 
 const TOKEN = 'publish-token-0123456789abcdef';
@@ -35,6 +36,7 @@ beforeAll(async () => {
   server = await startServer({
     store: createDeckStore(objects),
     courses: createCourseStore(objects),
+    media: createMediaStore(objects),
     token: TOKEN,
     port: 0,
   });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,7 +21,7 @@ afterEach(async () => {
 async function site() {
   const dataDir = await mkdtemp(join(tmpdir(), 'lectern-seed-'));
   const store = await openDeckStore({ dataDir });
-  const server = await startServer({ store, token: 'seed-token', port: 0 });
+  const server = await startServer({ store, media: store.media, token: 'seed-token', port: 0 });
   cleanups.push(async () => {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -31,10 +32,25 @@ async function site() {
 describe('seeding the embedded store', () => {
   it('publishes the course lectures, in course order, into an empty store, and only then', async () => {
     const { store, server } = await site();
-    const first = await seedDecks({ store, api: server.api, token: 'seed-token', folder: content });
+    const first = await seedDecks({
+      store,
+      api: server.api,
+      token: 'seed-token',
+      folder: content,
+      media: store.media,
+    });
     expect(first.failed).toEqual([]);
     expect(first.published).toEqual(['giant-new-ally', 'uncertain-partners', 'friendship-to-rivalry']);
     expect((await store.listDecks()).map((d) => d.id).sort()).toEqual([...first.published].sort());
+    // The two figure slides' drawings went up with their lectures, checked, and the decks use them.
+    const deck = await (await fetch(`${server.url}/decks/giant-new-ally/`)).text();
+    const figure = /src="\.\.\/\.\.\/\.\.\/\.\.\/media\/([0-9a-f]{16}\.svg)"/.exec(deck)?.[1];
+    expect(figure).toBeDefined();
+    const served = await fetch(`${server.url}/media/${figure}`);
+    expect(served.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await served.text()).toBe(
+      readFileSync(join(content, 'cold-war/figures/treaty-1950-promises.svg'), 'utf8'),
+    );
     const again = await seedDecks({ store, api: server.api, token: 'seed-token', folder: content });
     expect(again).toEqual({ published: [], failed: [] });
   });

@@ -3,6 +3,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, Parser } from 'yaml';
 import { type Diagnostic, ParseError } from '../../../lambdas/core/errors.js';
+import type { MediaMap } from '../../../lambdas/core/media/media-entry.js';
+import { parseLecture } from '../../../lambdas/core/parse.js';
 import {
   type BuildResult,
   buildDeck,
@@ -13,6 +15,7 @@ import { themeNames } from '../../../lambdas/core/render/index.js';
 import type { Lecture, Slide } from '../../../lambdas/core/schema.js';
 import { collectFiles, formatOf } from '../../../lambdas/node/collect-files.js';
 import { sortCourseFiles } from '../../../lambdas/node/course-files.js';
+import { readLocalMedia } from '../../../lambdas/node/read-media.js';
 import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
 
 /**
@@ -113,17 +116,30 @@ interface Loaded {
 }
 
 /** Check and render a lecture's text; a ParseError becomes a failed result with its diagnostics. */
-function load(text: string, file: string): Loaded {
+function load(text: string, file: string, media?: MediaMap): Loaded {
   const format = formatOf(file);
   try {
     return {
-      checked: checkLecture(text, { themes: themeNames(BUILD_OPTIONS.templates), format }),
-      built: buildDeck(text, { ...BUILD_OPTIONS, format }),
+      checked: checkLecture(text, {
+        themes: themeNames(BUILD_OPTIONS.templates),
+        format,
+        ...(media && { media }),
+      }),
+      built: buildDeck(text, { ...BUILD_OPTIONS, format, ...(media && { media }) }),
     };
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
     const failed = { ok: false as const, diagnostics: error.diagnostics };
     return { checked: failed, built: failed };
+  }
+}
+
+/** The lecture's own images, read from beside its file as the CLI reads them. */
+async function localMedia(text: string, file: string): Promise<MediaMap | undefined> {
+  try {
+    return (await readLocalMedia(file, parseLecture(text, { format: formatOf(file) }).value)).entries;
+  } catch {
+    return undefined;
   }
 }
 
@@ -136,15 +152,23 @@ function lectureOf({ checked }: Loaded, name: string): Lecture {
 const found = collectFiles([CONTENT_DIR], CONTENT_DIR);
 const files = sortCourseFiles(found, CONTENT_DIR).lectures;
 
+/** Every lecture, loaded with its own images (read before the tests are collected). */
+const lectures = await Promise.all(
+  files.map(async (file) => {
+    const text = readFileSync(file, 'utf8');
+    return {
+      name: relative(CONTENT_DIR, file),
+      text,
+      loaded: load(text, file, await localMedia(text, file)),
+    };
+  }),
+);
+
 describe('course content', () => {
   it('has lecture files to check', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  const lectures = files.map((file) => {
-    const text = readFileSync(file, 'utf8');
-    return { name: relative(CONTENT_DIR, file), text, loaded: load(text, file) };
-  });
   /** Lecture id → the files that use it (a deck's folder is named by its id). */
   const filesById = new Map<string, string[]>();
   for (const { name, loaded } of lectures) {
