@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toApiGatewayEvent } from '../api/api-event.js';
 import type { Api } from '../api/create-api.js';
+import type { ApiResult } from '../api/http.js';
 import { readMediaClaim } from '../core/media/check-upload.js';
 import { parseLecture } from '../core/parse.js';
 import { collectFiles, formatOf } from '../node/collect-files.js';
@@ -38,27 +39,34 @@ export async function seedDecks(options: SeedOptions): Promise<SeedResult> {
   if ((await options.store.listDecks()).length > 0) return result;
   const { lectures } = sortCourseFiles(collectFiles(['.'], options.folder), options.folder);
   for (const file of lectures) {
-    const path = join(options.folder, file);
-    const text = readFileSync(path, 'utf8');
-    const format = formatOf(file);
-    const media = options.media ? await storeLocalMedia(path, text, format, options.media) : {};
-    const answer = await options.api(
-      toApiGatewayEvent({
-        method: 'POST',
-        path: '/api/decks',
-        headers: {
-          authorization: `Bearer ${options.token}`,
-          'content-type': PUBLICATION_TYPE,
-        },
-        body: Buffer.from(JSON.stringify({ lecture: text, format, media })),
-      }),
-    );
+    const answer = await publishLectureFile(options, join(options.folder, file));
     const status = answer.statusCode ?? 200;
     const body = JSON.parse(answer.body ?? '{}') as { id?: string; error?: { message?: string } };
     if (status < 300 && body.id) result.published.push(body.id);
     else result.failed.push({ file, status, message: body.error?.message ?? '' });
   }
   return result;
+}
+
+/**
+ * Publish one lecture file through the API, its own images stored first (when a media store is given):
+ * what `lectern publish` does over HTTP, done in process.
+ */
+export async function publishLectureFile(
+  options: Pick<SeedOptions, 'api' | 'token' | 'media'>,
+  path: string,
+): Promise<ApiResult> {
+  const text = readFileSync(path, 'utf8');
+  const format = formatOf(path);
+  const media = options.media ? await storeLocalMedia(path, text, format, options.media) : {};
+  return options.api(
+    toApiGatewayEvent({
+      method: 'POST',
+      path: '/api/decks',
+      headers: { authorization: `Bearer ${options.token}`, 'content-type': PUBLICATION_TYPE },
+      body: Buffer.from(JSON.stringify({ lecture: text, format, media })),
+    }),
+  );
 }
 
 /**

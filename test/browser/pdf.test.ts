@@ -41,8 +41,16 @@ async function printPdf(...flags: string[]): Promise<PdfPage[]> {
 async function deckSlides(): Promise<number> {
   const { buildDeck } = await import('../../lambdas/core/pipeline.js');
   const { loadTemplates } = await import('../../lambdas/node/templates-fs.js');
+  const { readLocalMedia } = await import('../../lambdas/node/read-media.js');
+  const { parse } = await import('yaml');
+  // Its own figures, read from beside it as the CLI reads them.
+  const { entries: media } = await readLocalMedia(
+    join(ROOT, lecture?.file ?? ''),
+    parse(lecture?.text ?? ''),
+  );
   const built = buildDeck(lecture?.text ?? '', {
     format: 'yaml',
+    media,
     templates: loadTemplates(),
     assetsBase: '../assets/',
     generatedAt: '2026-01-01T00:00:00.000Z',

@@ -9,7 +9,8 @@ import { type Browser, enterToken, launchChromium, type Site, startSite, watchPa
 
 const COURSE_DIR = join(ROOT, 'content', 'cold-war');
 const course = parse(readFileSync(join(COURSE_DIR, 'course.yaml'), 'utf8')) as { lectures: string[] };
-const lectures = course.lectures.map((file) => readFileSync(join(COURSE_DIR, file), 'utf8'));
+const lectureFiles = course.lectures.map((file) => join(COURSE_DIR, file));
+const lectures = lectureFiles.map((file) => readFileSync(file, 'utf8'));
 const meta = lectures.map(
   (text) => parse(text) as { title: string; subtitle: string; course: string; duration: number },
 );
@@ -20,9 +21,8 @@ let browser: Browser;
 beforeAll(async () => {
   [site, browser] = await Promise.all([startSite(), launchChromium()]);
   // Published out of teaching order: the page must restore it from the lectures' dates.
-  for (const text of [...lectures].reverse()) {
-    const answer = await site.api('POST', '/api/decks', text);
-    expect(answer.status).toBe(201);
+  for (const file of [...lectureFiles].reverse()) {
+    expect(await site.publishFile(file)).toBe(201);
   }
   const other = await site.api(
     'POST',

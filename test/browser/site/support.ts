@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium as launchSystemChromium } from '../../../lambdas/node/chromium.js';
+import { publishLectureFile } from '../../../lambdas/server/seed-decks.js';
 import { type RunningServer, startServer } from '../../../lambdas/server/start-server.js';
 import { openDeckStore } from '../../../lambdas/store/open-deck-store.js';
 
@@ -18,6 +19,8 @@ export function launchChromium(options: { popupBlocker?: boolean } = {}): Promis
 export interface Site {
   url: string;
   token: string;
+  /** Publishes a lecture file with its own images, as `lectern publish` does; the API's status. */
+  publishFile(path: string): Promise<number>;
   /** Calls the API with the token; `body` is YAML unless it is an object. */
   api(method: string, path: string, body?: string | object): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
@@ -37,6 +40,10 @@ export async function startSite(token = 'browser-test-token'): Promise<Site> {
   return {
     url: server.url,
     token,
+    async publishFile(path) {
+      const answer = await publishLectureFile({ api: server.api, token, media: store.media }, path);
+      return answer.statusCode ?? 0;
+    },
     async api(method, path, body) {
       const headers: Record<string, string> = { authorization: `Bearer ${token}` };
       let payload: string | undefined;

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeckManifest } from '../../../lambdas/core/deck.js';
+import { publishLectureFile } from '../../../lambdas/server/seed-decks.js';
 import { startServer } from '../../../lambdas/server/start-server.js';
 import { openDeckStore } from '../../../lambdas/store/open-deck-store.js';
-import type { LectureFile } from './lectures.js';
+import { type LectureFile, ROOT } from './lectures.js';
 
 const TOKEN = 'browser-test-token';
 
@@ -27,19 +28,19 @@ export interface Site {
 export async function startSite(lectures: LectureFile[]): Promise<Site> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lectern-browser-'));
   const store = await openDeckStore({ dataDir });
-  const server = await startServer({ store, token: TOKEN, port: 0 });
+  const server = await startServer({ store, media: store.media, token: TOKEN, port: 0 });
   const decks = new Map<string, PublishedDeck>();
   try {
     for (const lecture of lectures) {
-      const answer = await fetch(`${server.url}/api/decks`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/yaml' },
-        body: lecture.text,
-      });
-      if (answer.status !== 201) {
-        throw new Error(`publishing ${lecture.file}: ${answer.status} ${await answer.text()}`);
+      // With its own images, as `lectern publish` sends them.
+      const answer = await publishLectureFile(
+        { api: server.api, token: TOKEN, media: store.media },
+        join(ROOT, lecture.file),
+      );
+      if (answer.statusCode !== 201) {
+        throw new Error(`publishing ${lecture.file}: ${answer.statusCode} ${answer.body}`);
       }
-      const body = (await answer.json()) as { url: string; handoutUrl: string };
+      const body = JSON.parse(answer.body ?? '{}') as { url: string; handoutUrl: string };
       const manifest = (await (
         await fetch(`${server.url}/decks/${lecture.id}/deck.json`)
       ).json()) as DeckManifest;
