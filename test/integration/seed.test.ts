@@ -42,17 +42,41 @@ describe('seeding the embedded store', () => {
     expect(first.failed).toEqual([]);
     expect(first.published).toEqual(['giant-new-ally', 'uncertain-partners', 'friendship-to-rivalry']);
     expect((await store.listDecks()).map((d) => d.id).sort()).toEqual([...first.published].sort());
-    // The two figure slides' drawings went up with their lectures, checked, and the decks use them.
-    const deck = await (await fetch(`${server.url}/decks/giant-new-ally/`)).text();
-    const figure = /src="\.\.\/\.\.\/\.\.\/\.\.\/media\/([0-9a-f]{16}\.svg)"/.exec(deck)?.[1];
-    expect(figure).toBeDefined();
-    const served = await fetch(`${server.url}/media/${figure}`);
-    expect(served.headers.get('content-type')).toBe('image/svg+xml');
-    expect(await served.text()).toBe(
-      readFileSync(join(content, 'cold-war/figures/treaty-1950-promises.svg'), 'utf8'),
-    );
     const again = await seedDecks({ store, api: server.api, token: 'seed-token', folder: content });
     expect(again).toEqual({ published: [], failed: [] });
+  });
+
+  it("stores a lecture's own images, checked, before publishing it; the deck uses them", async () => {
+    const { store, server } = await site();
+    const folder = await mkdtemp(join(tmpdir(), 'lectern-seed-figure-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const { cpSync, writeFileSync } = await import('node:fs');
+    cpSync(join(root, 'test/fixtures/media'), folder, { recursive: true });
+    const svg = readFileSync(join(folder, 'figures/chart.svg'), 'utf8');
+    writeFileSync(
+      join(folder, 'figures/evil.svg'),
+      readFileSync(join(root, 'test/fixtures/svg/hostile/onload.svg')),
+    );
+    writeFileSync(
+      join(folder, 'evil.yaml'),
+      'id: evil\ntitle: Evil\nsections:\n  - title: S\n    slides:\n      - kind: image\n        src: figures/evil.svg\n        alt: A\n        notes: N.\n',
+    );
+    const result = await seedDecks({
+      store,
+      api: server.api,
+      token: 'seed-token',
+      folder,
+      media: store.media,
+    });
+    expect(result.published).toEqual(['figures-deck']);
+    // The hostile SVG was refused on its way in, so its lecture is a 422 naming the image.
+    expect(result.failed).toMatchObject([{ file: 'evil.yaml', status: 422 }]);
+    expect(result.failed[0]?.message).toContain('figures/evil.svg');
+    const deck = await (await fetch(`${server.url}/decks/figures-deck/`)).text();
+    const figure = /src="\.\.\/\.\.\/\.\.\/\.\.\/media\/([0-9a-f]{16}\.svg)"/.exec(deck)?.[1];
+    const served = await fetch(`${server.url}/media/${figure}`);
+    expect(served.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await served.text()).toBe(svg);
   });
 
   it('reports a lecture the API refuses, and publishes the rest', async () => {
