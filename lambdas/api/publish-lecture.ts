@@ -30,7 +30,8 @@ export async function preparePublication(
   if (!built.ok) throw new ValidationError(built.diagnostics);
   const { manifest, decks } = built;
   const { writePptx } = await import('../pptx/write-pptx.js');
-  // The site publishes no local images yet (the check refuses them): an https image is named, not fetched.
+  // The deck's own images are stored apart from it and an https image is never fetched: the PowerPoint
+  // file shows each as a framed box with its description and name.
   const pptx = await writePptx({ lecture: built.lecture, templates: options.templates });
   return {
     publication: { manifest, files: { ...decks.versioned.files, [DECK_FILES.pptx]: pptx } },
