@@ -24,6 +24,8 @@ import { createMediaRoutes, type MediaDeps } from './media-routes.js';
 import { preparePublication, validationReport } from './publish-lecture.js';
 import { type LectureBody, readLectureBody } from './read-body.js';
 import { matchRoute, type Route } from './routes.js';
+import type { SessionKeeper } from './session-cookie.js';
+import { createSessionRoutes, unauthorized } from './session-routes.js';
 import { resolveStoredMedia } from './stored-media.js';
 
 /** The few logger methods the API uses: Powertools' Logger in Lambda and locally. */
@@ -35,6 +37,8 @@ export interface ApiDeps {
   courses?: CourseStore;
   templates: TemplateSet;
   authorize: Authorize;
+  /** Sign-in by session cookie (the local server); none: the bearer token only, as deployed. */
+  sessions?: SessionKeeper;
   clock?: () => Date;
   logger?: ApiLogger;
   /** Media uploads and the stored media files (none: a lecture's local images are never stored). */
@@ -52,6 +56,7 @@ export function createApi(deps: ApiDeps): Api {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? SILENT;
   const themes = themeNames(deps.templates);
+  const sessions = deps.sessions && createSessionRoutes(deps.sessions, deps.authorize);
 
   const courseRoutes = deps.courses
     ? createCourseRoutes({
@@ -189,13 +194,11 @@ export function createApi(deps: ApiDeps): Api {
       if (isPublicDeckPath(method, event.rawPath)) {
         result = await redirectToCurrentVersion(deps.store, event.rawPath, event.rawQueryString ?? '');
       } else {
-        const actor = deps.authorize(event);
-        if (!actor) {
-          throw new HttpError(401, 'unauthorized', 'Send a valid token: Authorization: Bearer <token>.', [], {
-            headers: { 'www-authenticate': 'Bearer' },
-          });
-        }
-        result = await run(event, matchRoute(method, event.rawPath), actor);
+        const own = sessions?.answer(method, event);
+        const actor = own ? undefined : (deps.authorize(event) ?? sessions?.actorOf(method, event));
+        if (own) result = own;
+        else if (!actor) throw unauthorized();
+        else result = await run(event, matchRoute(method, event.rawPath), actor);
       }
     } catch (error) {
       const failure = toHttpError(error);

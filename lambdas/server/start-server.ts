@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -10,6 +11,7 @@ import { type Api, type ApiLogger, createApi } from '../api/create-api.js';
 import { redirectToCurrentVersion } from '../api/deck-redirect.js';
 import { toErrorResult } from '../api/error-result.js';
 import { type ApiResult, errorResult, HttpError, jsonResult } from '../api/http.js';
+import { createSessionKeeper } from '../api/session-cookie.js';
 import type { TemplateSet } from '../core/deck.js';
 import { MAX_MEDIA_BYTES, MEDIA_TYPES } from '../core/media/media-entry.js';
 import { listAssets } from '../node/assets.js';
@@ -46,8 +48,10 @@ export interface ServerOptions {
   templates?: TemplateSet;
   logger?: ApiLogger;
   clock?: () => Date;
-  /** Replaces the bearer-token check (tests of other authorizers). */
+  /** Replaces the bearer-token check (tests of other authorizers); the page's sign-in is then off. */
   authorize?: Authorize;
+  /** Signs the page's session cookies. Default: the one administrator's token, or random bytes per start with a users file. */
+  sessionSecret?: string;
 }
 
 export interface RunningServer {
@@ -65,8 +69,16 @@ const DRAIN_MS = 5_000;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const templatesDir = options.templatesDir;
   const templates = options.templates ?? loadTemplates(templatesDir);
-  const authorize =
-    options.authorize ?? createTokenAuthorizer(options.instructors ?? singleAdmin(options.token));
+  const instructors = options.authorize ? undefined : (options.instructors ?? singleAdmin(options.token));
+  const authorize = options.authorize ?? createTokenAuthorizer(instructors ?? []);
+  const clock = options.clock ?? (() => new Date());
+  const sessions =
+    instructors &&
+    createSessionKeeper({
+      secret: options.sessionSecret ?? (options.instructors ? randomBytes(32) : options.token),
+      instructors,
+      clock,
+    });
   const uploads = createLocalUploads(options.clock);
   const api = createApi({
     store: options.store,
@@ -75,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     templates,
     loadMath: loadMathEngine,
     authorize,
+    ...(sessions ? { sessions } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -88,9 +101,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     siteDir: findSiteDir(templatesDir),
   });
   const security = siteSecurityHeaders();
+  // Who may have the body read: a valid bearer token, or a valid session cookie (its CSRF check comes after).
+  const signedIn: Authorize = (event) => authorize(event) ?? sessions?.read(event)?.actor;
 
   const serveApi = async (request: IncomingMessage, response: ServerResponse) => {
-    const early = await answerBeforeBody(request, authorize, api);
+    const early = await answerBeforeBody(request, signedIn, api);
     if (early) return sendApiResult(response, early, security);
     const event = toApiEvent(request, await readRequestBody(request));
     const result = await api(event);
@@ -252,8 +267,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 function sendApiResult(response: ServerResponse, result: ApiResult, security: Record<string, string>): void {
-  const headers: Record<string, string> = { ...security };
+  const headers: Record<string, string | string[]> = { ...security };
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
   const body =
     result.body === undefined
       ? undefined
@@ -264,7 +280,7 @@ function sendApiResult(response: ServerResponse, result: ApiResult, security: Re
 function send(
   response: ServerResponse,
   status: number,
-  headers: Record<string, string>,
+  headers: Record<string, string | string[]>,
   body: Uint8Array | string | undefined,
 ): void {
   response.writeHead(status, headers);

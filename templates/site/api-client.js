@@ -3,15 +3,18 @@ import { sitePath } from './dom.js';
 import layout from './site-layout.js';
 
 /**
- * A client that sends the current token with each call. Each call answers {status, body} and never
- * throws for an HTTP error status (it does throw when the server cannot be reached); a 401 also
- * tells `onUnauthorized`, so the page can ask for the current token.
+ * A client of the API. The session cookie goes with each call by itself; `bearer()` gives a token
+ * to send instead where the site keeps no sessions. Every call sends the header that proves it comes
+ * from this page (the API's CSRF check). Each call answers {status, body} and never throws for an
+ * HTTP error status (it does throw when the server cannot be reached); a 401 also tells
+ * `onUnauthorized`, so the page can ask for the token again.
  */
-export function createApiClient({ token, onUnauthorized }) {
+export function createApiClient({ bearer, onUnauthorized }) {
   const base = sitePath(layout.api);
 
-  async function call(method, route, body, contentType) {
-    const headers = { authorization: `Bearer ${token()}` };
+  async function call(method, route, body, contentType, token = bearer()) {
+    const headers = { 'x-lectern-csrf': '1' };
+    if (token) headers.authorization = `Bearer ${token}`;
     if (contentType) headers['content-type'] = contentType;
     const response = await fetch(new URL(`${base}${route}`, document.baseURI), { method, headers, body });
     const text = await response.text();
@@ -21,11 +24,14 @@ export function createApiClient({ token, onUnauthorized }) {
     } catch {
       parsed = undefined;
     }
-    if (response.status === 401) onUnauthorized();
+    if (response.status === 401 && route !== 'session') onUnauthorized();
     return { status: response.status, body: parsed };
   }
 
   return {
+    session: () => call('GET', 'session'),
+    signIn: (token) => call('POST', 'session', undefined, undefined, token),
+    signOut: () => call('DELETE', 'session'),
     listDecks: () => call('GET', 'decks'),
     deleteDeck: (id) => call('DELETE', `decks/${encodeURIComponent(id)}`),
     listVersions: (id) => call('GET', `decks/${encodeURIComponent(id)}/versions`),

@@ -8,7 +8,7 @@ import { counted, element } from './dom.js';
  * The list in `table`, its status line and heading. `load` asks the API again; `onList` hears each
  * list answer ({decks, courseGroups}; an empty one when there is none to show).
  */
-export function createDeckList({ table, status, heading }, { api, token, onList }) {
+export function createDeckList({ table, status, heading }, { api, signedIn, onList }) {
   const history = createDeckHistory({
     api,
     onRestored: (message) => {
@@ -16,8 +16,8 @@ export function createDeckList({ table, status, heading }, { api, token, onList 
     },
   });
   async function load() {
-    if (!token()) {
-      status.textContent = 'Set the token above to see the decks.';
+    if (!signedIn()) {
+      status.textContent = 'Sign in with the token above to see the decks.';
       table.hidden = true;
       onList({});
       return;

@@ -3,7 +3,7 @@ import { counted, link, sitePath } from './dom.js';
 
 export function createPublisher(
   { form, validateButton },
-  { api, token, editor, figures, outcome, onPublished },
+  { api, signedIn, editor, figures, outcome, onPublished },
 ) {
   /** Sends the lecture with `call`; answers undefined (having said why) when it cannot be sent. */
   async function send(call) {
@@ -11,8 +11,8 @@ export function createPublisher(
       outcome.show('bad', 'Paste a lecture or open a file first.');
       return undefined;
     }
-    if (!token()) {
-      outcome.show('bad', 'Set the token first.');
+    if (!signedIn()) {
+      outcome.show('bad', 'Sign in with the token first.');
       return undefined;
     }
     try {

@@ -12,6 +12,7 @@ import { createPublisher } from './publish.js';
 
 const byId = (id) => document.getElementById(id);
 
+const api = createApiClient({ bearer: () => access.bearer(), onUnauthorized: () => access.refused() });
 const access = createAccess(
   {
     form: byId('token-form'),
@@ -19,13 +20,12 @@ const access = createAccess(
     forget: byId('token-forget'),
     status: byId('token-status'),
   },
-  () => decks.load(),
+  { api, onChange: () => decks.load() },
 );
-const api = createApiClient({ token: access.token, onUnauthorized: access.refused });
 const courses = createCourseView(byId('courses'));
 const decks = createDeckList(
   { table: byId('decks'), status: byId('decks-status'), heading: byId('decks-heading') },
-  { api, token: access.token, onList: courses.show },
+  { api, signedIn: access.signedIn, onList: courses.show },
 );
 const editor = createEditor(
   {
@@ -48,8 +48,8 @@ const figures = createFigures(
 );
 createPublisher(
   { form: byId('lecture-form'), validateButton: byId('lecture-validate') },
-  { api, token: access.token, editor, figures, outcome, onPublished: () => decks.load() },
+  { api, signedIn: access.signedIn, editor, figures, outcome, onPublished: () => decks.load() },
 );
 
 byId('decks-refresh').addEventListener('click', () => decks.load());
-decks.load();
+access.restore().then(() => decks.load());
