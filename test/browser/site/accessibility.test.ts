@@ -26,10 +26,10 @@ afterAll(async () => {
 });
 
 describe('the instructor page under axe-core', () => {
-  it('has no serious or critical violations before the token is set', async () => {
+  it('has no serious or critical violations before signing in', async () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/`);
-    await page.getByText('Set the token above to see the decks.').waitFor();
+    await page.getByText('Sign in with the token above to see the decks.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

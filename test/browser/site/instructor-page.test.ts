@@ -31,9 +31,27 @@ describe('the instructor page, used as a person would', () => {
       .toMatch(/did not accept the token/);
     await enterToken(page, site.token);
     await expect.poll(() => decks.getByRole('status').textContent()).toBe('No decks yet: publish one below.');
-    expect(await page.getByRole('region', { name: 'Access' }).getByRole('status').textContent()).toBe(
-      'A token is set for this browser tab.',
+    expect(await page.getByRole('region', { name: 'Access' }).getByRole('status').textContent()).toMatch(
+      /^Signed in as admin until /,
     );
+    // The page keeps no copy of the token: it is in no storage script can read, only in an HttpOnly cookie.
+    expect(await page.evaluate(() => [document.cookie, sessionStorage.length, localStorage.length])).toEqual([
+      '',
+      0,
+      0,
+    ]);
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({
+      name: 'lectern_session',
+      path: '/api/',
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+    expect(cookie?.value).not.toContain(site.token);
+
+    // A reload keeps the sign-in: the cookie outlives the page.
+    await page.reload();
+    await expect.poll(() => decks.getByRole('status').textContent()).toBe('No decks yet: publish one below.');
 
     // Paste a lecture with an error and validate it.
     const text = page.getByLabel('Lecture text');
@@ -135,6 +153,17 @@ describe('the instructor page, used as a person would', () => {
     await expect.poll(() => row.count()).toBe(0);
     expect(await decks.getByRole('status').textContent()).toMatch(/Deleted "Browser lecture browser-flow"/);
     expect((await site.api('GET', '/api/decks/browser-flow')).status).toBe(404);
+
+    // Signing out clears the cookie; the page asks for the token again, and so does a reload.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect
+      .poll(() => decks.getByRole('status').textContent())
+      .toBe('Sign in with the token above to see the decks.');
+    expect(await context.cookies()).toEqual([]);
+    await page.reload();
+    await expect
+      .poll(() => decks.getByRole('status').textContent())
+      .toBe('Sign in with the token above to see the decks.');
 
     // The only thing the browser logged is the API's answer to the mistyped token.
     expect(problems).toEqual([
