@@ -100,6 +100,11 @@ describe('401: the token', () => {
     expect(withClaims.statusCode).toBe(200);
     const bearerOnly = await deployed(apiEvent({ method: 'GET', path: '/api/decks', headers: AUTH }));
     expect(bearerOnly.statusCode).toBe(401);
+    // No sessions deployed: the page learns it from a 404 and keeps the ID token in memory.
+    const signIn = await deployed(
+      apiEvent({ method: 'POST', path: '/api/session', claims: { sub: 'user-1' } }),
+    );
+    expect([signIn.statusCode, signIn.cookies]).toEqual([404, undefined]);
   });
 });
 
