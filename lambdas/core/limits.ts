@@ -13,6 +13,10 @@ export const LIMITS = {
   citesPerSlide: 50,
   /** Characters in any one text (a title, a point, a note, a table cell, a code block…). */
   textLength: 20_000,
+  /** Formulas in the whole lecture (each `\(…\)`, `\[…\]` and math slide), each drawn by the TeX engine. */
+  formulas: 500,
+  /** Characters of TeX over all formulas: drawing costs about its length, whatever the TeX says. */
+  texCharacters: 10_000,
 } as const;
 
 /** Every place where the lecture document `root` goes over a limit. */

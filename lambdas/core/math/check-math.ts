@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.js';
 import { mathIn } from '../markdown.js';
 import type { DocPath, Finding } from '../paths.js';
 import type { Lecture } from '../schema.js';
@@ -52,10 +53,17 @@ export function* formulas(lecture: Lecture): Generator<{ path: DocPath; tex: str
   }
 }
 
-/** Errors for formulas that do not parse; `math-unavailable` when there is math and no engine. */
+/**
+ * Errors for formulas that do not parse; `math-unavailable` when there is math and no engine; one
+ * `over-limit` where the lecture passes the bounds on formulas, before any of them is drawn (drawing
+ * is the costliest step of a lecture with math: its work is bounded by these limits).
+ */
 export function checkMath(lecture: Lecture, engine: MathEngine | undefined): Finding[] {
+  const all = [...formulas(lecture)];
+  const over = overLimit(all);
+  if (over) return [over];
   const findings: Finding[] = [];
-  for (const { path, tex, display } of formulas(lecture)) {
+  for (const { path, tex, display } of all) {
     if (!engine) {
       const message = 'has math, and math cannot be rendered here (no TeX renderer is installed)';
       return [{ severity: 'error', code: 'math-unavailable', path, message }];
@@ -68,4 +76,21 @@ export function checkMath(lecture: Lecture, engine: MathEngine | undefined): Fin
     }
   }
   return findings;
+}
+
+function overLimit(all: readonly { path: DocPath; tex: string }[]): Finding | undefined {
+  const extra = all[LIMITS.formulas];
+  if (extra) {
+    const message = `${all.length} formulas; a lecture may have at most ${LIMITS.formulas}: split it`;
+    return { severity: 'error', code: 'over-limit', path: extra.path, message };
+  }
+  let characters = 0;
+  for (const { path, tex } of all) {
+    characters += tex.length;
+    if (characters > LIMITS.texCharacters) {
+      const message = `the formulas hold more than ${LIMITS.texCharacters} characters of TeX in all (a lecture may have at most that): split it`;
+      return { severity: 'error', code: 'over-limit', path, message };
+    }
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { closeMatches, MAX_SUGGESTIONS } from '../../../lambdas/core/close-match
 import type { Diagnostic } from '../../../lambdas/core/errors.js';
 import { LIMITS } from '../../../lambdas/core/limits.js';
 import { parseLecture } from '../../../lambdas/core/parse.js';
+import { checkLecture } from '../../../lambdas/core/pipeline.js';
 import { checkStructure, MAX_NESTING_DEPTH, MAX_VALUES } from '../../../lambdas/core/structure-bounds.js';
 import { allKindsText, check, errorsOf, parseFailure } from './lecture-helpers.js';
 
@@ -168,5 +169,40 @@ describe('limits on what a lecture holds', () => {
     const cites = Array.from({ length: LIMITS.citesPerSlide }, (_, i) => `s${i}`).join(', ');
     const text = `id: a\ntitle: T\nsources:\n${sources}\nsections:\n  - title: A\n    slides:\n      - points: [${'x'.repeat(LIMITS.textLength)}]\n        cite: [${cites}]\n`;
     expect(check(text).lecture).toBeDefined();
+  });
+});
+
+describe('limits on formulas, checked before any is drawn', () => {
+  const withPoints = (points: string[]) =>
+    JSON.stringify({ id: 'm', title: 'T', sections: [{ title: 'A', slides: [{ points }] }] });
+  const never = {
+    render(): string {
+      throw new Error('drawn');
+    },
+  };
+  const mathErrors = (text: string) =>
+    checkLecture(text, { themes: ['white'], math: never }).diagnostics.filter((d) => d.severity === 'error');
+
+  it(`allows ${LIMITS.formulas} formulas and refuses one more at its path`, () => {
+    const points = Array.from({ length: LIMITS.formulas + 1 }, (_, i) => `\\(x_{${i}}\\)`);
+    expect(mathErrors(withPoints(points))).toEqual([
+      expect.objectContaining({
+        code: 'over-limit',
+        path: `sections[0].slides[0].points[${LIMITS.formulas}]`,
+        message: expect.stringMatching(/at most 500/),
+      }),
+    ]);
+    // Within the bound, each formula is drawn (and here each fails to).
+    const within = mathErrors(withPoints(points.slice(0, LIMITS.formulas)));
+    expect(within[0]?.code).toBe('tex-error');
+    expect(within.some((d) => d.code === 'over-limit')).toBe(false);
+  });
+
+  it(`refuses more than ${LIMITS.texCharacters} characters of TeX in all, however few formulas`, () => {
+    const long = `\\(${'a+'.repeat(2000)}b\\)`;
+    const errors = mathErrors(withPoints([long, long, long]));
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'over-limit', path: 'sections[0].slides[0].points[2]' }),
+    ]);
   });
 });
