@@ -22,24 +22,44 @@ export function closeMatches(word: string, candidates: Iterable<string>, max = M
     .map((match) => match.candidate);
 }
 
-/** Levenshtein distance of `a` and `b`, or `limit + 1` as soon as it is certain to exceed `limit`. */
+// Two rows of the distance table, reused by every call (ids are short: they grow only for a long word).
+let previous = new Int32Array(64);
+let current = new Int32Array(64);
+
+/**
+ * Levenshtein distance of `a` and `b`, or `limit + 1` as soon as it is certain to exceed `limit`.
+ * Only the band of cells within `limit` of the diagonal can hold a distance within it, so only
+ * those are computed, in two reused rows.
+ */
 function boundedDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return limit + 1;
-    previous = current;
+  const n = b.length;
+  const over = limit + 1;
+  if (previous.length <= n) {
+    previous = new Int32Array(n + 1);
+    current = new Int32Array(n + 1);
   }
-  return previous[b.length] ?? limit + 1;
+  for (let j = 0; j <= n; j++) previous[j] = j <= limit ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(n, i + limit);
+    current[0] = i <= limit ? i : over;
+    if (from > 1) current[from - 1] = over;
+    let best = current[0] ?? over;
+    const code = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const cost = code === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? over) + 1,
+        (current[j - 1] ?? over) + 1,
+        (previous[j - 1] ?? over) + cost,
+        over,
+      );
+      current[j] = value;
+      if (value < best) best = value;
+    }
+    if (to < n) current[to + 1] = over;
+    if (best > limit) return over;
+    [previous, current] = [current, previous];
+  }
+  return Math.min(previous[n] ?? over, over);
 }

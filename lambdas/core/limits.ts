@@ -49,20 +49,32 @@ export function checkLimits(root: unknown): Finding[] {
   return findings;
 }
 
-/** Paths of the strings over the length limit, found without recursion. */
+/**
+ * Paths of the strings over the length limit, found without recursion. Each entry keeps its parent
+ * and key, and a path is built only for a text over the limit (building one for each of 25,000
+ * values cost more than the check).
+ */
 function longTexts(root: unknown): DocPath[] {
+  interface Entry {
+    value: unknown;
+    key?: string | number;
+    parent?: Entry;
+  }
+  const pathOf = (entry: Entry): DocPath => {
+    const path: (string | number)[] = [];
+    for (let at: Entry | undefined = entry; at?.key !== undefined; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
   const found: DocPath[] = [];
-  const stack: { value: unknown; path: DocPath }[] = [{ value: root, path: [] }];
+  const stack: Entry[] = [{ value: root }];
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const { value, path } = next;
+    const { value } = next;
     if (typeof value === 'string') {
-      if (value.length > LIMITS.textLength) found.push(path);
+      if (value.length > LIMITS.textLength) found.push(pathOf(next));
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        stack.push({ value: item, path: [...path, i] });
-      });
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], key: i, parent: next });
     } else if (isRecord(value)) {
-      for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key] });
+      for (const key of Object.keys(value)) stack.push({ value: value[key], key, parent: next });
     }
   }
   return found;

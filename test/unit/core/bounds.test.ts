@@ -136,6 +136,45 @@ describe('did you mean', () => {
     const many = Array.from({ length: 1000 }, (_, i) => `s${i}`);
     expect(closeMatches('s5', many)).toHaveLength(MAX_SUGGESTIONS);
   });
+
+  it('finds exactly the ids a plain edit distance finds, long and short alike', () => {
+    const distance = (a: string, b: string): number => {
+      let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+          next.push(
+            Math.min(
+              (row[j] ?? 0) + 1,
+              (next[j - 1] ?? 0) + 1,
+              (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+            ),
+          );
+        }
+        row = next;
+      }
+      return row[b.length] ?? 0;
+    };
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const word = () =>
+      Array.from({ length: 1 + Math.floor(random() * 14) }, () => 'abcx'[Math.floor(random() * 4)]).join('');
+    const candidates = Array.from({ length: 400 }, word);
+    candidates.push('a'.repeat(90), 'a'.repeat(88) + 'b');
+    for (const wanted of [...Array.from({ length: 60 }, word), 'a'.repeat(89)]) {
+      const threshold = Math.min(3, Math.max(1, Math.floor(wanted.length / 3)));
+      const expected = [...new Set(candidates)]
+        .map((candidate) => ({ candidate, d: distance(wanted, candidate) }))
+        .filter(({ d }) => d <= threshold)
+        .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate))
+        .slice(0, MAX_SUGGESTIONS)
+        .map(({ candidate }) => candidate);
+      expect(closeMatches(wanted, new Set(candidates)), wanted).toEqual(expected);
+    }
+  });
 });
 
 describe('limits on what a lecture holds', () => {
