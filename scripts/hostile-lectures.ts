@@ -14,7 +14,6 @@ export interface HostileLecture {
 
 const MIB = 1024 * 1024;
 
-
 /** The largest `n` up to `max` for which `make(n)` is within the budget and the structure bounds. */
 function largest(make: (n: number) => string, max: number, budget: number): string {
   let low = 1;
@@ -37,11 +36,17 @@ const longText = (unit: string) => unit.repeat(Math.floor((LIMITS.textLength - 1
 export function hostileLectures(): HostileLecture[] {
   const budget = MIB - 4096;
   const lectures: HostileLecture[] = [];
-  const add = (name: string, aim: string, format: 'yaml' | 'json', make: (n: number) => string, max: number) =>
-    lectures.push({ name, aim, format, text: largest(make, max, budget) });
+  const add = (
+    name: string,
+    aim: string,
+    format: 'yaml' | 'json',
+    make: (n: number) => string,
+    max: number,
+  ) => lectures.push({ name, aim, format, text: largest(make, max, budget) });
 
   // As many slides and points as the value bound allows, every one rendered.
-  const point = (s: number, p: number) => `"point ${p} of slide ${s}, some **bold** words and a [link](https://e.org)"`;
+  const point = (s: number, p: number) =>
+    `"point ${p} of slide ${s}, some **bold** words and a [link](https://e.org)"`;
   add(
     'max slides and values',
     'render: 1,000 slides, as many points as the value bound allows',
@@ -113,7 +118,10 @@ export function hostileLectures(): HostileLecture[] {
     'every slide wrong',
     'schema: thousands of errors, reported up to 100',
     'json',
-    (n) => json(`{"title":"A","slides":[${Array.from({ length: n }, () => `{"kind":"nope","title":7,"points":{"a":1}}`).join(',')}]}`),
+    (n) =>
+      json(
+        `{"title":"A","slides":[${Array.from({ length: n }, () => `{"kind":"nope","title":7,"points":{"a":1}}`).join(',')}]}`,
+      ),
     LIMITS.slides,
   );
 

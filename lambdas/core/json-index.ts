@@ -25,8 +25,13 @@ const SEP = '\u0001';
 /** The index key of a path: the same for a path and the index built from the text. */
 export function pathKey(path: DocPath): string {
   let key = '';
-  for (const segment of path) key += SEP + String(segment);
+  for (const segment of path) key = childKey(key, segment);
   return key;
+}
+
+/** The index key of an entry of the node at `parent`. */
+export function childKey(parent: string, segment: string | number): string {
+  return `${parent}${SEP}${segment}`;
 }
 
 interface Frame {

@@ -19,7 +19,7 @@ import type { LectureFormat, ParsedDocument } from './deck.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { type Diagnostic, ParseError } from './errors.js';
 import { strictJsonFault } from './json-fault.js';
-import { indexJson, type JsonIndex, pathKey } from './json-index.js';
+import { childKey, indexJson, type JsonIndex, pathKey } from './json-index.js';
 import type { DocPath } from './paths.js';
 import { MAX_NESTING_DEPTH, MAX_VALUES, type StructureFault, structureCheck } from './structure-bounds.js';
 
@@ -151,7 +151,7 @@ function indexedDocument(source: string, index: JsonIndex): ParsedDocument {
       let key = '';
       let offset = index.starts.get(key);
       for (const segment of path) {
-        key += pathKey([segment]);
+        key = childKey(key, segment);
         const start = index.starts.get(key);
         if (start === undefined) break;
         offset = start;
