@@ -1,7 +1,7 @@
 // `npm run bench`: figures, never assertions. Render speed (warm, in process); whole processes (`lectern render`
 // against a bare Node start and pandoc, growth with slide count, peak memory); the local server under
 // load, the Lambda's cold start and bundle size, the live preview's save-to-repaint time and the single-file
-// sizes; then every target in one table.
+// sizes; worst-case lectures under the body limit; then every target in one table.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ import { loadTemplates } from '../lambdas/node/templates-fs.js';
 import { ASSETS_BASE } from '../lambdas/site/layout.js';
 import { benchBundle, formatBundleSize } from './bench-bundle.js';
 import { benchColdStart } from './bench-cold-start.js';
+import { benchHostile } from './bench-hostile.js';
 import { generateLecture } from './bench-lecture.js';
 import { benchPptx, formatPptx } from './bench-pptx.js';
 import { benchPreview } from './bench-preview.js';
@@ -127,6 +128,13 @@ console.log('\n# `lectern render --single-file`: one self-contained HTML file pe
 for (const { id, bytes } of benchSingleFile(root))
   console.log(`${id.padEnd(28)} ${(bytes / 1024).toFixed(0)} KB`);
 
+console.log('\n# Worst-case lectures under the 1 MiB body limit (scripts/hostile-lectures.ts)');
+const hostile = await benchHostile(root, Math.min(runs, 3));
+const worst = (pick: (f: (typeof hostile)[number]) => { cpu: number; rss: number }) => {
+  const top = hostile.reduce((a, b) => (pick(b).cpu > pick(a).cpu ? b : a));
+  return `${pick(top).cpu.toFixed(0)} ms, ${Math.max(...hostile.map((f) => pick(f).rss)).toFixed(0)} MiB`;
+};
+
 console.log(`\n# Targets (${loadNote()})`);
 const x = (value: number | undefined) =>
   value === undefined ? 'pandoc: not installed' : `${value.toFixed(2)}×`;
@@ -145,5 +153,21 @@ printTargets([
     '`lectern preview`: save → tab repainted, largest lecture, median',
     `${preview.median.toFixed(0)} ms`,
     '< 300 ms',
+  ],
+  [
+    'worst case under 1 MiB: server publish, CPU and peak RSS',
+    worst((f) => f.serverPublish),
+    '≤ 1 s, a few hundred MiB',
+  ],
+  ['worst case under 1 MiB: server validate', worst((f) => f.serverValidate), '≤ 1 s, a few hundred MiB'],
+  [
+    'worst case under 1 MiB: `lectern render`, whole process',
+    worst((f) => f.cliRender),
+    '≤ 1 s, a few hundred MiB',
+  ],
+  [
+    'worst case under 1 MiB: `lectern validate`, whole process',
+    worst((f) => f.cliValidate),
+    '≤ 1 s, a few hundred MiB',
   ],
 ]);
