@@ -1,6 +1,8 @@
 // Worst-case lectures for the bench: each stays under the API's 1 MiB body limit and within the
-// documented bounds (64 levels, 25,000 values, 1,000 slides, 1,000 sources, 50 cites a slide,
-// 20,000 characters a text), and aims at one costly step of the pipeline.
+// parse bounds (64 levels, 25,000 values), and aims at one costly step of the pipeline. Most stay
+// within the lecture bounds too (1,000 slides, 1,000 sources, 50 cites a slide, 20,000 characters a
+// text, 500 formulas, 10,000 characters of TeX); two go past the formula bounds, to show that
+// refusing them is cheap.
 import { LIMITS } from '../lambdas/core/limits.js';
 import { checkStructure } from '../lambdas/core/structure-bounds.js';
 
@@ -94,6 +96,19 @@ export function hostileLectures(): HostileLecture[] {
         `{"title":"A","slides":[{"title":"F","points":[${Array.from({ length: n }, (_, i) => JSON.stringify(Array.from({ length: 900 }, (_, f) => `\\(y_{${i * 900 + f}}\\)`).join(' '))).join(',')}]}]}`,
       ),
     200,
+  );
+
+  // The costliest TeX per character, up to the bound on TeX, beside as many slides of points as fit.
+  const heavy = Array.from({ length: 20 }, (_, i) => `"\\\\(${i}${'a+'.repeat(248)}b\\\\)"`).join(',');
+  add(
+    'formulas at the bounds, and slides',
+    'KaTeX at 10,000 characters of its slowest TeX, then rendering 1,000 slides',
+    'json',
+    (n) =>
+      json(
+        `{"title":"A","slides":[{"title":"F","points":[${heavy}]},${Array.from({ length: LIMITS.slides - 1 }, (_, s) => `{"title":"S${s}","points":[${Array.from({ length: n }, (_, p) => point(s, p)).join(',')}]}`).join(',')}]}`,
+      ),
+    40,
   );
 
   // 1,000 sources and every cite unknown but close to one of them: "did you mean" work.
