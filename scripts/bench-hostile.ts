@@ -141,8 +141,11 @@ export async function benchHostile(root: string, runs = 3): Promise<HostileFigur
     const tiny = 'id: tiny\ntitle: T\nsections:\n  - title: A\n    slides:\n      - points: [a]\n';
     writeFileSync(tinyFile, tiny);
     const base = measureCli(root, probe, ['validate', tinyFile], runs);
-    // The server's first requests pay for compiling its code: warm it on a small lecture.
-    for (let i = 0; i < 3; i++) await measureRequest(server, '/api/validate', tiny, 'yaml');
+    // The server's first requests pay for compiling its code: warm both routes on a small lecture.
+    for (let i = 0; i < 3; i++) {
+      await measureRequest(server, '/api/validate', tiny, 'yaml');
+      await measureRequest(server, '/api/decks/tiny', tiny.replace('title: T', `title: T${i}`), 'yaml');
+    }
     console.log(
       `CPU ms (whole process: median of ${runs}; server: this request, 10 ms ticks) and peak RSS MiB. ` +
         `A one-slide lecture: lectern validate ${base.cpu.toFixed(0)} ms, ${base.rss.toFixed(0)} MiB.`,
