@@ -21,7 +21,7 @@ import { redirectToCurrentVersion } from './deck-redirect.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
 import { createMediaRoutes, type MediaDeps } from './media-routes.js';
-import { preparePublication, validationReport } from './publish-lecture.js';
+import { preparePublication, previewReport, validationReport } from './publish-lecture.js';
 import { type LectureBody, readLectureBody } from './read-body.js';
 import { matchRoute, type Route } from './routes.js';
 import type { SessionKeeper } from './session-cookie.js';
@@ -169,10 +169,15 @@ export function createApi(deps: ApiDeps): Api {
       }
       case 'validate': {
         const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
-        return jsonResult(
-          200,
-          validationReport(body, themes, { ...(await mathFor(body.text)), ...(await mediaFor(body, true)) }),
-        );
+        const extras = { ...(await mathFor(body.text)), ...(await mediaFor(body, true)) };
+        // `?preview`: the same report, with the rendered deck page when the lecture is valid.
+        if (wantsPreview(event.rawQueryString)) {
+          return jsonResult(
+            200,
+            previewReport(body, { ...extras, templates: deps.templates, generatedAt: clock().toISOString() }),
+          );
+        }
+        return jsonResult(200, validationReport(body, themes, extras));
       }
       case 'request-media':
         return mediaOrNotFound().request(event);
@@ -256,6 +261,11 @@ function summarise(manifest: StoredDeck) {
 /** GET or HEAD of a deck's current URL: the one part of this function that needs no token. */
 function isPublicDeckPath(method: string, rawPath: string): boolean {
   return (method === 'GET' || method === 'HEAD') && rawPath.startsWith(`/${SITE_FOLDERS.decks}/`);
+}
+
+/** Whether a validate request asks for the rendered deck too (`?preview`, with or without a value). */
+function wantsPreview(rawQuery: string | undefined): boolean {
+  return new URLSearchParams(rawQuery ?? '').has('preview');
 }
 
 /** The body of a restore: `{"version": "…"}`. */

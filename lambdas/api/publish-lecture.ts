@@ -39,6 +39,31 @@ export async function preparePublication(
   };
 }
 
+/**
+ * POST /api/validate?preview's answer: the validation report, and when the lecture is valid the deck's
+ * page as the instructors' page shows it in its preview frame (links to the assets from the site's
+ * root). Nothing is stored.
+ */
+export function previewReport(
+  body: LectureBody,
+  options: { templates: TemplateSet; generatedAt: string; math?: MathEngine; media?: MediaMap },
+) {
+  const built = buildDeckAt(
+    body.text,
+    { ...options, ...(body.format ? { format: body.format } : {}) },
+    { preview: ASSETS_BASE.preview },
+  );
+  const bySeverity = (severity: Diagnostic['severity']) =>
+    built.diagnostics.filter((d) => d.severity === severity).map(toDetail);
+  const report = { valid: built.ok, errors: bySeverity('error'), warnings: bySeverity('warning') };
+  if (!built.ok) return report;
+  const deck = built.decks.preview;
+  return {
+    ...report,
+    preview: { id: built.manifest.id, slides: built.manifest.slides, html: deck.files['index.html'] },
+  };
+}
+
 /** POST /api/validate's answer: a lecture that breaks the format is this route's normal answer, not a failure. */
 export function validationReport(
   body: LectureBody,

@@ -62,6 +62,11 @@ export const ASSETS_BASE = {
   version: `../../../../${SITE_FOLDERS.assets}/`,
   /** `/courses/{id}/` on the site. */
   course: `../../${SITE_FOLDERS.assets}/`,
+  /**
+   * The instructors' page's live preview: the deck is shown in a frame whose document (srcdoc) takes
+   * the page's own base URL, the site's root.
+   */
+  preview: `${SITE_FOLDERS.assets}/`,
 } as const;
 
 /** Relative URL from a course page on the site (`/courses/{id}/`) to the deck folders. */

@@ -526,6 +526,41 @@ describe('POST /api/validate', () => {
   });
 });
 
+describe('POST /api/validate?preview', () => {
+  it('answers the same report with the deck page, its links from the site root, storing nothing', async () => {
+    const text = lectureYaml('only-previewed');
+    const plain = await call({ method: 'POST', path: '/api/validate', body: text, headers: YAML });
+    const answer = await call({
+      method: 'POST',
+      path: '/api/validate',
+      query: 'preview',
+      body: text,
+      headers: YAML,
+    });
+    expect(answer.status).toBe(200);
+    const { preview, ...report } = answer.body;
+    expect(report).toEqual(plain.body);
+    expect(preview).toMatchObject({ id: 'only-previewed', slides: expect.any(Number) });
+    expect(preview.html).toContain('<script src="assets/reveal/reveal.js"></script>');
+    expect(preview.html).toContain('<script src="assets/lectern-deck.js"></script>');
+    expect(preview.html).not.toContain('../');
+    expect(await store.getDeck('only-previewed')).toBeUndefined();
+  });
+
+  it('answers an invalid lecture with its errors and no deck', async () => {
+    const answer = await call({
+      method: 'POST',
+      path: '/api/validate',
+      query: 'preview=1',
+      body: 'id: ok-id\ntitle: "No sections"\n',
+      headers: YAML,
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ valid: false, errors: [expect.any(Object)], warnings: [] });
+    expectDetail(answer.body.errors[0], 'error');
+  });
+});
+
 describe('503: storage down', () => {
   it('answers 503 without a stack; afterwards the previous version still serves and no half deck shows', async () => {
     const v1 = await call({

@@ -8,6 +8,8 @@ export interface EventInput {
   headers?: Record<string, string>;
   /** Send the body base64-encoded, as API Gateway does for bodies it does not treat as text. */
   base64?: boolean;
+  /** The query string, without its `?`. */
+  query?: string;
   /** Verified JWT claims, as API Gateway's JWT authorizer adds them. */
   claims?: Record<string, string>;
 }
@@ -29,7 +31,7 @@ export function apiEvent(input: EventInput): APIGatewayProxyEventV2 {
     version: '2.0',
     routeKey: '$default',
     rawPath: input.path,
-    rawQueryString: '',
+    rawQueryString: input.query ?? '',
     headers,
     requestContext: {
       accountId: '123456789012',
