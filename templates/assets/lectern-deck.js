@@ -19,6 +19,11 @@
     window.history.replaceState(null, '', url.href);
   }
 
+  // A deck written into a frame as its srcdoc (the instructors' page's live preview) has no URL of its
+  // own to keep the slide in, nor storage (the frame is sandboxed): the page that wrote it keeps the
+  // slide, told of each change by reveal.js's postMessage events, which go to that page only.
+  const inPreviewFrame = window.location.href === 'about:srcdoc' && window.parent !== window;
+
   function openSpeakerView() {
     const notes = window.Reveal.getPlugin('notes');
     try {
@@ -43,7 +48,10 @@
 
   window.Reveal.initialize({
     // Slide ids become URL fragments (#/treaty-1950), so a link can point at one slide.
-    hash: true,
+    hash: !inPreviewFrame,
+    postMessageEvents: inPreviewFrame,
+    // A narrow frame keeps the slide view (the scroll view remembers its place in sessionStorage).
+    ...(inPreviewFrame && { scrollActivationWidth: 0 }),
     // reveal.js's own live region reads each new slide to screen readers.
     transition: data.transition || 'slide',
     slideNumber: data.slideNumber || 'c/t',
