@@ -1,4 +1,5 @@
-// Bundles the CLI and the local server into dist/ with esbuild, so that `lectern` starts fast
+// Bundles the CLI and the local server into dist/ (and the instructors' page's code editor into
+// templates/site/code-editor.js) with esbuild, so that `lectern` starts fast
 // (one file to load, no TypeScript at run time). Run by `npm ci` through "prepare".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -6,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { buildEditorBundle } from './editor-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = {
@@ -67,6 +69,9 @@ await build({
   banner: {},
   define: { 'import.meta.url': '__bundleUrl' },
 });
+
+// The instructors' page's code editor, bundled beside the page's own modules.
+await buildEditorBundle(root);
 
 // Precompile the Handlebars templates beside the bundles (dist/templates.precompiled.json), with the
 // renderer's own function and options, so a cold start skips compiling them. Each entry carries its

@@ -43,6 +43,7 @@ export function createApiClient({ bearer, onUnauthorized }) {
         'application/json',
       ),
     validate: (text, contentType) => call('POST', 'validate', text, contentType),
+    preview: (text, contentType) => call('POST', 'validate?preview', text, contentType),
     publish: (text, contentType) => call('POST', 'decks', text, contentType),
     media: (claim) => call('POST', mediaRoute(layout.media), claim, 'application/json'),
     mediaCheck: (claim) => call('POST', mediaRoute(layout.mediaCheck), claim, 'application/json'),

@@ -3,11 +3,12 @@
 // connects them. It is a file (not inline) so the page runs under script-src 'self'.
 import { createAccess } from './access.js';
 import { createApiClient } from './api-client.js';
+import { createCodeEditor } from './code-editor.js';
 import { createCourseView } from './courses.js';
 import { createDeckList } from './deck-list.js';
-import { createEditor } from './editor.js';
 import { createFigures } from './figures.js';
 import { createOutcome } from './outcome.js';
+import { createPreviewPane } from './preview-pane.js';
 import { createPublisher } from './publish.js';
 
 const byId = (id) => document.getElementById(id);
@@ -20,20 +21,21 @@ const access = createAccess(
     forget: byId('token-forget'),
     status: byId('token-status'),
   },
-  { api, onChange: () => decks.load() },
+  {
+    api,
+    onChange: () => {
+      decks.load();
+      preview.refresh();
+    },
+  },
 );
 const courses = createCourseView(byId('courses'));
 const decks = createDeckList(
   { table: byId('decks'), status: byId('decks-status'), heading: byId('decks-heading') },
   { api, signedIn: access.signedIn, onList: courses.show },
 );
-const editor = createEditor(
-  {
-    textArea: byId('lecture-text'),
-    fileInput: byId('lecture-file'),
-    gutter: byId('lecture-lines'),
-    marks: byId('lecture-marks'),
-  },
+const editor = createCodeEditor(
+  { host: byId('lecture-editor'), fileInput: byId('lecture-file'), label: 'Lecture text' },
   { onFileLoaded: (name) => outcome.show('', `Loaded ${name}. Validate it, then publish.`) },
 );
 const outcome = createOutcome({ result: byId('result'), problems: byId('problems') }, editor);
@@ -45,6 +47,10 @@ const figures = createFigures(
     summary: byId('figure-summary'),
   },
   { api, editor },
+);
+const preview = createPreviewPane(
+  { frame: byId('preview-frame'), status: byId('preview-status'), problems: byId('preview-problems') },
+  { api, signedIn: access.signedIn, editor },
 );
 createPublisher(
   { form: byId('lecture-form'), validateButton: byId('lecture-validate') },

@@ -1,0 +1,106 @@
+// The live preview beside the editor: a moment after the typing stops, the lecture goes to the API's
+// validate call with `?preview` (nothing is stored) and the deck it answers is shown in a sandboxed
+// frame, on the slide that was showing; a lecture with errors shows them instead, marked in the text.
+//
+// The frame gets the deck as its srcdoc with sandbox="allow-scripts" and no allow-same-origin: the deck
+// runs in an opaque origin, under the page's own CSP (a srcdoc document inherits it), and cannot reach
+// the page or its token. It reports its slide with reveal.js's postMessage events; the page moves it
+// back there after each reload with reveal.js's postMessage API.
+import { counted } from './dom.js';
+import { createOutcome } from './outcome.js';
+
+/** How long the text must rest before it is previewed. */
+const DEBOUNCE_MS = 300;
+
+export function createPreviewPane({ frame, status, problems }, { api, signedIn, editor }) {
+  const outcome = createOutcome({ result: status, problems }, editor);
+  let timer;
+  /** Numbers each request, so an answer overtaken by a later one is dropped. */
+  let sequence = 0;
+  let shownHtml;
+  /** The slide the deck shows (reveal.js's indices); kept across reloads of the frame. */
+  let slide = { indexh: 0, indexv: 0 };
+  /** True from a reload until the deck is ready and back on its slide. */
+  let restoring = false;
+
+  function tell(method, args = []) {
+    frame.contentWindow?.postMessage(JSON.stringify({ method, args }), '*');
+  }
+
+  window.addEventListener('message', (event) => {
+    // Only the frame's own deck; its origin is opaque ("null"), so it is known by its window.
+    if (event.source !== frame.contentWindow || typeof event.data !== 'string') return;
+    let message;
+    try {
+      message = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    if (message?.namespace !== 'reveal') return;
+    if (message.eventName === 'ready') {
+      const { indexh, indexv, indexf } = slide;
+      tell('slide', Number.isInteger(indexf) ? [indexh, indexv, indexf] : [indexh, indexv]);
+      restoring = false;
+      return;
+    }
+    const state = message.state;
+    if (restoring || !Number.isInteger(state?.indexh)) return;
+    slide = {
+      indexh: state.indexh,
+      indexv: Number.isInteger(state.indexv) ? state.indexv : 0,
+      ...(Number.isInteger(state.indexf) && { indexf: state.indexf }),
+    };
+  });
+
+  function showDeck(html) {
+    frame.hidden = false;
+    if (html === shownHtml) return;
+    shownHtml = html;
+    restoring = true;
+    frame.srcdoc = html;
+  }
+
+  function showMessage(kind, message, errors = []) {
+    frame.hidden = true;
+    outcome.show(kind, message, errors);
+  }
+
+  async function run() {
+    const text = editor.text();
+    if (!text.trim()) return showMessage('', 'The preview shows the lecture here as you type.');
+    if (!signedIn()) return showMessage('', 'Sign in above to see the preview.');
+    const mine = ++sequence;
+    let answer;
+    try {
+      answer = await api.preview(text, editor.contentType());
+    } catch {
+      if (mine === sequence) showMessage('bad', 'The server could not be reached for the preview.');
+      return;
+    }
+    // The text changed while this answer was on its way: a newer request follows.
+    if (mine !== sequence || text !== editor.text()) return;
+    if (answer.status !== 200) {
+      const details = answer.body?.error?.details ?? [];
+      showMessage('bad', answer.body?.error?.message ?? `The server answered ${answer.status}.`, details);
+      return;
+    }
+    const { valid, errors, warnings, preview } = answer.body;
+    if (!valid) {
+      showMessage('bad', `${counted(errors.length, 'error')}: the preview comes back when fixed.`, errors);
+    } else {
+      const extra = warnings.length ? `, ${counted(warnings.length, 'warning')} (marked in the text)` : '';
+      outcome.show('ok', `Preview: ${counted(preview.slides, 'slide')}${extra}.`);
+      showDeck(preview.html);
+    }
+    editor.markErrorLines(errors, warnings);
+  }
+
+  /** Previews the text once it has rested for a moment. */
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  }
+
+  editor.onChange(schedule);
+  return { refresh: schedule };
+}
