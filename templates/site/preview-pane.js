@@ -52,6 +52,12 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
     };
   });
 
+  // A frame whose document has the focus does not match :focus in the page: mark it, so the focus stays visible.
+  window.addEventListener('blur', () =>
+    setTimeout(() => frame.classList.toggle('focused', document.activeElement === frame)),
+  );
+  window.addEventListener('focus', () => frame.classList.remove('focused'));
+
   function showDeck(html) {
     frame.hidden = false;
     if (html === shownHtml) return;

@@ -155,7 +155,9 @@ const pageTheme = EditorView.theme({
     borderRadius: '4px',
     fontSize: 'var(--lectern-step--1)',
   },
+  // :focus-within shows the ring as soon as the focus arrives (CodeMirror sets cm-focused a moment later).
   '&.cm-focused': { outline: '3px solid var(--lectern-focus)', outlineOffset: '2px' },
+  '&:focus-within': { outline: '3px solid var(--lectern-focus)', outlineOffset: '2px' },
   '.cm-scroller': { fontFamily: 'var(--lectern-mono)', lineHeight: '1.4', height: '30rem', overflow: 'auto' },
   '.cm-gutters': {
     backgroundColor: 'var(--lectern-surface)',
@@ -186,7 +188,7 @@ export function createCodeEditor(
   keys.id = 'keys';
   keys.className = 'cm-lectern-keys';
   keys.textContent =
-    'YAML. Tab indents; to leave the editor press Escape, then Tab. Control+Space lists the fields allowed at the cursor; F8 goes to the next problem.';
+    'YAML. Tab indents; to leave the editor press Escape, then Tab (Escape twice while suggestions are listed). Control+Space lists the fields allowed at the cursor; F8 goes to the next problem.';
   root.append(keys);
 
   const listeners: (() => void)[] = [];

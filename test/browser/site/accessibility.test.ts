@@ -52,7 +52,10 @@ describe('the instructor page under axe-core', () => {
     await enterToken(page, site.token);
     await page.getByLabel('Lecture text').fill(lectureWithError('axe-errors'));
     await page.getByRole('button', { name: 'Validate' }).click();
-    await page.getByText(/^1 error/).waitFor();
+    await page
+      .locator('#result')
+      .getByText(/^1 error/)
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Lecture text').fill('id: axe\ntitle: [unclosed\n');

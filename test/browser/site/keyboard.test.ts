@@ -24,17 +24,24 @@ interface Focused {
 /** What has the focus now, named like `button "Publish"`, and whether its focus is visible. */
 function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
-    const node = document.activeElement as HTMLElement | null;
+    let node = document.activeElement as HTMLElement | null;
+    // The lecture editor draws itself in a shadow root: the focus is on its text, inside.
+    while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement as HTMLElement;
     if (!node || node === document.body) return { name: 'body', visible: false };
     const labelled = (node as HTMLInputElement).labels?.[0]?.textContent?.trim();
-    const text = node.getAttribute('aria-label') ?? labelled ?? node.textContent?.trim() ?? '';
+    const text =
+      node.getAttribute('aria-label') ??
+      labelled ??
+      (node.tagName === 'IFRAME' ? node.title : node.textContent?.trim()) ??
+      '';
     const role =
       node.tagName === 'A'
         ? 'link'
         : node.tagName === 'INPUT'
           ? `input[${(node as HTMLInputElement).type}]`
           : node.tagName.toLowerCase();
-    const style = getComputedStyle(node);
+    // The editor shows its focus around the whole editor, not on the text inside it.
+    const style = getComputedStyle((node.closest('.cm-editor') as HTMLElement | null) ?? node);
     const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
     return { name: `${role} "${text}"`, visible: outlined || style.boxShadow !== 'none' };
   });
@@ -58,8 +65,11 @@ async function tabTo(page: Page, name: string, backwards = false): Promise<Focus
 
 function selectedText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const area = document.activeElement as HTMLTextAreaElement;
-    return area.value.slice(area.selectionStart, area.selectionEnd);
+    // Chromium gives a shadow root its own selection.
+    const root = document.activeElement?.shadowRoot as
+      | (ShadowRoot & { getSelection?(): Selection | null })
+      | null;
+    return (root?.getSelection?.() ?? document.getSelection())?.toString() ?? '';
   });
 }
 
@@ -92,31 +102,42 @@ describe('the instructor page with the keyboard alone', () => {
     });
     await page.getByText('Loaded keyboard-flow.yaml. Validate it, then publish.').waitFor();
 
-    // Text box, then Validate: the result names the line, and its button takes the focus back to it.
-    expect(await tabTo(page, 'textarea "Lecture text"')).toHaveLength(1);
-    // The lecture's figures come next: image files, or the lecture's folder.
+    // The editor, then out of it (Tab indents there: Escape, then Tab leaves), past the preview's list
+    // of the error and the figure inputs to Validate: the result names the line, and its button takes
+    // the focus back to it.
+    expect(await tabTo(page, 'div "Lecture text"')).toHaveLength(1);
+    await page
+      .locator('#preview-status')
+      .getByText(/^1 error/)
+      .waitFor();
+    await page.keyboard.press('Escape');
     const toValidate = await tabTo(page, 'button "Validate"');
     expect(toValidate.map((s) => s.name)).toEqual([
+      `button "Line ${BROKEN_LINE}, column 9"`,
       'input[file] "Image files"',
       'input[file] "Or the lecture\'s folder"',
       'button "Validate"',
     ]);
     await page.keyboard.press('Enter');
-    await page.getByText(/^1 error/).waitFor();
+    await page
+      .locator('#result')
+      .getByText(/^1 error/)
+      .waitFor();
     const toJump = await tabTo(page, `button "Line ${BROKEN_LINE}, column 9"`);
     expect(toJump.map((s) => s.name)).toEqual(['button "Publish"', `button "Line ${BROKEN_LINE}, column 9"`]);
     await page.keyboard.press('Enter');
-    expect((await focused(page)).name).toBe('textarea "Lecture text"');
+    expect((await focused(page)).name).toBe('div "Lecture text"');
 
     // Fix the error where the cursor was put: the selection runs from the column to the line's end.
     expect(await selectedText(page)).toBe('kind: bulets');
     await page.keyboard.insertText('kind: bullets');
-    // Past the figure inputs (this lecture has none) to Validate.
-    expect((await tabTo(page, 'button "Validate"')).map((s) => s.name)).toEqual([
-      'input[file] "Image files"',
-      'input[file] "Or the lecture\'s folder"',
-      'button "Validate"',
-    ]);
+    // The preview shows the deck; out of the editor, through the preview, to Validate. The first Escape
+    // closes the suggestions the typing opened, the second lets Tab leave.
+    await page.frameLocator('#preview-frame').locator('.reveal.ready').waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    const throughPreview = await tabTo(page, 'button "Validate"');
+    expect(throughPreview[0]?.name).toBe('iframe "Preview of the lecture"');
     await page.keyboard.press('Enter');
     await page.getByText(/^No errors/).waitFor();
     await page.keyboard.press('Tab');
