@@ -129,16 +129,33 @@ const schemaHover = hoverTooltip((view, pos) => {
 });
 
 /**
+ * The selection the browser is about to type over, read from the DOM: the editor's own state may not
+ * have caught up with a selection just made (and an input event's target ranges hide shadow trees).
+ */
+function selectedRange(view: EditorView): [number, number] {
+  const root = view.root as ShadowRoot & { getSelection?(): Selection | null };
+  const dom = root.getSelection?.() ?? document.getSelection();
+  const main = view.state.selection.main;
+  if (!dom?.anchorNode || !dom.focusNode || !view.contentDOM.contains(dom.anchorNode))
+    return [main.from, main.to];
+  const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+  const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+  return [Math.min(anchor, head), Math.max(anchor, head)];
+}
+
+/**
  * Typing over a selection: Chrome's own editing would replace the highlighted text with a <span style>
  * keeping its colour, a style attribute the CSP refuses (and logs). The editor makes the change itself.
  */
 const typeOverSelection = EditorView.domEventHandlers({
   beforeinput(event, view) {
     if (event.inputType !== 'insertText' || !event.data || view.composing) return false;
-    if (view.state.selection.ranges.every((range) => range.empty)) return false;
+    const [from, to] = selectedRange(view);
+    if (from >= to) return false;
     event.preventDefault();
     view.dispatch({
-      ...view.state.replaceSelection(event.data),
+      changes: { from, to, insert: event.data },
+      selection: { anchor: from + event.data.length },
       scrollIntoView: true,
       userEvent: 'input.type',
     });

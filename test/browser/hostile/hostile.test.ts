@@ -249,6 +249,13 @@ describe('a lecture whose every field is a script payload', () => {
     expect(await problems.textContent()).toContain(
       'SLIDE-BULLETS <script>window.__pwned=1</script> <img src=x',
     );
+    // The live preview renders the same lecture in its sandboxed frame: as text there too.
+    const preview = page.frameLocator('#preview-frame');
+    await preview.locator('.reveal.ready').waitFor();
+    expect(await preview.locator('.slides').textContent()).toContain('<script>window.__pwned=1</script>');
+    const previewFrame = await (await page.locator('#preview-frame').elementHandle())?.contentFrame();
+    expect(previewFrame && (await riskyNodes(previewFrame))).toEqual([]);
+    expect(trap.fired).toEqual([]);
 
     // Errors whose messages and excerpts echo payloads: an unknown kind, an unknown field, a bad id.
     const broken = HOSTILE.replace('kind: quote', 'kind: "<img src=x onerror=window.__pwned=1>"')
@@ -269,7 +276,10 @@ describe('a lecture whose every field is a script payload', () => {
       `id: x\ntitle: "<script>window.__pwned=1</script>\n  - [<img src=x onerror=window.__pwned=1>`,
     );
     await page.getByRole('button', { name: 'Validate' }).click();
-    await page.getByText(/could not be read/).waitFor();
+    await page
+      .locator('#result')
+      .getByText(/could not be read/)
+      .waitFor();
 
     // And publishing it from the page, then listing it again.
     await text.fill(HOSTILE.replace('id: hostile\n', 'id: hostile-again\n'));
@@ -279,7 +289,8 @@ describe('a lecture whose every field is a script payload', () => {
 
     expect(await riskyNodes(page)).toEqual([]);
     expect(trap.fired).toEqual([]);
-    expect(trap.external).toEqual([]);
+    // The preview shows the deck, whose image slide names an https picture, as the deck itself does.
+    expect(trap.external.filter((url) => url !== IMAGE)).toEqual([]);
   });
 
   it('answers the API with JSON only: validating the hostile lecture returns its text as data', async () => {

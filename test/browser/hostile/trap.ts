@@ -64,14 +64,28 @@ export function riskyNodes(page: Page | Frame, allowInline = false): Promise<str
   return page.evaluate((inlineAllowed) => {
     const found: string[] = [];
     const describe = (node: Element) => node.outerHTML.slice(0, 160);
-    for (const node of document.querySelectorAll('*')) {
+    // Every element, those in open shadow roots (the page's code editor) included.
+    const everything = (root: Document | ShadowRoot): Element[] =>
+      [...root.querySelectorAll('*')].flatMap((node) => [
+        node,
+        ...(node.shadowRoot ? everything(node.shadowRoot) : []),
+      ]);
+    // The page's live preview: a frame sandboxed without allow-same-origin, whose srcdoc is the deck
+    // the server rendered (checked in the frame itself). A srcdoc document's own origin is opaque;
+    // its base URL is the page's.
+    const isPreviewFrame = (node: Element) =>
+      node.tagName === 'IFRAME' &&
+      node.id === 'preview-frame' &&
+      node.getAttribute('sandbox') === 'allow-scripts';
+    const siteOrigin = new URL(document.baseURI).origin;
+    for (const node of everything(document)) {
       for (const attribute of node.getAttributeNames()) {
         if (/^on/i.test(attribute)) found.push(`handler ${attribute}: ${describe(node)}`);
       }
       const tag = node.tagName.toLowerCase();
       if (tag === 'script') {
         const src = node.getAttribute('src');
-        if (src ? new URL(src, document.baseURI).origin !== location.origin : !inlineAllowed)
+        if (src ? new URL(src, document.baseURI).origin !== siteOrigin : !inlineAllowed)
           found.push(`script: ${describe(node)}`);
       }
       // reveal.js adds style sheets of its own (print layout, line numbers): only the payload's is suspect.
@@ -82,14 +96,15 @@ export function riskyNodes(page: Page | Frame, allowInline = false): Promise<str
         !node.closest('#lecture-form, #token-form')
       )
         found.push(`${tag}: ${describe(node)}`);
-      if (tag === 'iframe' && !/[?&]receiver\b/.test(node.getAttribute('src') ?? ''))
+      if (tag === 'iframe' && !/[?&]receiver\b/.test(node.getAttribute('src') ?? '') && !isPreviewFrame(node))
         found.push(`iframe: ${describe(node)}`);
       if (tag === 'meta' && node.hasAttribute('http-equiv')) found.push(`meta: ${describe(node)}`);
       for (const name of ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc']) {
         const value = node.getAttribute(name);
         if (value === null) continue;
-        if (name === 'srcdoc') found.push(`srcdoc: ${describe(node)}`);
-        else if (/^\s*(javascript|data|vbscript):/i.test(value) && !(tag === 'link' && value === 'data:,'))
+        if (name === 'srcdoc') {
+          if (!isPreviewFrame(node)) found.push(`srcdoc: ${describe(node)}`);
+        } else if (/^\s*(javascript|data|vbscript):/i.test(value) && !(tag === 'link' && value === 'data:,'))
           found.push(`${name}=${value.slice(0, 60)}: ${describe(node)}`);
       }
     }

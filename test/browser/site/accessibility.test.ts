@@ -60,7 +60,10 @@ describe('the instructor page under axe-core', () => {
 
     await page.getByLabel('Lecture text').fill('id: axe\ntitle: [unclosed\n');
     await page.getByRole('button', { name: 'Validate' }).click();
-    await page.getByText(/could not be read/).waitFor();
+    await page
+      .locator('#result')
+      .getByText(/could not be read/)
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
