@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 
 export const EDITOR_BUNDLE = {
   entryPoints: ['templates/site/editor/code-editor.ts'],
+  // lambdas/site/page-files.ts names this file and its source folder (PAGE_EDITOR_MODULE, PAGE_EDITOR_SOURCES).
   outfile: 'templates/site/code-editor.js',
   bundle: true,
   format: 'esm',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -11,7 +11,13 @@ import { Construct } from 'constructs';
 import { LecternError } from '../../lambdas/core/errors.js';
 import { copyAssets } from '../../lambdas/node/assets.js';
 import { templatesDir } from '../../lambdas/node/templates-fs.js';
-import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../../lambdas/site/page-files.js';
+import {
+  isPageFileName,
+  PAGE_EDITOR_MODULE,
+  PAGE_EDITOR_SOURCES,
+  PAGE_LAYOUT_MODULE,
+  pageLayoutModule,
+} from '../../lambdas/site/page-files.js';
 import { acknowledgeWildcards, wildcardFindings } from '../nag.js';
 
 export interface SiteContentProps {
@@ -70,9 +76,20 @@ export class SiteContent extends Construct {
     });
 
     const pageDir = join(templatesDir(), 'site');
-    const pageFiles = [...readdirSync(pageDir), PAGE_LAYOUT_MODULE];
+    // The editor is a build product: a synth without it would deploy a page that cannot load.
+    if (!existsSync(join(pageDir, PAGE_EDITOR_MODULE))) {
+      throw new LecternError(
+        'editor-not-built',
+        `SiteContent: templates/site/${PAGE_EDITOR_MODULE} is missing; run \`npm run build\` before synth`,
+      );
+    }
+    const pageFiles = [...readdirSync(pageDir).filter(isPageFileName), PAGE_LAYOUT_MODULE];
     this.page = new BucketDeployment(this, 'InstructorPage', {
-      sources: [Source.asset(pageDir), Source.data(PAGE_LAYOUT_MODULE, pageLayoutModule())],
+      sources: [
+        // The editor's sources stay out: the page loads their bundle.
+        Source.asset(pageDir, { exclude: [PAGE_EDITOR_SOURCES] }),
+        Source.data(PAGE_LAYOUT_MODULE, pageLayoutModule()),
+      ],
       destinationBucket: props.siteBucket,
       prune: false,
       // The page and its modules must change together: always revalidate (cheap 304s).

@@ -12,6 +12,14 @@ export const PAGE_INDEX = 'index.html';
 /** The generated module's name (it exists in no folder: the server and the deploy write it). */
 export const PAGE_LAYOUT_MODULE = 'site-layout.js';
 
+/**
+ * The page's code editor: one ES module bundled from the `editor/` folder beside the page's files
+ * (scripts/editor-bundle.mjs writes it there at build time). The folder holds its sources and is
+ * neither served nor deployed.
+ */
+export const PAGE_EDITOR_MODULE = 'code-editor.js';
+export const PAGE_EDITOR_SOURCES = 'editor';
+
 /** A page file's name: lowercase kebab-case, one extension the page uses; no dot or slash to climb with. */
 const PAGE_FILE = /^[a-z][a-z0-9-]*\.(?:html|css|js)$/;
 

@@ -8,7 +8,12 @@ import { listAssets } from '../../lambdas/node/assets.js';
 import { siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
 import { templatesDir } from '../../lambdas/node/templates-fs.js';
 import { ENV } from '../../lambdas/site/env-names.js';
-import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../../lambdas/site/page-files.js';
+import {
+  PAGE_EDITOR_MODULE,
+  PAGE_EDITOR_SOURCES,
+  PAGE_LAYOUT_MODULE,
+  pageLayoutModule,
+} from '../../lambdas/site/page-files.js';
 import { API_FUNCTION_TIMEOUT_SECONDS, STORAGE_CALL_LIMIT_MS } from '../../lambdas/store/storage-timeouts.js';
 import { synthStack } from './synth-stack.js';
 
@@ -385,8 +390,13 @@ describe('deploy-time content', () => {
     const [, page] = deployments().find(([, p]) => p.DestinationBucketKeyPrefix === undefined) ?? [];
     expect(page?.Prune).toBe(false);
     const uploaded = listFiles(assetDirOf(page?.SourceObjectKeys[0]));
-    expect(uploaded.sort()).toEqual(listFiles(join(templatesDir(), 'site')).sort());
+    // The page's files and the bundled editor; not the editor's sources.
+    const pageFiles = listFiles(join(templatesDir(), 'site')).filter(
+      (name) => !name.startsWith(`${PAGE_EDITOR_SOURCES}/`),
+    );
+    expect(uploaded.sort()).toEqual(pageFiles.sort());
     expect(uploaded).toContain('index.html');
+    expect(uploaded).toContain(PAGE_EDITOR_MODULE);
     // The layout module, generated at synth as the local server generates it, and every page file invalidated.
     const generated = assetDirOf(page?.SourceObjectKeys[1]);
     expect(listFiles(generated)).toEqual([PAGE_LAYOUT_MODULE]);

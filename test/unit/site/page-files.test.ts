@@ -5,13 +5,15 @@ import { templatesDir } from '../../../lambdas/node/templates-fs.js';
 import { siteLayoutForBrowser } from '../../../lambdas/site/layout.js';
 import {
   isPageFileName,
+  PAGE_EDITOR_SOURCES,
   PAGE_INDEX,
   PAGE_LAYOUT_MODULE,
   pageLayoutModule,
 } from '../../../lambdas/site/page-files.js';
 import { resolveSitePath } from '../../../lambdas/site/site-paths.js';
 
-const pageFiles = readdirSync(join(templatesDir(), 'site'));
+// The editor's sources are a folder beside the page's files; the page loads their bundle.
+const pageFiles = readdirSync(join(templatesDir(), 'site')).filter((name) => name !== PAGE_EDITOR_SOURCES);
 
 describe("the instructors' page files", () => {
   it('are all served from the root, and none is named like the generated layout module', () => {
@@ -21,6 +23,7 @@ describe("the instructors' page files", () => {
       expect(resolveSitePath(`/${name}`), name).toEqual({ kind: 'site', name });
     }
     expect(resolveSitePath('/')).toEqual({ kind: 'site', name: PAGE_INDEX });
+    expect(resolveSitePath(`/${PAGE_EDITOR_SOURCES}/code-editor.ts`).kind).toBe('not-found');
   });
 
   it('refuses names that are not plain page files', () => {
