@@ -3,6 +3,7 @@ import { type Diagnostic, ValidationError } from '../core/errors.js';
 import type { MathEngine } from '../core/math/math-engine.js';
 import type { MediaMap } from '../core/media/media-entry.js';
 import { buildDeckAt, checkLecture } from '../core/pipeline.js';
+import { MATH_STYLESHEET } from '../core/render/render-deck.js';
 import { ASSETS_BASE, DECK_FILES } from '../site/layout.js';
 import type { DeckPublication } from '../store/deck-store.js';
 import { toDetail } from './error-result.js';
@@ -42,7 +43,7 @@ export async function preparePublication(
 /**
  * POST /api/validate?preview's answer: the validation report, and when the lecture is valid the deck's
  * page as the instructors' page shows it in its preview frame (links to the assets from the site's
- * root). Nothing is stored.
+ * root), with its math style sheet when it has math. Nothing is stored.
  */
 export function previewReport(
   body: LectureBody,
@@ -57,10 +58,20 @@ export function previewReport(
     built.diagnostics.filter((d) => d.severity === severity).map(toDetail);
   const report = { valid: built.ok, errors: bySeverity('error'), warnings: bySeverity('warning') };
   if (!built.ok) return report;
-  const deck = built.decks.preview;
+  const files = built.decks.preview.files;
+  const html = files[DECK_FILES.deck] ?? '';
+  // A deck with math links its own math.css, which a frame's srcdoc has no folder to fetch from: the
+  // style sheet travels in the answer instead, and the page hands it to the deck in its frame.
+  const css = files[MATH_STYLESHEET];
   return {
     ...report,
-    preview: { id: built.manifest.id, slides: built.manifest.slides, html: deck.files['index.html'] },
+    preview: {
+      id: built.manifest.id,
+      slides: built.manifest.slides,
+      html:
+        css === undefined ? html : html.replace(`<link rel="stylesheet" href="${MATH_STYLESHEET}">\n`, ''),
+      ...(css !== undefined && { css }),
+    },
   };
 }
 

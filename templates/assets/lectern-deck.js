@@ -20,9 +20,28 @@
   }
 
   // A deck written into a frame as its srcdoc (the instructors' page's live preview) has no URL of its
-  // own to keep the slide in, nor storage (the frame is sandboxed): the page that wrote it keeps the
+  // own to keep the slide in: the page that wrote it keeps the
   // slide, told of each change by reveal.js's postMessage events, which go to that page only.
   const inPreviewFrame = window.location.href === 'about:srcdoc' && window.parent !== window;
+
+  // Nor can it fetch a style sheet of its own folder (math.css): the page sends its text, adopted as a
+  // constructed style sheet (which the CSP allows, as it would not an inline <style>). Only from the
+  // page that wrote the frame.
+  if (inPreviewFrame) {
+    window.addEventListener('message', (event) => {
+      if (event.source !== window.parent || typeof event.data !== 'string') return;
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (typeof message?.lecternStylesheet !== 'string') return;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(message.lecternStylesheet);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+  }
 
   function openSpeakerView() {
     const notes = window.Reveal.getPlugin('notes');
@@ -50,7 +69,7 @@
     // Slide ids become URL fragments (#/treaty-1950), so a link can point at one slide.
     hash: !inPreviewFrame,
     postMessageEvents: inPreviewFrame,
-    // A narrow frame keeps the slide view (the scroll view remembers its place in sessionStorage).
+    // A narrow preview frame still shows slides, as the deck does on a projector, not the scroll view.
     ...(inPreviewFrame && { scrollActivationWidth: 0 }),
     // reveal.js's own live region reads each new slide to screen readers.
     transition: data.transition || 'slide',

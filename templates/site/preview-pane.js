@@ -2,10 +2,12 @@
 // validate call with `?preview` (nothing is stored) and the deck it answers is shown in a sandboxed
 // frame, on the slide that was showing; a lecture with errors shows them instead, marked in the text.
 //
-// The frame gets the deck as its srcdoc with sandbox="allow-scripts" and no allow-same-origin: the deck
-// runs in an opaque origin, under the page's own CSP (a srcdoc document inherits it), and cannot reach
-// the page or its token. It reports its slide with reveal.js's postMessage events; the page moves it
-// back there after each reload with reveal.js's postMessage API.
+// The frame gets the deck as its srcdoc, under the page's own CSP (a srcdoc document inherits it), so
+// the only scripts it runs are the site's own files, and the deck's text is escaped by the renderer
+// that writes the published decks, which the site serves from this same origin. The sandbox keeps it
+// from pop-ups, forms and navigating the page; allow-same-origin is there because KaTeX's fonts are
+// fetched with CORS, which an opaque origin would fail. The deck reports its slide with reveal.js's
+// postMessage events; the page moves it back there after each reload with reveal.js's postMessage API.
 import { counted } from './dom.js';
 import { createOutcome } from './outcome.js';
 
@@ -18,6 +20,8 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
   /** Numbers each request, so an answer overtaken by a later one is dropped. */
   let sequence = 0;
   let shownHtml;
+  /** The shown deck's math style sheet, which it cannot fetch from its srcdoc: handed to it when ready. */
+  let shownCss;
   /** The slide the deck shows (reveal.js's indices); kept across reloads of the frame. */
   let slide = { indexh: 0, indexv: 0 };
   /** True from a reload until the deck is ready and back on its slide. */
@@ -28,7 +32,7 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
   }
 
   window.addEventListener('message', (event) => {
-    // Only the frame's own deck; its origin is opaque ("null"), so it is known by its window.
+    // Only the frame's own deck, known by its window.
     if (event.source !== frame.contentWindow || typeof event.data !== 'string') return;
     let message;
     try {
@@ -38,6 +42,7 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
     }
     if (message?.namespace !== 'reveal') return;
     if (message.eventName === 'ready') {
+      if (shownCss) frame.contentWindow?.postMessage(JSON.stringify({ lecternStylesheet: shownCss }), '*');
       const { indexh, indexv, indexf } = slide;
       tell('slide', Number.isInteger(indexf) ? [indexh, indexv, indexf] : [indexh, indexv]);
       restoring = false;
@@ -58,10 +63,11 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
   );
   window.addEventListener('focus', () => frame.classList.remove('focused'));
 
-  function showDeck(html) {
+  function showDeck({ html, css }) {
     frame.hidden = false;
-    if (html === shownHtml) return;
+    if (html === shownHtml && css === shownCss) return;
     shownHtml = html;
+    shownCss = css;
     restoring = true;
     frame.srcdoc = html;
   }
@@ -96,7 +102,7 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
     } else {
       const extra = warnings.length ? `, ${counted(warnings.length, 'warning')} (marked in the text)` : '';
       outcome.show('ok', `Preview: ${counted(preview.slides, 'slide')}${extra}.`);
-      showDeck(preview.html);
+      showDeck(preview);
     }
     editor.markErrorLines(errors, warnings);
   }

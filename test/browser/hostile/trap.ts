@@ -70,13 +70,12 @@ export function riskyNodes(page: Page | Frame, allowInline = false): Promise<str
         node,
         ...(node.shadowRoot ? everything(node.shadowRoot) : []),
       ]);
-    // The page's live preview: a frame sandboxed without allow-same-origin, whose srcdoc is the deck
-    // the server rendered (checked in the frame itself). A srcdoc document's own origin is opaque;
-    // its base URL is the page's.
+    // The page's live preview: a sandboxed frame whose srcdoc is the deck the server rendered (checked
+    // in the frame itself). A srcdoc document's base URL is the page's.
     const isPreviewFrame = (node: Element) =>
       node.tagName === 'IFRAME' &&
       node.id === 'preview-frame' &&
-      node.getAttribute('sandbox') === 'allow-scripts';
+      node.getAttribute('sandbox') === 'allow-scripts allow-same-origin';
     const siteOrigin = new URL(document.baseURI).origin;
     for (const node of everything(document)) {
       for (const attribute of node.getAttributeNames()) {

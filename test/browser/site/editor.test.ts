@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_LINE, lectureWithError } from './lectures.js';
@@ -185,6 +185,31 @@ describe('the instructors’ page editor and its live preview', () => {
     await expect.poll(() => page.locator('.cm-lectern-help').textContent()).toMatch(/^title: text/);
     // Half-typed text the API cannot read is its 400, which the browser logs; nothing else went wrong.
     expect(problems.filter((p) => !p.includes('status of 400 (Bad Request)'))).toEqual([]);
+    await context.close();
+  });
+
+  it('previews math with its own style sheet, which the page hands to the deck in its frame', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await editorOf(page).fill(
+      readFileSync(new URL('../../fixtures/lectures/math.yaml', import.meta.url), 'utf8'),
+    );
+    const frame = await previewShowing(page, 'Doubling time');
+    await expect
+      .poll(() =>
+        frame.evaluate(() => {
+          const sheet = document.adoptedStyleSheets[0];
+          const rule = sheet?.cssRules[0] as CSSStyleRule | undefined;
+          return {
+            sheets: document.adoptedStyleSheets.length,
+            styled: rule ? document.querySelectorAll(rule.selectorText).length > 0 : false,
+            formulas: document.querySelectorAll('.katex').length > 0,
+          };
+        }),
+      )
+      .toEqual({ sheets: 1, styled: true, formulas: true });
+    // No request for a math.css the frame has no folder for.
+    expect(problems).toEqual([]);
     await context.close();
   });
 
