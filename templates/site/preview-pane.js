@@ -27,13 +27,15 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
   /** True from a reload until the deck is ready and back on its slide. */
   let restoring = false;
 
-  function tell(method, args = []) {
-    frame.contentWindow?.postMessage(JSON.stringify({ method, args }), '*');
+  /** Sends the deck a message; only a document of the site's own origin (the srcdoc deck) receives it. */
+  function post(message) {
+    frame.contentWindow?.postMessage(JSON.stringify(message), window.location.origin);
   }
 
   window.addEventListener('message', (event) => {
     // Only the frame's own deck, known by its window.
-    if (event.source !== frame.contentWindow || typeof event.data !== 'string') return;
+    if (event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
+    if (typeof event.data !== 'string') return;
     let message;
     try {
       message = JSON.parse(event.data);
@@ -42,9 +44,9 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
     }
     if (message?.namespace !== 'reveal') return;
     if (message.eventName === 'ready') {
-      if (shownCss) frame.contentWindow?.postMessage(JSON.stringify({ lecternStylesheet: shownCss }), '*');
+      if (shownCss) post({ lecternStylesheet: shownCss });
       const { indexh, indexv, indexf } = slide;
-      tell('slide', Number.isInteger(indexf) ? [indexh, indexv, indexf] : [indexh, indexv]);
+      post({ method: 'slide', args: Number.isInteger(indexf) ? [indexh, indexv, indexf] : [indexh, indexv] });
       restoring = false;
       return;
     }
