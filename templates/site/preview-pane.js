@@ -74,9 +74,19 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
     frame.srcdoc = html;
   }
 
+  /** The summary and problems shown last: a pause in typing that changes nothing says nothing again. */
+  let shown;
+  function showOutcome(kind, message, errors = []) {
+    // The list quotes each error's line: a change to that line is news too.
+    const next = JSON.stringify([kind, message, errors, errors.map((problem) => editor.line(problem.line))]);
+    if (next === shown) return;
+    shown = next;
+    outcome.show(kind, message, errors);
+  }
+
   function showMessage(kind, message, errors = []) {
     frame.hidden = true;
-    outcome.show(kind, message, errors);
+    showOutcome(kind, message, errors);
   }
 
   async function run() {
@@ -96,6 +106,7 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
     if (answer.status !== 200) {
       const details = answer.body?.error?.details ?? [];
       showMessage('bad', answer.body?.error?.message ?? `The server answered ${answer.status}.`, details);
+      editor.markErrorLines(details);
       return;
     }
     const { valid, errors, warnings, preview } = answer.body;
@@ -103,7 +114,7 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
       showMessage('bad', `${counted(errors.length, 'error')}: the preview comes back when fixed.`, errors);
     } else {
       const extra = warnings.length ? `, ${counted(warnings.length, 'warning')} (marked in the text)` : '';
-      outcome.show('ok', `Preview: ${counted(preview.slides, 'slide')}${extra}.`);
+      showOutcome('ok', `Preview: ${counted(preview.slides, 'slide')}${extra}.`);
       showDeck(preview);
     }
     editor.markErrorLines(errors, warnings);
