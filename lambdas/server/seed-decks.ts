@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { toApiGatewayEvent } from '../api/api-event.js';
 import type { Api } from '../api/create-api.js';
 import type { ApiResult } from '../api/http.js';
+import type { LectureFormat } from '../core/deck.js';
 import { readMediaClaim } from '../core/media/check-upload.js';
 import { parseLecture } from '../core/parse.js';
 import { collectFiles, formatOf } from '../node/collect-files.js';
@@ -55,8 +56,10 @@ export async function seedDecks(options: SeedOptions): Promise<SeedResult> {
 export async function publishLectureFile(
   options: Pick<SeedOptions, 'api' | 'token' | 'media'>,
   path: string,
+  /** The lecture's text when it differs from the file's (its images are still found beside `path`). */
+  given?: string,
 ): Promise<ApiResult> {
-  const text = readFileSync(path, 'utf8');
+  const text = given ?? readFileSync(path, 'utf8');
   const format = formatOf(path);
   const media = options.media ? await storeLocalMedia(path, text, format, options.media) : {};
   return options.api(
@@ -77,7 +80,7 @@ export async function publishLectureFile(
 async function storeLocalMedia(
   file: string,
   text: string,
-  format: 'yaml' | 'json',
+  format: LectureFormat,
   media: MediaStore,
 ): Promise<Record<string, string>> {
   let root: unknown;

@@ -36,6 +36,7 @@ export async function startSite(lectures: LectureFile[]): Promise<Site> {
       const answer = await publishLectureFile(
         { api: server.api, token: TOKEN, media: store.media },
         join(ROOT, lecture.file),
+        lecture.text,
       );
       if (answer.statusCode !== 201) {
         throw new Error(`publishing ${lecture.file}: ${answer.statusCode} ${answer.body}`);
