@@ -55,7 +55,13 @@ async function tabTo(page: Page, name: string, backwards = false): Promise<Focus
   const stops: Focused[] = [];
   for (let i = 0; i < 40; i += 1) {
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    const now = await focused(page);
+    let now = await focused(page);
+    // The preview frame draws its ring when the deck inside reports the focus (a message across the
+    // frame's boundary): give that message a moment on a busy machine.
+    for (let wait = 0; wait < 20 && now.name.startsWith('iframe') && !now.visible; wait += 1) {
+      await page.waitForTimeout(100);
+      now = await focused(page);
+    }
     stops.push(now);
     visited.push(now);
     if (now.name === name) return stops;
