@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { CliIo } from '../../../lambdas/cli/io.js';
@@ -14,10 +14,17 @@ export interface PreviewRun {
   close(): Promise<void>;
 }
 
-/** A real `lectern preview` of copies of `files` in a fresh folder, on a free loopback port. */
+/**
+ * A real `lectern preview` of copies of `files` in a fresh folder, on a free loopback port; the
+ * `figures/` folder beside them (the course keeps its images there) is copied too.
+ */
 export async function startPreviewOf(files: readonly string[], quietMs?: number): Promise<PreviewRun> {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-preview-'));
-  for (const file of files) copyFileSync(file, join(dir, basename(file)));
+  for (const file of files) {
+    copyFileSync(file, join(dir, basename(file)));
+    const figures = join(dirname(file), 'figures');
+    if (existsSync(figures)) cpSync(figures, join(dir, 'figures'), { recursive: true });
+  }
   return startPreviewIn(dir, ['.'], quietMs);
 }
 
