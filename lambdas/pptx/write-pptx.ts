@@ -10,7 +10,8 @@ import { notesParagraphsXml, replaceNotesBody, xmlChars } from './notes-xml.js';
 import { keepFirstParagraphProperties } from './paragraph-properties.js';
 import { loadPptxGenJS, type PptxSlide } from './pptxgenjs.js';
 import { paragraph, type TextContext } from './runs-to-text.js';
-import { addSlideBody, listBullet, type PptxImage } from './slide-bodies.js';
+import { addSlideBody } from './slide-bodies.js';
+import { listBullet, type PptxImage } from './slide-text.js';
 import { inlineRuns, noteBlocks, runsText, type TextRun } from './text-runs.js';
 import { pptxStyle } from './theme-style.js';
 
