@@ -99,7 +99,7 @@ export async function runRender(argv: string[], io: CliIo): Promise<number> {
     report.add(file, result.diagnostics);
     if (!result.ok) {
       failed++;
-    } else if (RESERVED_IDS.includes(result.manifest.id)) {
+    } else if (!single && RESERVED_IDS.includes(result.manifest.id)) {
       const message = `deck id "${result.manifest.id}" is the name of a shared folder beside the decks; choose another id`;
       refuse(file, 'reserved-id', message);
     } else if (written.has(result.manifest.id)) {

@@ -79,4 +79,14 @@ describe('lectern render: local media', () => {
       `data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}`,
     ]);
   });
+
+  it('--single-file takes the ids of the shared folders, which it does not write; a folder render refuses them', async () => {
+    const dir = workspace({ 'a.yaml': lecture('media', ['figs/dot.png']), 'figs/dot.png': PNG });
+    const single = await lectern(dir, 'render', 'a.yaml', '--single-file', '--out', 'one');
+    expect(single.code, single.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'one'))).toEqual(['media.html']);
+    const folders = await lectern(dir, 'render', 'a.yaml', '--out', 'many');
+    expect(folders.code).toBe(1);
+    expect(folders.stderr).toContain('deck id "media" is the name of a shared folder');
+  });
 });
