@@ -72,7 +72,7 @@ describe('the local site', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expectSecurityHeaders(page.headers, '/');
     const { document } = parseHTML(await page.text());
-    expect(document.querySelector('textarea#lecture-text')).not.toBeNull();
+    expect(document.querySelector('#lecture-editor')).not.toBeNull();
     expect(document.querySelector('input[type=file]')).not.toBeNull();
     // No inline script or style: the page must run under script-src 'self'.
     expect([...document.querySelectorAll('script')].every((s) => s.getAttribute('src'))).toBe(true);
