@@ -22,7 +22,7 @@ import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
 import { createMediaRoutes, type MediaDeps } from './media-routes.js';
 import { preparePublication, previewReport, validationReport } from './publish-lecture.js';
-import { type LectureBody, readLectureBody } from './read-body.js';
+import { type LectureBody, readJsonValue, readLectureBody } from './read-body.js';
 import { matchRoute, type Route } from './routes.js';
 import type { SessionKeeper } from './session-cookie.js';
 import { createSessionRoutes, unauthorized } from './session-routes.js';
@@ -270,17 +270,7 @@ function wantsPreview(rawQuery: string | undefined): boolean {
 
 /** The body of a restore: `{"version": "…"}`. */
 function readRestoreBody(event: ApiEvent): string {
-  const raw = event.body
-    ? event.isBase64Encoded
-      ? Buffer.from(event.body, 'base64').toString('utf8')
-      : event.body
-    : '';
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    value = undefined;
-  }
+  const value = readJsonValue(event);
   const version = (value as { version?: unknown } | undefined)?.version;
   if (typeof version !== 'string' || !VERSION_PATTERN.test(version)) {
     throw new HttpError(

@@ -3,6 +3,7 @@ import { MEDIA_TYPES, mediaFileName } from '../core/media/media-entry.js';
 import { mediaUrl } from '../site/layout.js';
 import type { MediaRecord, MediaStore } from '../store/media-store.js';
 import { type ApiEvent, type ApiResult, HttpError, jsonResult } from './http.js';
+import { readJsonValue } from './read-body.js';
 
 /**
  * Media through the API. `POST /api/media` with `{sha256, type, size}` answers "already stored", or
@@ -67,17 +68,7 @@ export function createMediaRoutes(deps: MediaDeps) {
 }
 
 function readClaim(event: ApiEvent): MediaClaim {
-  const raw = event.body
-    ? event.isBase64Encoded
-      ? Buffer.from(event.body, 'base64').toString('utf8')
-      : event.body
-    : '';
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    value = undefined;
-  }
+  const value = readJsonValue(event);
   const claim = readMediaClaim(value);
   if ('problem' in claim) {
     throw new HttpError(

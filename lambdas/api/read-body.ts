@@ -116,3 +116,17 @@ export function bodyTooLarge(): HttpError {
     `The lecture is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; split it into several lectures.`,
   );
 }
+
+/** A small JSON body's value (a restore, a media claim), or undefined when there is none or it is not JSON: the caller says what it expected. */
+export function readJsonValue(event: { body?: string; isBase64Encoded: boolean }): unknown {
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').toString('utf8')
+      : event.body
+    : '';
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
