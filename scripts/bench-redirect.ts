@@ -1,33 +1,9 @@
-// What the pointer costs a reader: /decks/{id}/ answers 302 to /decks/{id}/v/{version}/ after reading
-// the deck's pointer. Measured on the local server from a second process (loopback): the redirect
-// alone, the version page alone, and both in a row as a browser opening a deck does. Figures only.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { generateLecture } from './bench-lecture.js';
-
-const TOKEN = 'bench-token-0123456789';
-
-async function start(root: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.mjs')], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', LECTERN_DATA_DIR: dataDir, LECTERN_TOKEN: TOKEN, LECTERN_SEED: 'none' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${seen}`)));
-  });
-  child.stdout?.resume();
-  return { url, child };
-}
+import { startServerProcess, TOKEN } from './bench-server.js';
 
 async function median(url: string, path: string): Promise<{ rps: number; p50: number; p99: number }> {
   const result = await autocannon({ url: `${url}${path}`, connections: 8, duration: 4 });
@@ -37,7 +13,7 @@ async function median(url: string, path: string): Promise<{ rps: number; p50: nu
 /** Print the cost of resolving a deck's current URL through its pointer. */
 export async function benchRedirect(root: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lectern-bench-redirect-'));
-  const server = await start(root, dataDir);
+  const server = await startServerProcess(root, dataDir);
   try {
     const published = await fetch(`${server.url}/api/decks/bench-redirect`, {
       method: 'PUT',

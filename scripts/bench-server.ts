@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import autocannon, { type Request } from 'autocannon';
 import { generateLecture } from './bench-lecture.js';
 
-const TOKEN = 'bench-token-0123456789';
+/** The token every bench server is started with. */
+export const TOKEN = 'bench-token-0123456789';
 
 interface Server {
   url: string;
@@ -16,7 +17,8 @@ interface Server {
   child: ChildProcess;
 }
 
-async function startServerProcess(root: string, dataDir: string): Promise<Server> {
+/** `node dist/server.mjs` on a free port over an embedded store in `dataDir`, nothing seeded. */
+export async function startServerProcess(root: string, dataDir: string): Promise<Server> {
   const child = spawn(process.execPath, [join(root, 'dist', 'server.mjs')], {
     cwd: root,
     env: {

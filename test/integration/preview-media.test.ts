@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PreviewRun, startPreviewWith } from '../browser/support/preview.js';
+import { type PreviewRun, sleep, startPreviewWith, until } from '../browser/support/preview.js';
 
 /**
  * `lectern preview` serves a lecture's images and math as `lectern render` writes them, and follows
@@ -26,17 +26,6 @@ sections:
         tex: "e^{i\\\\pi} + 1 = 0"
         notes: "N."
 `;
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(40);
-  }
-}
 
 let run: PreviewRun;
 beforeAll(async () => {

@@ -3,26 +3,11 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PreviewRun, startPreviewOf } from '../browser/support/preview.js';
+import { type PreviewRun, sleep, startPreviewOf, until } from '../browser/support/preview.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOURCE = join(ROOT, 'content/cold-war/01-giant-new-ally.yaml');
 const ORIGINAL = readFileSync(SOURCE, 'utf8');
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 10_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(40);
-  }
-}
 
 let run: PreviewRun;
 beforeAll(async () => {

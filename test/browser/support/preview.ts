@@ -62,3 +62,20 @@ async function startPreviewIn(dir: string, args: readonly string[], quietMs?: nu
   };
   return { preview, dir, lines, close };
 }
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Polls `probe` until it answers something, or fails after `ms` naming `what`. */
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  ms = 10_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(40);
+  }
+}

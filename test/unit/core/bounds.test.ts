@@ -163,7 +163,7 @@ describe('did you mean', () => {
     const word = () =>
       Array.from({ length: 1 + Math.floor(random() * 14) }, () => 'abcx'[Math.floor(random() * 4)]).join('');
     const candidates = Array.from({ length: 400 }, word);
-    candidates.push('a'.repeat(90), 'a'.repeat(88) + 'b');
+    candidates.push('a'.repeat(90), `${'a'.repeat(88)}b`);
     for (const wanted of [...Array.from({ length: 60 }, word), 'a'.repeat(89)]) {
       const threshold = Math.min(3, Math.max(1, Math.floor(wanted.length / 3)));
       const expected = [...new Set(candidates)]
