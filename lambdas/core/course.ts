@@ -3,8 +3,9 @@ import * as z from 'zod';
 import type { LectureFormat } from './deck.js';
 import type { Diagnostic } from './errors.js';
 import { parseLecture } from './parse.js';
-import { type Finding, formatPath, placeFinding, sortDiagnostics } from './paths.js';
+import { type Finding, placeFinding, sortDiagnostics } from './paths.js';
 import { ID_PATTERN } from './schema.js';
+import { type DocumentKind, describeIssues } from './schema-issues.js';
 
 /**
  * A course: a titled series of lectures in teaching order (docs/course-format.md). It names its
@@ -64,7 +65,9 @@ export interface CourseCheck {
 export function checkCourse(source: string, options: CourseCheckOptions = {}): CourseCheck {
   const doc = parseLecture(source, options.format ? { format: options.format } : {});
   const parsed = courseSchema.safeParse(doc.value);
-  const findings: Finding[] = parsed.success ? [] : parsed.error.issues.map(describeCourseIssue);
+  const findings: Finding[] = parsed.success
+    ? []
+    : describeIssues(parsed.error.issues, doc.value, COURSE_DOCUMENT);
   if (parsed.success) {
     findings.push(...duplicateLectures(parsed.data.lectures));
     if (options.lectureExists) findings.push(...missingLectures(parsed.data.lectures, options.lectureExists));
@@ -86,23 +89,12 @@ function listedLectures(value: unknown, exists?: (path: string) => boolean): str
   return [...new Set(paths.map((path) => path.trim()))];
 }
 
-/** One schema issue of a course document as a finding (the fields are the same for a course file and a site course). */
-export function describeCourseIssue(issue: z.core.$ZodIssue): Finding {
-  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    const allowed = Object.keys(courseSchema.shape).join(', ');
-    return {
-      severity: 'error',
-      code: 'unknown-field',
-      path: [...path, issue.keys[0] ?? ''],
-      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (allowed: ${allowed})`,
-    };
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return { severity: 'error', code: 'missing-field', path, message: `"${formatPath(path)}" is required` };
-  }
-  return { severity: 'error', code: 'invalid-value', path, message: issue.message };
-}
+/** How schema messages name a course document (the fields are the same for a course file and a site course). */
+export const COURSE_DOCUMENT: DocumentKind = {
+  schema: courseSchema,
+  name: 'course',
+  leading: ['id', 'title', 'lectures'],
+};
 
 /** A finding for each lecture listed a second time. */
 export function duplicateLectures(lectures: readonly string[]): Finding[] {

@@ -53,9 +53,12 @@ function acceptsLiteral(schema: unknown, value: unknown): boolean {
   );
 }
 
-/** Field names allowed in the object at `path` of the document `root` ([] when it is not an object). */
-export function allowedFields(root: unknown, path: DocPath): string[] {
-  let schema: unknown = lectureSchema;
+/**
+ * Field names allowed in the object at `path` of the document `root` ([] when it is not an object),
+ * read from `top`, the schema of the whole document (a lecture unless told otherwise).
+ */
+export function allowedFields(root: unknown, path: DocPath, top: unknown = lectureSchema): string[] {
+  let schema: unknown = top;
   for (let i = 0; i < path.length && schema !== undefined; i++) {
     const def = defOf(unwrap(schema, valueAt(root, path.slice(0, i))));
     const key = path[i] as string | number;

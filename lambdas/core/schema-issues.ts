@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type DocPath, type Finding, isRecord, valueAt } from './paths.js';
-import { SLIDE_KINDS } from './schema.js';
+import { lectureSchema, SLIDE_KINDS } from './schema.js';
 import { allowedFields, kindsWithField } from './schema-fields.js';
 
 /**
@@ -10,9 +10,37 @@ import { allowedFields, kindsWithField } from './schema-fields.js';
 
 type Issue = z.core.$ZodIssue;
 
+/** The kind of document being checked: its schema (for the allowed fields) and what to call it. */
+export interface DocumentKind {
+  schema: unknown;
+  /** `lecture`, `course`: as in "is required for a lecture" when a top-level field is missing. */
+  name: string;
+  /** The first fields named when the document is not a mapping at all. */
+  leading: readonly string[];
+}
+
+export const LECTURE_DOCUMENT: DocumentKind = {
+  schema: lectureSchema,
+  name: 'lecture',
+  leading: ['id', 'title', 'sections'],
+};
+
 /** Describe every schema issue; `root` is the document as parsed, used to word the messages. */
-export function describeIssues(issues: readonly Issue[], root: unknown, base: DocPath = []): Finding[] {
-  return issues.flatMap((issue) => describeIssue(issue, root, [...base, ...keysOf(issue.path)]));
+export function describeIssues(
+  issues: readonly Issue[],
+  root: unknown,
+  kind: DocumentKind = LECTURE_DOCUMENT,
+): Finding[] {
+  return describeAt(issues, { root, kind }, []);
+}
+
+interface Context {
+  root: unknown;
+  kind: DocumentKind;
+}
+
+function describeAt(issues: readonly Issue[], context: Context, base: DocPath): Finding[] {
+  return issues.flatMap((issue) => describeIssue(issue, context, [...base, ...keysOf(issue.path)]));
 }
 
 function keysOf(path: readonly PropertyKey[]): (string | number)[] {
@@ -23,15 +51,17 @@ function error(code: string, path: DocPath, message: string): Finding {
   return { severity: 'error', code, path, message };
 }
 
-function describeIssue(issue: Issue, root: unknown, path: DocPath): Finding[] {
-  const value = valueAt(root, path);
+function describeIssue(issue: Issue, context: Context, path: DocPath): Finding[] {
+  const value = valueAt(context.root, path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => error('unknown-field', [...path, key], unknownField(root, path, key)));
+      return issue.keys.map((key) =>
+        error('unknown-field', [...path, key], unknownField(context, path, key)),
+      );
     case 'invalid_union':
-      return describeUnion(issue, root, path, value);
+      return describeUnion(issue, context, path, value);
     case 'invalid_type':
-      return [describeType(issue, root, path, value)];
+      return [describeType(issue, context, path, value)];
     case 'too_small':
     case 'too_big':
       return [describeSize(issue, path)];
@@ -42,11 +72,11 @@ function describeIssue(issue: Issue, root: unknown, path: DocPath): Finding[] {
   }
 }
 
-function unknownField(root: unknown, path: DocPath, key: string): string {
-  const allowed = allowedFields(root, path);
+function unknownField({ root, kind }: Context, path: DocPath, key: string): string {
+  const allowed = allowedFields(root, path, kind.schema);
   const message = `unknown field "${key}" (allowed: ${allowed.join(', ')})`;
   const parent = path.at(-2);
-  if (parent !== 'slides') return message;
+  if (parent !== 'slides' || kind !== LECTURE_DOCUMENT) return message;
   const kinds = kindsWithField(key);
   return kinds.length > 0
     ? `${message}; "${key}" belongs to a ${kinds.join(' or ')} slide: set "kind"`
@@ -55,13 +85,13 @@ function unknownField(root: unknown, path: DocPath, key: string): string {
 
 function describeUnion(
   issue: Extract<Issue, { code: 'invalid_union' }>,
-  root: unknown,
+  context: Context,
   path: DocPath,
   value: unknown,
 ) {
   if (issue.discriminator !== undefined) {
     // The path already ends in the discriminator ("kind").
-    const kind = valueAt(root, path);
+    const kind = valueAt(context.root, path);
     const expected = `expected one of ${SLIDE_KINDS.join(', ')}`;
     const message =
       typeof kind === 'string'
@@ -73,8 +103,8 @@ function describeUnion(
   const matched = issue.errors.find(
     (branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0),
   );
-  if (matched) return describeIssues(matched, root, path);
-  const missing = missingField(root, path);
+  if (matched) return describeAt(matched, context, path);
+  const missing = missingField(context, path);
   if (missing) return [missing];
   const custom = isDefaultMessage(issue.message) ? undefined : issue.message;
   const expected = issue.errors.flatMap((branch) =>
@@ -86,14 +116,15 @@ function describeUnion(
 
 function describeType(
   issue: Extract<Issue, { code: 'invalid_type' }>,
-  root: unknown,
+  context: Context,
   path: DocPath,
   value: unknown,
 ) {
-  const missing = missingField(root, path);
+  const missing = missingField(context, path);
   if (missing) return missing;
   if (path.length === 0) {
-    return error('invalid-type', path, 'The lecture must be a mapping of fields (id, title, sections, …)');
+    const { name, leading } = context.kind;
+    return error('invalid-type', path, `The ${name} must be a mapping of fields (${leading.join(', ')}, …)`);
   }
   if (isPointPath(path) && isRecord(value)) {
     return error('too-deep', path, 'points nest one level at most: write this nested point as plain text');
@@ -112,11 +143,11 @@ function describeType(
 }
 
 /** A required field left out: the schema reports it as a wrong type (or a union none of whose members fit). */
-function missingField(root: unknown, path: DocPath): Finding | undefined {
+function missingField({ root, kind }: Context, path: DocPath): Finding | undefined {
   const key = path.at(-1);
   const parent = valueAt(root, path.slice(0, -1));
   if (typeof key !== 'string' || !isRecord(parent) || Object.hasOwn(parent, key)) return undefined;
-  return error('missing-field', path, `"${key}" is required${requiredFor(root, path.slice(0, -1))}`);
+  return error('missing-field', path, `"${key}" is required${requiredFor(root, path.slice(0, -1), kind)}`);
 }
 
 // A date or id of the wrong type (`date: 20261122`) is still a bad date or id.
@@ -155,12 +186,12 @@ function describeSize(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, 
 }
 
 /** ` for a quote slide`, ` for a source`, …: where the missing field was expected. */
-function requiredFor(root: unknown, owner: DocPath): string {
+function requiredFor(root: unknown, owner: DocPath, kind: DocumentKind): string {
   const container = owner.at(-2);
-  if (owner.length === 0) return ' for a lecture';
+  if (owner.length === 0) return ` for a ${kind.name}`;
   if (container === 'slides') {
-    const kind = valueAt(root, [...owner, 'kind']);
-    const name = typeof kind === 'string' ? kind : 'bullets';
+    const slideKind = valueAt(root, [...owner, 'kind']);
+    const name = typeof slideKind === 'string' ? slideKind : 'bullets';
     return ` for ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} slide`;
   }
   const names: Record<string, string> = {

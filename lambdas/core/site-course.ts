@@ -1,10 +1,11 @@
 import * as z from 'zod';
-import { courseSchema, describeCourseIssue, duplicateLectures } from './course.js';
+import { COURSE_DOCUMENT, courseSchema, duplicateLectures } from './course.js';
 import type { LectureFormat } from './deck.js';
 import type { Diagnostic } from './errors.js';
 import { parseLecture } from './parse.js';
 import { type Finding, placeFinding, sortDiagnostics } from './paths.js';
 import { ID_PATTERN } from './schema.js';
+import { describeIssues } from './schema-issues.js';
 
 /**
  * A course as the site stores it: the course format's fields, with `lectures` naming deck ids in
@@ -37,7 +38,7 @@ export function checkSiteCourse(
   const parsed = siteCourseSchema.safeParse(doc.value);
   const findings: Finding[] = parsed.success
     ? [...duplicateLectures(parsed.data.lectures), ...otherId(parsed.data.id, options.expectedId)]
-    : parsed.error.issues.map(describeCourseIssue);
+    : describeIssues(parsed.error.issues, doc.value, { ...COURSE_DOCUMENT, schema: siteCourseSchema });
   const diagnostics = sortDiagnostics(findings.map((finding) => placeFinding(finding, doc.locate)));
   return parsed.success && diagnostics.length === 0 ? { course: parsed.data, diagnostics } : { diagnostics };
 }

@@ -65,6 +65,26 @@ colour: red
     ]);
   });
 
+  it("words its errors as a lecture's are: what was found, what is allowed, what it is required for", () => {
+    const messages = (text: string) =>
+      Object.fromEntries(checkCourse(text).diagnostics.map((d) => [d.path, [d.code, d.message]]));
+    expect(messages('id: c\ntitle: 1968\nlectures: [a.yaml]\nterm: [1]\ncolor: red\n')).toEqual({
+      title: ['invalid-type', 'must be text (found 1968); write it in quotes: "1968"'],
+      term: ['invalid-type', 'must be text (found a list)'],
+      color: [
+        'unknown-field',
+        'unknown field "color" (allowed: id, title, code, term, instructor, description, lectures)',
+      ],
+    });
+    expect(messages('id: Cold War\nlectures: [a.yaml]\n')).toEqual({
+      id: ['invalid-id', expect.stringMatching(/lowercase .*\(found "Cold War"\)$/)],
+      title: ['missing-field', '"title" is required for a course'],
+    });
+    expect(messages('- a.yaml\n')).toEqual({
+      '': ['invalid-type', 'The course must be a mapping of fields (id, title, lectures, …)'],
+    });
+  });
+
   it('asks the caller whether each lecture exists and reports the missing one at its line', () => {
     const { diagnostics } = checkCourse(COURSE, { lectureExists: (path) => path === '01-one.yaml' });
     expect(diagnostics).toMatchObject([{ path: 'lectures[1]', code: 'lecture-missing', line: 7 }]);
