@@ -1,9 +1,9 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CliIo } from '../../../lambdas/cli/io.js';
 import { type RunningPreview, startPreview } from '../../../lambdas/cli/preview/start-preview.js';
 import { loadTemplates } from '../../../lambdas/node/templates-fs.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 export interface PreviewRun {
   preview: RunningPreview;
@@ -16,10 +16,11 @@ export interface PreviewRun {
 
 /**
  * A real `lectern preview` of copies of `files` in a fresh folder, on a free loopback port; the
- * `figures/` folder beside them (the course keeps its images there) is copied too.
+ * `figures/` folder beside them (the course keeps its images there) is copied too. The folder goes
+ * on `close`, or after the test file if a test fails before closing.
  */
 export async function startPreviewOf(files: readonly string[], quietMs?: number): Promise<PreviewRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-preview-'));
+  const dir = tempDir('preview');
   for (const file of files) {
     copyFileSync(file, join(dir, basename(file)));
     const figures = join(dirname(file), 'figures');
@@ -37,7 +38,7 @@ export async function startPreviewWith(
   args: readonly string[],
   quietMs?: number,
 ): Promise<PreviewRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-preview-'));
+  const dir = tempDir('preview');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), content);
@@ -48,17 +49,26 @@ export async function startPreviewWith(
 async function startPreviewIn(dir: string, args: readonly string[], quietMs?: number): Promise<PreviewRun> {
   const lines: string[] = [];
   const io: CliIo = { out: (t) => lines.push(t), err: (t) => lines.push(t), interactive: false, cwd: dir };
-  const preview = await startPreview({
-    args,
-    io,
-    templates: loadTemplates(),
-    host: '127.0.0.1',
-    port: 0,
-    ...(quietMs !== undefined && { quietMs }),
-  });
-  const close = async () => {
-    await preview.close();
+  let preview: RunningPreview;
+  try {
+    preview = await startPreview({
+      args,
+      io,
+      templates: loadTemplates(),
+      host: '127.0.0.1',
+      port: 0,
+      ...(quietMs !== undefined && { quietMs }),
+    });
+  } catch (error) {
     rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const close = async () => {
+    try {
+      await preview.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
   return { preview, dir, lines, close };
 }
