@@ -13,7 +13,10 @@ export interface MathEngine {
 /**
  * Whether a lecture's text may hold math (a `\(` or `\[` delimiter, or a `math` slide): a cheap test
  * an adapter makes before loading its engine. It may say yes for text with no math; never no for math.
+ * So it also says yes for the word "math" anywhere (an anchor or a tag may stand between `kind` and
+ * it) and for any escape that could spell a backslash or a letter in a quoted string (`\u005c(`,
+ * `\x5c(`, `m\u0061th`, a backslash before a line break).
  */
 export function mayHaveMath(text: string): boolean {
-  return /\\[([]|kind["']?\s*:\s*["']?math\b/.test(text);
+  return /\\[([uUx\r\n]|\bmath\b/.test(text);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mayHaveMath } from '../../../lambdas/core/math/math-engine.js';
+import { parseLecture } from '../../../lambdas/core/parse.js';
 import { buildDeck, checkLecture } from '../../../lambdas/core/pipeline.js';
 import { loadMathEngine } from '../../../lambdas/node/math-katex.js';
 import { colOf, deck, lineOf, MARK, SLIDE, THEMES } from './lecture-helpers.js';
@@ -71,6 +72,25 @@ describe('math: TeX drawn when the deck is built', () => {
     expect(Object.keys(plain.files).sort()).toEqual(['deck.json', 'handout.html', 'index.html']);
     expect(plain.files['index.html']).not.toContain('katex');
     expect(mayHaveMath(deck())).toBe(false);
+  });
+
+  it('never says "no math" for math spelled through escapes, anchors or tags', () => {
+    const formula = String.raw`\(x^2\)`;
+    const spellings = [
+      JSON.stringify({ title: formula }).replace(/\\\\/g, '\\u005c'),
+      `title: "\\x5c(x^2\\x5c)"`,
+      `title: "\\\\\\\n  (x^2\\\\)"`,
+      `kind: !!str math`,
+      `a: &k math\nkind: *k`,
+      `{"kind": "m\\u0061th"}`,
+    ];
+    for (const text of spellings) {
+      // Each really is math once parsed: a delimiter in a string, or the kind "math".
+      const value = JSON.stringify(parseLecture(text).value);
+      expect(value.includes(String.raw`\\(`) || /"kind":"math"/.test(value), text).toBe(true);
+      expect(mayHaveMath(text), text).toBe(true);
+    }
+    expect(mayHaveMath('title: The aftermath of 1950\nkind: quote\n')).toBe(false);
   });
 });
 
