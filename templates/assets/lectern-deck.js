@@ -43,6 +43,44 @@
     });
   }
 
+  // The speaker view (reveal.js's notes window) shows each slide's notes in a page of its own, which
+  // has none of the deck's style sheets: a formula there would show as bare HTML beside its MathML.
+  // It says "connected" to this page when it opens; a window of this origin then gets copies of the
+  // deck's math style sheets (links to the same files, or the inlined text of a single-file deck).
+  const mathSheets = [...document.querySelectorAll('[data-lectern-math]')];
+  if (mathSheets.length > 0) {
+    window.addEventListener('message', (event) => {
+      if (typeof event.data !== 'string' || !event.data.includes('reveal-notes')) return;
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (message?.namespace !== 'reveal-notes' || message.type !== 'connected') return;
+      let speaker;
+      try {
+        speaker = event.source.document; // throws for a window of another origin
+      } catch {
+        return;
+      }
+      if (!speaker?.head || speaker.querySelector('[data-lectern-math]')) return;
+      for (const sheet of mathSheets) speaker.head.appendChild(copySheet(speaker, sheet));
+    });
+  }
+
+  function copySheet(target, sheet) {
+    const copy = target.createElement(sheet.localName);
+    if (sheet.localName === 'link') {
+      copy.rel = 'stylesheet';
+      copy.href = sheet.href; // absolute: the speaker window's own URL is about:blank
+    } else {
+      copy.textContent = sheet.textContent;
+    }
+    copy.setAttribute('data-lectern-math', '');
+    return copy;
+  }
+
   function openSpeakerView() {
     const notes = window.Reveal.getPlugin('notes');
     try {

@@ -88,4 +88,41 @@ describe('a deck with math, under the site CSP', () => {
       }
     });
   }
+
+  it('speaker view: formulas in the notes are set with KaTeX’s styles, each shown once', async () => {
+    const deck = site.decks.get(lecture.id);
+    if (!deck) throw new Error('deck not published');
+    const { context, page: tab } = await openPage(browser);
+    const record = recordContext(context, site.origin);
+    try {
+      await gotoDeck(tab, deck.url);
+      // The first slide whose notes hold a formula.
+      const index = await tab.evaluate(
+        "Reveal.getSlides().findIndex((s) => s.querySelector('aside.notes .katex'))",
+      );
+      expect(index).toBeGreaterThan(0);
+      await tab.evaluate(`Reveal.slide(${index})`);
+      const [speaker] = await Promise.all([context.waitForEvent('page'), tab.keyboard.press('s')]);
+      await speaker.waitForLoadState('load');
+      const notes = speaker.locator('.speaker-controls-notes .value .katex').first();
+      await expect.poll(() => notes.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await speaker.evaluate('document.fonts.ready');
+      const shown = async () =>
+        (await speaker.evaluate(`(() => {
+          const formula = document.querySelector('.speaker-controls-notes .value .katex');
+          const mathml = formula.querySelector('.katex-mathml').getBoundingClientRect();
+          return {
+            font: getComputedStyle(formula).fontFamily,
+            // KaTeX's style sheet hides the MathML copy from sight (it stays for screen readers).
+            mathmlArea: Math.round(mathml.width * mathml.height),
+          };
+        })()`)) as { font: string; mathmlArea: number };
+      await expect.poll(async () => (await shown()).font, { timeout: 10_000 }).toContain('KaTeX_Main');
+      expect((await shown()).mathmlArea).toBeLessThanOrEqual(1);
+      expect(record.errors).toEqual([]);
+      expect(record.foreign()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -25,7 +25,8 @@ export interface SingleFileInput {
   media: ReadonlyMap<string, Uint8Array>;
 }
 
-const STYLESHEET = /<link rel="stylesheet" href="([^"]+)">/g;
+// A sheet may carry `data-lectern-math` (the math styles the speaker view copies); the inlined one keeps it.
+const STYLESHEET = /<link rel="stylesheet" href="([^"]+)"( data-lectern-math)?>/g;
 const SCRIPT = /<script src="([^"]+)"><\/script>/g;
 
 // Text the HTML parser would read as the end of the element (or, after `<!--`, as an opening of
@@ -60,12 +61,12 @@ export function inlineDeck(input: SingleFileInput): string {
     return path;
   };
 
-  let html = input.html.replace(STYLESHEET, (_tag, url: string) => {
+  let html = input.html.replace(STYLESHEET, (_tag, url: string, marker = '') => {
     const path = wanted(url);
     const css = inlineStylesheet(path, files);
     if (UNSAFE_STYLE.test(css))
-      return `<link rel="stylesheet" href="${dataUrl('text/css', encoder.encode(css))}">`;
-    return `<style>\n${css}\n</style>`;
+      return `<link rel="stylesheet" href="${dataUrl('text/css', encoder.encode(css))}"${marker}>`;
+    return `<style${marker}>\n${css}\n</style>`;
   });
   html = html.replace(SCRIPT, (_tag, url: string) => {
     const path = wanted(url);
