@@ -22,7 +22,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { INDEX_REWRITE_CODE } from './index-rewrite.js';
-import { createSiteHeadersPolicy } from './site-headers.js';
+import { createMediaHeadersPolicy, createSiteHeadersPolicy } from './site-headers.js';
 
 export interface SiteDistributionProps {
   siteBucket: IBucket;
@@ -70,12 +70,13 @@ export class SiteDistribution extends Construct {
     });
     const viewerRequest = [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }];
 
-    const staticBehavior = (cachePolicy: CachePolicy): BehaviorOptions => ({
+    const mediaHeaders = createMediaHeadersPolicy(this, 'MediaHeaders');
+    const staticBehavior = (cachePolicy: CachePolicy, responseHeadersPolicy = headers): BehaviorOptions => ({
       origin: bucketOrigin,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
       cachePolicy,
-      responseHeadersPolicy: headers,
+      responseHeadersPolicy,
       functionAssociations: viewerRequest,
       compress: true,
     });
@@ -159,7 +160,8 @@ export class SiteDistribution extends Construct {
         },
         'assets/*': staticBehavior(assets),
         // A media file's name is its content hash: stored once, never changed, cached for a year.
-        [`${props.mediaPath}/*`]: staticBehavior(immutableVersions),
+        // Opened as a page, it is sandboxed: an SVG there runs and loads nothing.
+        [`${props.mediaPath}/*`]: staticBehavior(immutableVersions, mediaHeaders),
       },
     });
 

@@ -8,7 +8,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
 import { LecternError } from '../../lambdas/core/errors.js';
-import { siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
+import { mediaSecurityHeaders, siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
 
 /** Two years, the HSTS preload lists' minimum. */
 const HSTS_MAX_AGE = Duration.days(730);
@@ -24,9 +24,33 @@ export function createSiteHeadersPolicy(
   /** Where the instructors' page PUTs figures (the bucket's own https origin). */
   uploadOrigin?: string,
 ): ResponseHeadersPolicy {
-  const { securityHeaders, customHeaders } = toCloudFrontHeaders(siteSecurityHeaders(uploadOrigin));
+  return headersPolicy(
+    scope,
+    id,
+    siteSecurityHeaders(uploadOrigin),
+    'Lectern: CSP, HSTS and the other security headers of the site',
+  );
+}
+
+/** The same headers for stored media, with the sandboxing media policy as CSP (lambdas/site/csp.ts). */
+export function createMediaHeadersPolicy(scope: Construct, id: string): ResponseHeadersPolicy {
+  return headersPolicy(
+    scope,
+    id,
+    mediaSecurityHeaders(),
+    'Lectern: media files, sandboxed if opened as a page',
+  );
+}
+
+function headersPolicy(
+  scope: Construct,
+  id: string,
+  headers: Record<string, string>,
+  comment: string,
+): ResponseHeadersPolicy {
+  const { securityHeaders, customHeaders } = toCloudFrontHeaders(headers);
   return new ResponseHeadersPolicy(scope, id, {
-    comment: 'Lectern: CSP, HSTS and the other security headers of the site',
+    comment,
     securityHeadersBehavior: {
       ...securityHeaders,
       strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: true, override: true },

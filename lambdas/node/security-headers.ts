@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
   type InlineHashes,
+  mediaHeaders,
   mergeHashes,
   pluginStyleHashes,
   printStyleHashes,
@@ -43,4 +44,9 @@ export function revealInlineHashes(): InlineHashes {
 /** The site's security headers, with the CSP matched to the reveal.js we ship (and, deployed, the bucket's upload origin). */
 export function siteSecurityHeaders(uploadOrigin?: string): Record<string, string> {
   return securityHeaders(revealInlineHashes(), uploadOrigin);
+}
+
+/** The headers of a stored media file: the site's, with the sandboxing media policy as CSP. */
+export function mediaSecurityHeaders(): Record<string, string> {
+  return mediaHeaders(siteSecurityHeaders());
 }

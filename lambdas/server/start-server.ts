@@ -16,7 +16,7 @@ import type { TemplateSet } from '../core/deck.js';
 import { MAX_MEDIA_BYTES, MEDIA_TYPES } from '../core/media/media-entry.js';
 import { listAssets } from '../node/assets.js';
 import { loadMathEngine } from '../node/math-katex.js';
-import { siteSecurityHeaders } from '../node/security-headers.js';
+import { mediaSecurityHeaders, siteSecurityHeaders } from '../node/security-headers.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { MEDIA_API, mediaUrl } from '../site/layout.js';
 import { NOT_FOUND_PAGE } from '../site/not-found-page.js';
@@ -101,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     siteDir: findSiteDir(templatesDir),
   });
   const security = siteSecurityHeaders();
+  const mediaSecurity = mediaSecurityHeaders();
   // Who may have the body read: a valid bearer token, or a valid session cookie (its CSRF check comes after).
   const signedIn: Authorize = (event) => authorize(event) ?? sessions?.read(event)?.actor;
 
@@ -211,7 +212,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response,
       200,
       {
-        ...security,
+        ...(target.kind === 'media' ? mediaSecurity : security),
         'content-type': file.contentType,
         'cache-control': file.cacheControl,
         ...(file.contentDisposition && { 'content-disposition': file.contentDisposition }),

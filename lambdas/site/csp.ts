@@ -132,6 +132,21 @@ export function contentSecurityPolicy(hashes: InlineHashes, uploadOrigin?: strin
   ].join('; ');
 }
 
+/**
+ * The policy a stored media file is sent with, in place of the site's. A figure is shown through
+ * `<img>`, where no script of it can run; this covers someone opening its URL as a page. An SVG is
+ * then a document of its own: sandboxed (no script, no form, an opaque origin), loading nothing but
+ * its inline styles and data: images. Uploads are checked before they are stored; this holds even
+ * for a file that reached storage some other way.
+ */
+export const MEDIA_POLICY =
+  "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; sandbox";
+
+/** The site's headers with the media policy: what `/media/*` is sent with, locally and on CloudFront. */
+export function mediaHeaders(site: Record<string, string>): Record<string, string> {
+  return { ...site, 'content-security-policy': MEDIA_POLICY };
+}
+
 /** The headers sent with every response of the site, locally and (mirrored in infra/) on CloudFront. */
 export function securityHeaders(hashes: InlineHashes, uploadOrigin?: string): Record<string, string> {
   return {

@@ -7,6 +7,7 @@ import { templateHash } from '../../lambdas/core/render/compile.js';
 import { listAssets } from '../../lambdas/node/assets.js';
 import { siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
 import { templatesDir } from '../../lambdas/node/templates-fs.js';
+import { MEDIA_POLICY } from '../../lambdas/site/csp.js';
 import { ENV } from '../../lambdas/site/env-names.js';
 import {
   PAGE_EDITOR_MODULE,
@@ -175,7 +176,12 @@ describe('CloudFront', () => {
   });
 
   it('sends the same security headers as the local server, with a strict CSP', () => {
-    const [, policy] = ofType('AWS::CloudFront::ResponseHeadersPolicy')[0] ?? [];
+    const [, policy] =
+      ofType('AWS::CloudFront::ResponseHeadersPolicy').find(
+        ([, p]) =>
+          p.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy !==
+          MEDIA_POLICY,
+      ) ?? [];
     const config = policy?.ResponseHeadersPolicyConfig;
     // The bucket's regional name, known at deploy time, is the one origin added (for figure uploads).
     const parts: Cfn[] =
@@ -457,5 +463,24 @@ describe('media', () => {
     expect(behavior.TargetOriginId).toBe(versions.TargetOriginId);
     expect(behavior.CachePolicyId).toEqual(versions.CachePolicyId);
     expect(behavior.AllowedMethods.sort()).toEqual(['GET', 'HEAD']);
+  });
+
+  it('sends media with the sandboxing media policy, every other header as the site sends it', () => {
+    const behavior = distribution().CacheBehaviors.find((b: Cfn) => b.PathPattern === 'media/*');
+    const versions = distribution().CacheBehaviors.find((b: Cfn) => b.PathPattern === 'decks/*/v/*');
+    expect(behavior.ResponseHeadersPolicyId).not.toEqual(versions.ResponseHeadersPolicyId);
+    const policyId: string = behavior.ResponseHeadersPolicyId.Ref;
+    const config = resources[policyId]?.Properties.ResponseHeadersPolicyConfig;
+    expect(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe(MEDIA_POLICY);
+    expect(MEDIA_POLICY).toMatch(/(^|; )sandbox($|;)/);
+    expect(MEDIA_POLICY).toMatch(/^default-src 'none'/);
+    expect(config.SecurityHeadersConfig.ContentTypeOptions).toEqual({ Override: true });
+    expect(config.SecurityHeadersConfig.StrictTransportSecurity).toMatchObject({ IncludeSubdomains: true });
+    // Only media get it: every other behaviour keeps the site's policy.
+    const others = [distribution().DefaultCacheBehavior, ...distribution().CacheBehaviors].filter(
+      (b: Cfn) => b.PathPattern !== 'media/*',
+    );
+    for (const other of others)
+      expect(other.ResponseHeadersPolicyId).toEqual(versions.ResponseHeadersPolicyId);
   });
 });
