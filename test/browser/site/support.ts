@@ -19,6 +19,8 @@ export function launchChromium(options: { popupBlocker?: boolean } = {}): Promis
 export interface Site {
   url: string;
   token: string;
+  /** The embedded store's folder, for a test that writes into storage behind the API's back. */
+  dataDir: string;
   /** Publishes a lecture file with its own images, as `lectern publish` does; the API's status. */
   publishFile(path: string): Promise<number>;
   /** Calls the API with the token; `body` is YAML unless it is an object. */
@@ -40,6 +42,7 @@ export async function startSite(token = 'browser-test-token'): Promise<Site> {
   return {
     url: server.url,
     token,
+    dataDir,
     async publishFile(path) {
       const answer = await publishLectureFile({ api: server.api, token, media: store.media }, path);
       return answer.statusCode ?? 0;
