@@ -43,7 +43,7 @@ sections:
       - kind: math
         title: "Doubling time"
         tex: "t_{2} = \\\\frac{\\\\ln 2}{\\\\ln (1 + g)}"
-        notes: "NOTES-MATH: the rule of seventy."
+        notes: "NOTES-MATH: the rule of seventy, \\\\(t_2 \\\\approx 70/g\\\\)."
         cite: [tables]
 `;
 
@@ -182,6 +182,14 @@ describe('a single-file deck opened from disk, offline', () => {
     await expect.poll(() => frameIndex('#current-slide iframe'), { timeout: 15_000 }).toBe(2);
     await expect.poll(() => frameIndex('#upcoming-slide iframe'), { timeout: 15_000 }).toBe(3);
     expect(await speaker.locator('#connection-status').textContent()).not.toMatch(/error/i);
+    // The math slide: the formula in its notes is set with the deck's inlined KaTeX styles.
+    await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.slide(4));
+    const notesFont = () =>
+      speaker.evaluate(() => {
+        const formula = document.querySelector('.speaker-controls-notes .value .katex');
+        return formula ? getComputedStyle(formula).fontFamily : '';
+      });
+    await expect.poll(notesFont, { timeout: 15_000 }).toContain('KaTeX_Main');
     expect(refused).toEqual([]);
     expect(record.errors).toEqual([]);
     await context.close();
