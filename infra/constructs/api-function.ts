@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -9,6 +8,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { precompileTemplates } from '../../lambdas/core/render/compile.js';
+import { copyAssets } from '../../lambdas/node/assets.js';
 import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../../lambdas/node/templates-fs.js';
 import { ENV } from '../../lambdas/site/env-names.js';
 import {
@@ -16,18 +16,30 @@ import {
   MEDIA_PREFIX,
   MEDIA_RECORDS_PREFIX,
   MEDIA_UPLOADS_PREFIX,
+  SITE_FOLDERS,
 } from '../../lambdas/site/layout.js';
 import { API_FUNCTION_TIMEOUT_SECONDS } from '../../lambdas/store/storage-timeouts.js';
 import { API_BUNDLE, PROJECT_ROOT } from '../api-bundle.js';
+import { scratchDir } from '../scratch.js';
 
 /**
  * The templates precompiled at synth time, into a file for the bundling hook to ship: the handler
  * has the Handlebars runtime only, so every template must arrive precompiled.
  */
 function writePrecompiledTemplates(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'lectern-precompiled-')), PRECOMPILED_FILE);
+  const file = join(scratchDir('precompiled'), PRECOMPILED_FILE);
   writeFileSync(file, `${JSON.stringify(precompileTemplates(loadTemplates(templatesDir())))}\n`);
   return file;
+}
+
+/**
+ * The site's assets folder (reveal.js, themes, KaTeX), staged by the same copyAssets() the CLI uses:
+ * shipped beside the handler, which inlines it into each deck's single-file page.
+ */
+function stageAssets(): string {
+  const dir = scratchDir('lambda-assets');
+  copyAssets(dir);
+  return join(dir, SITE_FOLDERS.assets);
 }
 
 /** Where the bundle puts templates/; Lambda unpacks the code at /var/task. */
@@ -50,6 +62,7 @@ export class ApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
     const precompiled = writePrecompiledTemplates();
+    const assets = stageAssets();
 
     this.logGroup = new LogGroup(this, 'LogGroup', {
       retention: props.logRetention,
@@ -108,6 +121,7 @@ export class ApiFunction extends Construct {
           afterBundling: (inputDir: string, outputDir: string) => [
             `node "${join(inputDir, 'infra', 'copy-dir.mjs')}" "${join(inputDir, 'templates')}" "${join(outputDir, 'templates')}"`,
             `node "${join(inputDir, 'infra', 'copy-dir.mjs')}" "${precompiled}" "${join(outputDir, PRECOMPILED_FILE)}"`,
+            `node "${join(inputDir, 'infra', 'copy-dir.mjs')}" "${assets}" "${join(outputDir, SITE_FOLDERS.assets)}"`,
             `node "${join(inputDir, 'infra', 'bundle-lazy-packages.mjs')}" "${outputDir}"`,
           ],
         },

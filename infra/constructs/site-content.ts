@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
@@ -19,6 +18,7 @@ import {
   pageLayoutModule,
 } from '../../lambdas/site/page-files.js';
 import { acknowledgeWildcards, wildcardFindings } from '../nag.js';
+import { scratchDir } from '../scratch.js';
 
 export interface SiteContentProps {
   siteBucket: IBucket;
@@ -40,7 +40,7 @@ export class SiteContent extends Construct {
 
     // Staged at synth time by the same copyAssets() the CLI uses, so the deployed set cannot drift
     // from the rendered decks' links. The asset hash is of the contents, so the folder name is moot.
-    const staging = mkdtempSync(join(tmpdir(), 'lectern-site-assets-'));
+    const staging = scratchDir('site-assets');
     copyAssets(staging);
 
     const logGroup = new LogGroup(this, 'DeployLogs', {

@@ -11,6 +11,8 @@ export interface ApiConfig {
   prefix: string;
   /** Undefined: let loadTemplates() use its own default (the repository's templates/). */
   templatesDir?: string;
+  /** The shared assets the deployment ships beside the handler; undefined: read them from node_modules. */
+  assetsDir?: string;
 }
 
 /** The Lambda's configuration, read once at cold start; a missing bucket is a deployment error. */
@@ -27,7 +29,14 @@ export function readApiConfig(
     ...(env[ENV.endpoint] ? { endpoint: env[ENV.endpoint] } : {}),
     ...(env[ENV.region] ? { region: env[ENV.region] } : {}),
     ...(templatesDir ? { templatesDir } : {}),
+    ...(assetsBeside(bundleUrl) ?? {}),
   };
+}
+
+/** The deployment copies the site's assets folder (reveal.js, themes, KaTeX) next to the handler too. */
+function assetsBeside(bundleUrl: string): { assetsDir: string } | undefined {
+  const dir = join(dirname(fileURLToPath(bundleUrl)), 'assets');
+  return existsSync(join(dir, 'reveal', 'reveal.js')) ? { assetsDir: dir } : undefined;
 }
 
 /** The deployment copies templates/ next to the bundled handler. */

@@ -1,7 +1,7 @@
 import { renderCoursePage } from '../core/course-page.js';
 import type { TemplateSet } from '../core/deck.js';
 import type { SiteCourse } from '../core/site-course.js';
-import { ASSETS_BASE, COURSE_DECKS_BASE } from '../site/layout.js';
+import { ASSETS_BASE, COURSE_DECKS_BASE, DECK_DOWNLOADS } from '../site/layout.js';
 import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore, StoredDeck } from '../store/deck-store.js';
 
@@ -25,8 +25,8 @@ export async function renderSiteCoursePage(
       title: [course.code, course.title].filter(Boolean).join(' · '),
       assetsBase: ASSETS_BASE.course,
       decksBase: COURSE_DECKS_BASE,
-      // Every publish writes deck.pptx into the version (a deck last published before that has none).
-      pptx: true,
+      // Every publish writes these into the version (a deck last published before them lacks them).
+      downloads: DECK_DOWNLOADS,
     },
   );
 }

@@ -7,6 +7,7 @@ import {
   handoutUrl,
   pptxUrl,
   SITE_FOLDERS,
+  singleFileUrl,
   speakerUrl,
   VERSION_PATTERN,
   versionUrl,
@@ -21,7 +22,12 @@ import { redirectToCurrentVersion } from './deck-redirect.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
 import { createMediaRoutes, type MediaDeps } from './media-routes.js';
-import { preparePublication, previewReport, validationReport } from './publish-lecture.js';
+import {
+  preparePublication,
+  previewReport,
+  type SingleFileSources,
+  validationReport,
+} from './publish-lecture.js';
 import { type LectureBody, readJsonValue, readLectureBody } from './read-body.js';
 import { matchRoute, type Route } from './routes.js';
 import type { SessionKeeper } from './session-cookie.js';
@@ -45,6 +51,11 @@ export interface ApiDeps {
   media?: MediaDeps;
   /** Loads the TeX engine, the first time a lecture with math arrives (none: math is an error). */
   loadMath?: () => Promise<MathEngine>;
+  /**
+   * The shared assets' bytes (reveal.js, themes, KaTeX), read on the first publish: each publish
+   * writes the deck's single-file page (`deck.html`) with them (none: no single-file page).
+   */
+  loadAssets?: () => Promise<ReadonlyMap<string, Uint8Array>>;
 }
 
 export type Api = (event: ApiEvent) => Promise<ApiResult>;
@@ -85,11 +96,23 @@ export function createApi(deps: ApiDeps): Api {
   const mathFor = async (text: string) =>
     deps.loadMath && mayHaveMath(text) ? { math: await deps.loadMath() } : {};
 
+  const singleFileSources = async (): Promise<{ singleFile?: SingleFileSources }> => {
+    if (!deps.loadAssets) return {};
+    const media = deps.media?.store;
+    return {
+      singleFile: {
+        assets: await deps.loadAssets(),
+        readMedia: async (name) => (await media?.read(name))?.body,
+      },
+    };
+  };
+
   const publish = async (event: ApiEvent, actor: Actor, pathId?: string): Promise<ApiResult> => {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
     const { publication, warnings } = await preparePublication(body, {
       ...(await mathFor(body.text)),
       ...(await mediaFor(body)),
+      ...(await singleFileSources()),
       templates: deps.templates,
       generatedAt: clock().toISOString(),
       ...(pathId !== undefined ? { id: pathId } : {}),
@@ -233,6 +256,7 @@ function deckUrls(id: string, version: string) {
     handoutUrl: handoutUrl(id),
     speakerUrl: speakerUrl(id),
     pptxUrl: pptxUrl(id),
+    singleFileUrl: singleFileUrl(id),
     versionUrl: versionUrl(id, version),
   };
 }
@@ -250,6 +274,7 @@ function summarise(manifest: StoredDeck) {
     handoutUrl: handoutUrl(manifest.id),
     speakerUrl: speakerUrl(manifest.id),
     pptxUrl: pptxUrl(manifest.id),
+    singleFileUrl: singleFileUrl(manifest.id),
     ...(manifest.subtitle !== undefined && { subtitle: manifest.subtitle }),
     ...(manifest.course !== undefined && { course: manifest.course }),
     ...(manifest.date !== undefined && { date: manifest.date }),

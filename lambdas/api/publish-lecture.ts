@@ -1,9 +1,11 @@
-import type { TemplateSet } from '../core/deck.js';
-import { type Diagnostic, ValidationError } from '../core/errors.js';
+import type { RenderedDeck, TemplateSet } from '../core/deck.js';
+import { type Diagnostic, LecternError, ValidationError } from '../core/errors.js';
 import type { MathEngine } from '../core/math/math-engine.js';
 import type { MediaMap } from '../core/media/media-entry.js';
 import { buildDeckAt, checkLecture } from '../core/pipeline.js';
+import { mediaBaseFor } from '../core/render/index.js';
 import { MATH_STYLESHEET } from '../core/render/render-deck.js';
+import { inlineDeck } from '../core/single-file/inline-deck.js';
 import { ASSETS_BASE, DECK_FILES } from '../site/layout.js';
 import type { DeckPublication } from '../store/deck-store.js';
 import { toDetail } from './error-result.js';
@@ -14,14 +16,30 @@ import type { LectureBody } from './read-body.js';
  * served from: its immutable version folder (`/decks/{id}/v/{version}/`); `/decks/{id}/` redirects there.
  */
 
+/** What the single-file page of a published deck is made from: the shared assets and the stored images. */
+export interface SingleFileSources {
+  /** The shared assets' bytes, by their path under the assets folder (`reveal/reveal.js`). */
+  assets: ReadonlyMap<string, Uint8Array>;
+  /** A stored media file's bytes, by its name (`<hash>.png`). */
+  readMedia(name: string): Promise<Uint8Array | undefined>;
+}
+
 /**
- * Everything the store needs to publish a lecture, the deck's PowerPoint file included; throws
- * ParseError, or ValidationError listing every error. The PowerPoint writer (and pptxgenjs) is
- * loaded on the first publish, not when the function starts.
+ * Everything the store needs to publish a lecture, the deck's PowerPoint file and (given its
+ * sources) its single-file page included; throws ParseError, or ValidationError listing every
+ * error. The PowerPoint writer (and pptxgenjs) is loaded on the first publish, not when the
+ * function starts.
  */
 export async function preparePublication(
   body: LectureBody,
-  options: { templates: TemplateSet; generatedAt: string; id?: string; math?: MathEngine; media?: MediaMap },
+  options: {
+    templates: TemplateSet;
+    generatedAt: string;
+    id?: string;
+    math?: MathEngine;
+    media?: MediaMap;
+    singleFile?: SingleFileSources;
+  },
 ): Promise<{ publication: DeckPublication; warnings: Diagnostic[] }> {
   const built = buildDeckAt(
     body.text,
@@ -34,10 +52,31 @@ export async function preparePublication(
   // The deck's own images are stored apart from it and an https image is never fetched: the PowerPoint
   // file shows each as a framed box with its description and name.
   const pptx = await writePptx({ lecture: built.lecture, templates: options.templates });
-  return {
-    publication: { manifest, files: { ...decks.versioned.files, [DECK_FILES.pptx]: pptx } },
-    warnings: built.diagnostics,
-  };
+  const files: Record<string, string | Uint8Array> = { ...decks.versioned.files, [DECK_FILES.pptx]: pptx };
+  if (options.singleFile)
+    files[DECK_FILES.singleFile] = await singleFilePage(decks.versioned, options.singleFile);
+  return { publication: { manifest, files }, warnings: built.diagnostics };
+}
+
+/** The version's page made whole, as `lectern render --single-file` makes it: assets and images inlined. */
+async function singleFilePage(deck: RenderedDeck, sources: SingleFileSources): Promise<string> {
+  const media = new Map<string, Uint8Array>();
+  for (const { name } of deck.media) {
+    const bytes = await sources.readMedia(name);
+    // Checked as stored before the deck was built; gone since would be a broken store.
+    if (!bytes)
+      throw new LecternError('media-unreadable', `media/${name} is named by the deck but could not be read`);
+    media.set(name, bytes);
+  }
+  const { [DECK_FILES.deck]: html = '', ...deckFiles } = deck.files;
+  return inlineDeck({
+    html,
+    deckFiles,
+    assetsBase: ASSETS_BASE.version,
+    assets: sources.assets,
+    mediaBase: mediaBaseFor(ASSETS_BASE.version),
+    media,
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { type CourseGroup, groupByCourseLine, renderCoursePage } from '../core/c
 import type { DeckManifest, TemplateSet } from '../core/deck.js';
 import type { CourseFile } from '../node/course-files.js';
 import { writeFileWhole } from '../node/write-whole.js';
+import { DECK_DOWNLOADS, DECK_FILES } from '../site/layout.js';
 
 /**
  * Write `<outDir>/index.html`: each course file's decks in its order, then every other rendered
@@ -32,6 +33,13 @@ export function writeCoursePage(
   groups.push(...groupByCourseLine(rest));
   const only = courses.length === 1 && rest.length === 0 ? courses[0]?.course : undefined;
   const title = only ? [only.code, only.title].filter(Boolean).join(' · ') : 'Lectures';
-  const html = renderCoursePage(groups, templates, { title, assetsBase: 'assets/', decksBase: '', pptx });
+  // `render --pptx` writes each deck's PowerPoint file; it makes no single-file page beside it.
+  const downloads = pptx ? DECK_DOWNLOADS.filter(({ file }) => file === DECK_FILES.pptx) : [];
+  const html = renderCoursePage(groups, templates, {
+    title,
+    assetsBase: 'assets/',
+    decksBase: '',
+    downloads,
+  });
   return writeFileWhole(join(outDir, 'index.html'), html);
 }

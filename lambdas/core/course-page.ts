@@ -25,8 +25,19 @@ export interface CoursePageOptions {
   assetsBase: string;
   /** Relative URL from the page to the folder holding the deck folders: `''` (CLI) or `decks/` (site). */
   decksBase: string;
-  /** Whether each deck folder holds its PowerPoint file (`deck.pptx`), to link it. */
-  pptx?: boolean;
+  /** The files each deck folder holds for download (the site's PowerPoint and single-file page), to link them. */
+  downloads?: readonly Download[];
+}
+
+/** A file every deck folder holds for saving, linked on each deck's card. */
+export interface Download {
+  /** Its name in the deck folder (`deck.pptx`). */
+  file: string;
+  /** The link's text (`PowerPoint`) and what it gives (its title). */
+  label: string;
+  title: string;
+  /** The name it is saved under, from the deck's id. */
+  saveAs(id: string): string;
 }
 
 interface DeckCard {
@@ -34,9 +45,8 @@ interface DeckCard {
   href: string;
   handoutHref: string;
   speakerHref: string;
-  /** The deck's PowerPoint file and the name it downloads under; null where there is none. */
-  pptxHref: string | null;
-  pptxName: string | null;
+  /** The deck's files for saving, each with the name it downloads under. */
+  downloads: { href: string; name: string; label: string; title: string }[];
   titleHtml: string;
   subtitleHtml: string | null;
   slides: number;
@@ -52,7 +62,7 @@ function minutes(deck: DeckManifest): { text: string; label: string } {
   };
 }
 
-function card(deck: DeckManifest, decksBase: string, pptx: boolean): DeckCard {
+function card(deck: DeckManifest, decksBase: string, downloads: readonly Download[]): DeckCard {
   const href = `${decksBase}${encodeURIComponent(deck.id)}/`;
   const time = minutes(deck);
   return {
@@ -60,9 +70,13 @@ function card(deck: DeckManifest, decksBase: string, pptx: boolean): DeckCard {
     href,
     handoutHref: `${href}handout.html`,
     speakerHref: `${href}?speaker`,
-    // The CLI's output is opened from disk too, where no header names a download: the link does.
-    pptxHref: pptx ? `${href}deck.pptx` : null,
-    pptxName: pptx ? `${deck.id}.pptx` : null,
+    // A page opened from disk has no header to name a download: the link does.
+    downloads: downloads.map(({ file, label, title, saveAs }) => ({
+      href: `${href}${file}`,
+      name: saveAs(deck.id),
+      label,
+      title,
+    })),
     titleHtml: renderInline(deck.title),
     subtitleHtml: deck.subtitle ? renderInline(deck.subtitle) : null,
     slides: deck.slides,
@@ -88,19 +102,23 @@ interface PendingCard {
   id: string;
 }
 
-function cards(group: CourseGroup, decksBase: string, pptx: boolean): (DeckCard | PendingCard)[] {
-  if (!group.lectureIds) return group.decks.map((deck) => card(deck, decksBase, pptx));
+function cards(
+  group: CourseGroup,
+  decksBase: string,
+  downloads: readonly Download[],
+): (DeckCard | PendingCard)[] {
+  if (!group.lectureIds) return group.decks.map((deck) => card(deck, decksBase, downloads));
   const byId = new Map(group.decks.map((deck) => [deck.id, deck]));
   return group.lectureIds.map((id) => {
     const deck = byId.get(id);
-    return deck ? card(deck, decksBase, pptx) : { pending: true, id };
+    return deck ? card(deck, decksBase, downloads) : { pending: true, id };
   });
 }
 
-function viewGroup(group: CourseGroup, decksBase: string, pptx: boolean) {
+function viewGroup(group: CourseGroup, decksBase: string, downloads: readonly Download[]) {
   const course = group.course;
   const totalMinutes = courseMinutes(group.decks);
-  const entries = cards(group, decksBase, pptx);
+  const entries = cards(group, decksBase, downloads);
   return {
     id: course?.id ?? null,
     titleHtml: renderInline(course?.title ?? group.heading ?? 'Decks'),
@@ -137,7 +155,7 @@ export function renderCoursePage(
     assetsBase: options.assetsBase,
     groups: groups
       .filter((g) => g.decks.length > 0 || (g.lectureIds?.length ?? 0) > 0)
-      .map((g) => viewGroup(g, options.decksBase, options.pptx === true)),
+      .map((g) => viewGroup(g, options.decksBase, options.downloads ?? [])),
   });
 }
 

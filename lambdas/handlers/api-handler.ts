@@ -4,6 +4,7 @@ import { authorizeByJwtClaims } from '../api/authorize.js';
 import { readApiConfig } from '../api/config.js';
 import { createApi } from '../api/create-api.js';
 import { loadMathEngine } from '../node/math-katex.js';
+import { readAssetBytes, readAssetFolder } from '../node/single-file-assets.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { ENV } from '../site/env-names.js';
 import { createCourseStore } from '../store/course-store.js';
@@ -28,6 +29,8 @@ const api = createApi({
   templates: loadTemplates(config.templatesDir),
   // KaTeX is bundled but only evaluated when a lecture with math arrives.
   loadMath: loadMathEngine,
+  // Read on the first publish, for each deck's single-file page.
+  loadAssets: async () => (config.assetsDir ? readAssetFolder(config.assetsDir) : readAssetBytes()),
   // API Gateway's JWT authorizer has checked the token before this runs.
   authorize: authorizeByJwtClaims,
   logger,

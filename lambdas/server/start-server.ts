@@ -17,6 +17,7 @@ import { MAX_MEDIA_BYTES, MEDIA_TYPES } from '../core/media/media-entry.js';
 import { listAssets } from '../node/assets.js';
 import { loadMathEngine } from '../node/math-katex.js';
 import { mediaSecurityHeaders, siteSecurityHeaders } from '../node/security-headers.js';
+import { readAssetBytes } from '../node/single-file-assets.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { MEDIA_API, mediaUrl } from '../site/layout.js';
 import { NOT_FOUND_PAGE } from '../site/not-found-page.js';
@@ -86,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.courses ? { courses: options.courses } : {}),
     templates,
     loadMath: loadMathEngine,
+    loadAssets: async () => readAssetBytes(templatesDir),
     authorize,
     ...(sessions ? { sessions } : {}),
     ...(options.logger ? { logger: options.logger } : {}),

@@ -38,6 +38,8 @@ export const DECK_FILES = {
   manifest: 'deck.json',
   /** The deck as an editable PowerPoint file (`lectern render --pptx`, and every publish on the site). */
   pptx: 'deck.pptx',
+  /** The deck as one self-contained page (`lectern render --single-file`, and every publish on the site). */
+  singleFile: 'deck.html',
 } as const;
 
 /** Cache-Control of each kind of file the site serves. */
@@ -81,11 +83,39 @@ export function isDeckId(id: string): boolean {
 export const deckUrl = (id: string): string => `/${SITE_FOLDERS.decks}/${id}/`;
 export const handoutUrl = (id: string): string => `${deckUrl(id)}${DECK_FILES.handout}`;
 export const pptxUrl = (id: string): string => `${deckUrl(id)}${DECK_FILES.pptx}`;
+export const singleFileUrl = (id: string): string => `${deckUrl(id)}${DECK_FILES.singleFile}`;
 /** The name a deck's PowerPoint file is saved under: its id (ids are safe in a header and a file name). */
 export const pptxDownloadName = (id: string): string => `${id}.pptx`;
-/** Content-Disposition of a deck's file: the PowerPoint file downloads under its deck's name; others show. */
-export const deckFileDisposition = (id: string, name: string): string | undefined =>
-  name === DECK_FILES.pptx ? `attachment; filename="${pptxDownloadName(id)}"` : undefined;
+/** The name a deck's single-file page is saved under. */
+export const singleFileDownloadName = (id: string): string => `${id}.html`;
+/**
+ * Content-Disposition of a deck's file: the PowerPoint file and the single-file page download under
+ * their deck's name; the others show. The single-file page inlines its scripts, which the site's CSP
+ * would refuse: it is for saving and opening from disk, never for showing from the site.
+ */
+export const deckFileDisposition = (id: string, name: string): string | undefined => {
+  if (name === DECK_FILES.pptx) return `attachment; filename="${pptxDownloadName(id)}"`;
+  if (name === DECK_FILES.singleFile) return `attachment; filename="${singleFileDownloadName(id)}"`;
+  return undefined;
+};
+/** What every published deck offers for saving, in the order the pages link them. */
+export const DECK_DOWNLOADS = [
+  {
+    file: DECK_FILES.pptx,
+    /** The field of the API's deck answers that holds its URL. */
+    field: 'pptxUrl',
+    label: 'PowerPoint',
+    title: 'The deck as an editable PowerPoint file (.pptx)',
+    saveAs: pptxDownloadName,
+  },
+  {
+    file: DECK_FILES.singleFile,
+    field: 'singleFileUrl',
+    label: 'Single file',
+    title: 'The deck as one HTML file that presents offline, for e-mail or an LMS',
+    saveAs: singleFileDownloadName,
+  },
+] as const;
 /** The deck opened with its speaker view (the deck's script reads `?speaker`). */
 export const speakerUrl = (id: string): string => `${deckUrl(id)}?speaker`;
 export const versionUrl = (id: string, version: string): string => `${deckUrl(id)}v/${version}/`;
@@ -157,6 +187,7 @@ export function siteLayoutForBrowser() {
     mediaCheck: MEDIA_API.check,
     publicationType: PUBLICATION_TYPE,
     handout: DECK_FILES.handout,
+    downloads: DECK_DOWNLOADS.map(({ field, label, title }) => ({ field, label, title })),
     idPattern: DECK_ID.source,
     reservedIds: RESERVED_IDS,
   };

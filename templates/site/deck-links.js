@@ -1,6 +1,7 @@
-// A deck's links (present, speaker view, handout, PowerPoint download), in the deck list and the course view. Their
+// A deck's links (present, speaker view, handout, the downloads), in the deck list and the course view. Their
 // addresses are the ones the API answers with; the page builds none of its own.
 import { link, sitePath } from './dom.js';
+import layout from './site-layout.js';
 
 // The name reveal.js's notes plugin gives its speaker window (plugin/notes.js, `window.open(…, 'reveal.js - Notes')`).
 const SPEAKER_WINDOW = 'reveal.js - Notes';
@@ -23,11 +24,18 @@ function speakerLink(deck) {
   return speaker;
 }
 
-/** The editable PowerPoint file; the site sends the name it is saved under (Content-Disposition). */
-function pptxLink(deck) {
-  const anchor = link(sitePath(deck.pptxUrl), 'PowerPoint');
-  anchor.title = 'The deck as an editable PowerPoint file (.pptx)';
-  return anchor;
+/**
+ * The files to save (the editable PowerPoint file, the single-file page), those the answer names;
+ * the site sends the name each is saved under (Content-Disposition).
+ */
+export function downloadLinks(deck) {
+  return layout.downloads
+    .filter(({ field }) => typeof deck[field] === 'string')
+    .map(({ field, label, title }) => {
+      const anchor = link(sitePath(deck[field]), label);
+      anchor.title = title;
+      return anchor;
+    });
 }
 
 /**
@@ -39,7 +47,7 @@ export function deckLinks(deck, titleId) {
     link(sitePath(deck.url), 'Present'),
     speakerLink(deck),
     link(sitePath(deck.handoutUrl), 'Handout'),
-    ...(deck.pptxUrl ? [pptxLink(deck)] : []),
+    ...downloadLinks(deck),
   ];
   for (const anchor of links) anchor.setAttribute('aria-describedby', titleId);
   return links;

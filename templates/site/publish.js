@@ -1,4 +1,6 @@
 // Validate and publish: sends the text box's lecture to the API and shows what it answered.
+
+import { downloadLinks } from './deck-links.js';
 import { counted, link, sitePath } from './dom.js';
 
 export function createPublisher(
@@ -68,8 +70,7 @@ export function createPublisher(
       link(sitePath(deck.url), deck.id),
       document.createTextNode(` (${deck.slides} slides) · `),
       link(sitePath(deck.handoutUrl), 'handout'),
-      document.createTextNode(' · '),
-      link(sitePath(deck.pptxUrl), 'PowerPoint'),
+      ...downloadLinks(deck).flatMap((anchor) => [document.createTextNode(' · '), anchor]),
     ];
     outcome.show('ok', message, [], deck.warnings);
     await onPublished();

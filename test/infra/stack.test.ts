@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readApiConfig } from '../../lambdas/api/config.js';
 import { templateHash } from '../../lambdas/core/render/compile.js';
 import { listAssets } from '../../lambdas/node/assets.js';
 import { siteSecurityHeaders } from '../../lambdas/node/security-headers.js';
@@ -313,6 +315,13 @@ describe('API function', () => {
       expect(manifest).toMatchObject({ name, type: 'module', exports: './index.mjs' });
       expect(statSync(join(codeDir, 'node_modules', name, 'index.mjs')).size).toBeGreaterThan(50_000);
     }
+    // The site's assets folder ships beside it too, as listAssets() lists it: each publish inlines it
+    // into the deck's single-file page, and the handler finds it there (readApiConfig).
+    for (const { target } of listAssets())
+      expect(existsSync(join(codeDir, 'assets', ...target.split('/')))).toBe(true);
+    expect(readApiConfig({ S3_BUCKET: 'b' }, pathToFileURL(join(codeDir, 'index.mjs')).href).assetsDir).toBe(
+      join(codeDir, 'assets'),
+    );
   });
 });
 

@@ -107,6 +107,24 @@ describe('a lecture with figures published by lectern publish', () => {
     }
   });
 
+  it('writes the single-file page beside the deck, each figure inside it, downloaded under the deck id', async () => {
+    const run = await lectern(['publish', LECTURE, '--site', server.url, '--json']);
+    const [outcome] = JSON.parse(run.stdout) as { id: string; url: string }[];
+    const answer = await fetch(new URL('deck.html', outcome?.url ?? ''));
+    expect(answer.status).toBe(200);
+    expect(answer.url).toMatch(/\/v\/[a-z0-9]+\/deck\.html$/);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(answer.headers.get('content-disposition')).toBe(`attachment; filename="${outcome?.id}.html"`);
+    const page = await answer.text();
+    for (const [file, type] of Object.entries(TYPES)) {
+      const bytes = readFileSync(join(FIGURES, file));
+      expect(page).toContain(`src="data:${type};base64,${bytes.toString('base64')}"`);
+    }
+    // Nothing left that points back at the site: no shared assets, no media folder.
+    expect(page).not.toMatch(/(src|href)="(\.\.\/)+(assets|media)\//);
+    expect(page).toMatch(/<script>\n[^<]*Reveal/);
+  });
+
   it('uploads nothing the second time, and the deck stands unchanged', async () => {
     const run = await lectern(['publish', LECTURE, '--site', server.url, '--json']);
     expect(run.code).toBe(0);

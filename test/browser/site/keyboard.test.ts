@@ -158,6 +158,7 @@ describe('the instructor page with the keyboard alone', () => {
     const rowStops = await tabTo(page, 'button "Refresh"', true);
     expect(rowStops.map((s) => s.name)).toEqual([
       'button "History of Browser lecture keyboard-flow"',
+      'link "Single file"',
       'link "PowerPoint"',
       'link "Handout"',
       'link "Speaker view"',
