@@ -27,8 +27,8 @@ export interface SingleFileSources {
 /**
  * Everything the store needs to publish a lecture, the deck's PowerPoint file and (given its
  * sources) its single-file page included; throws ParseError, or ValidationError listing every
- * error. The PowerPoint writer (and pptxgenjs) is loaded on the first publish, not when the
- * function starts.
+ * error. Those two files are made (and pptxgenjs loaded) only when the store writes a new version,
+ * not for a deck that already stands at it.
  */
 export async function preparePublication(
   body: LectureBody,
@@ -47,15 +47,23 @@ export async function preparePublication(
     { versioned: ASSETS_BASE.version },
   );
   if (!built.ok) throw new ValidationError(built.diagnostics);
-  const { manifest, decks } = built;
-  const { writePptx } = await import('../pptx/write-pptx.js');
-  // The deck's own images are stored apart from it and an https image is never fetched: the PowerPoint
-  // file shows each as a framed box with its description and name.
-  const pptx = await writePptx({ lecture: built.lecture, templates: options.templates });
-  const files: Record<string, string | Uint8Array> = { ...decks.versioned.files, [DECK_FILES.pptx]: pptx };
-  if (options.singleFile)
-    files[DECK_FILES.singleFile] = await singleFilePage(decks.versioned, options.singleFile);
-  return { publication: { manifest, files }, warnings: built.diagnostics };
+  const { manifest, decks, lecture } = built;
+  // Made only when the store writes this version: an unchanged publish never pays for them.
+  const laterFiles = async () => {
+    const { writePptx } = await import('../pptx/write-pptx.js');
+    // The deck's own images are stored apart from it and an https image is never fetched: the
+    // PowerPoint file shows each as a framed box with its description and name.
+    const files: Record<string, string | Uint8Array> = {
+      [DECK_FILES.pptx]: await writePptx({ lecture, templates: options.templates }),
+    };
+    if (options.singleFile)
+      files[DECK_FILES.singleFile] = await singleFilePage(decks.versioned, options.singleFile);
+    return files;
+  };
+  return {
+    publication: { manifest, files: decks.versioned.files, laterFiles },
+    warnings: built.diagnostics,
+  };
 }
 
 /** The version's page made whole, as `lectern render --single-file` makes it: assets and images inlined. */

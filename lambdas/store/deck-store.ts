@@ -42,6 +42,11 @@ export type { Actor, Owner } from './pointer.js';
 export interface DeckPublication {
   manifest: DeckManifest;
   files: Readonly<Record<string, string | Uint8Array>>;
+  /**
+   * Files made only when this version is really written (the PowerPoint file): costly to make, and
+   * needless when the deck already stands at this version, which an unchanged publish is.
+   */
+  laterFiles?: () => Promise<Readonly<Record<string, string | Uint8Array>>>;
 }
 
 /** A current deck: its manifest and its owner. */
@@ -120,8 +125,9 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
   };
 
   /** Write a version's files once each, deck.json last: a version with deck.json is complete. */
-  const writeVersion = async ({ manifest, files }: DeckPublication): Promise<void> => {
+  const writeVersion = async ({ manifest, files: early, laterFiles }: DeckPublication): Promise<void> => {
     const { id, version } = manifest;
+    const files = laterFiles ? { ...early, ...(await laterFiles()) } : early;
     const put = async (name: string, body: string | Uint8Array) => {
       try {
         const disposition = deckFileDisposition(id, name);

@@ -74,6 +74,26 @@ export function describeDeckStoreContract(
       expect(await store.listVersions('same')).toHaveLength(1);
     });
 
+    it('makes a version’s later files only when it writes that version', async () => {
+      const store = createDeckStore(await makeObjects());
+      let made = 0;
+      const withLater = (generatedAt: string) => ({
+        ...makePublication('later', 'one', generatedAt),
+        laterFiles: async () => {
+          made++;
+          return { 'deck.pptx': new Uint8Array([80, 75, 3, 4]) };
+        },
+      });
+      expect((await store.publishDeck(withLater('2026-11-25T08:00:00.000Z'), ADA)).created).toBe(true);
+      expect(made).toBe(1);
+      const { version } = withLater('').manifest;
+      expect([...((await store.readVersionFile('later', version, 'deck.pptx'))?.body ?? [])]).toEqual([
+        80, 75, 3, 4,
+      ]);
+      expect((await store.publishDeck(withLater('2026-11-25T09:00:00.000Z'), ADA)).created).toBe(false);
+      expect(made).toBe(1);
+    });
+
     it('moves forward, keeps the old version readable, and lists history newest first', async () => {
       let tick = 0;
       const clock = () => new Date(Date.UTC(2026, 11, 1, 9, 0, tick++));
