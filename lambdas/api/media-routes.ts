@@ -28,6 +28,9 @@ export interface MediaDeps {
   signUpload: SignUpload;
 }
 
+/** The most files one `POST /api/media` may ask about (`{files: [...]}`). */
+export const MAX_MEDIA_BATCH = 200;
+
 export function createMediaRoutes(deps: MediaDeps) {
   const stored = (status: number, record: MediaRecord) =>
     jsonResult(status, {
@@ -37,19 +40,35 @@ export function createMediaRoutes(deps: MediaDeps) {
       url: mediaUrl(record.name),
     });
 
+  const answer = async (claim: MediaClaim): Promise<Record<string, unknown>> => {
+    const record = await deps.store.find(claim.sha256);
+    if (record)
+      return { stored: true, ...record, type: MEDIA_TYPES[record.type], url: mediaUrl(record.name) };
+    const name = mediaFileName({ sha256: claim.sha256, type: claim.type, size: claim.size });
+    return {
+      stored: false,
+      sha256: claim.sha256,
+      name,
+      url: mediaUrl(name),
+      upload: await deps.signUpload(claim),
+    };
+  };
+
   return {
+    /** One file (`{sha256, type, size}`), or many at once (`{files: [...]}`, answered in their order). */
     async request(event: ApiEvent): Promise<ApiResult> {
-      const claim = readClaim(event);
-      const record = await deps.store.find(claim.sha256);
-      if (record) return stored(200, record);
-      const name = mediaFileName({ sha256: claim.sha256, type: claim.type, size: claim.size });
-      return jsonResult(200, {
-        stored: false,
-        sha256: claim.sha256,
-        name,
-        url: mediaUrl(name),
-        upload: await deps.signUpload(claim),
-      });
+      const value = readJsonValue(event);
+      const files = (value as { files?: unknown } | undefined)?.files;
+      if (files === undefined) return jsonResult(200, await answer(toClaim(value)));
+      if (!Array.isArray(files) || files.length === 0 || files.length > MAX_MEDIA_BATCH) {
+        throw new HttpError(
+          400,
+          'bad-media-request',
+          `Send {"files": [{"sha256", "type", "size"}, …]} with 1 to ${MAX_MEDIA_BATCH} files.`,
+        );
+      }
+      const claims = files.map((file, index) => toClaim(file, `files[${index}]`));
+      return jsonResult(200, { files: await Promise.all(claims.map(answer)) });
     },
 
     async check(event: ApiEvent): Promise<ApiResult> {
@@ -68,13 +87,16 @@ export function createMediaRoutes(deps: MediaDeps) {
 }
 
 function readClaim(event: ApiEvent): MediaClaim {
-  const value = readJsonValue(event);
+  return toClaim(readJsonValue(event));
+}
+
+function toClaim(value: unknown, where?: string): MediaClaim {
   const claim = readMediaClaim(value);
   if ('problem' in claim) {
     throw new HttpError(
       400,
       'bad-media-request',
-      `Send {"sha256", "type", "size"} as JSON: ${claim.problem}.`,
+      `Send {"sha256", "type", "size"} as JSON${where ? ` (${where})` : ''}: ${claim.problem}.`,
     );
   }
   return claim;

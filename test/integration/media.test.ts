@@ -132,6 +132,37 @@ describe('a lecture with figures published by lectern publish', () => {
     expect((JSON.parse(run.stdout) as { status: number }[])[0]?.status).toBe(200);
   });
 
+  it('answers many files in one request, in their order, and names the one malformed', async () => {
+    const claims = Object.entries(TYPES).map(([file, type]) => {
+      const bytes = readFileSync(join(FIGURES, file));
+      return { sha256: sha256(bytes), type, size: bytes.byteLength };
+    });
+    const fresh = Buffer.from('GIF89a never uploaded');
+    const unknown = { sha256: sha256(fresh), type: 'image/gif', size: fresh.byteLength };
+    const asked = await fetch(`${server.url}/api/media`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ files: [...claims, unknown] }),
+    });
+    expect(asked.status).toBe(200);
+    const { files } = (await asked.json()) as {
+      files: { stored: boolean; sha256: string; upload?: { url: string } }[];
+    };
+    expect(files.map((f) => [f.sha256, f.stored])).toEqual([
+      ...claims.map((c) => [c.sha256, true]),
+      [unknown.sha256, false],
+    ]);
+    expect(files[4]?.upload?.url).toContain(`/api/media/uploads/${unknown.sha256}`);
+
+    const bad = await fetch(`${server.url}/api/media`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ files: [claims[0], { ...unknown, type: 'text/html' }] }),
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('files[1]');
+  });
+
   it('keeps the media when the deck is deleted', async () => {
     const png = readFileSync(join(FIGURES, 'dot.png'));
     const deleted = await fetch(`${server.url}/api/decks/figures-deck`, { method: 'DELETE', headers: auth });
