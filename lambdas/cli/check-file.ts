@@ -6,10 +6,11 @@ import { type MathEngine, mayHaveMath } from '../core/math/math-engine.js';
 import type { MediaMap } from '../core/media/media-entry.js';
 import { imageSources, mayHaveImages, mediaSource } from '../core/media/media-path.js';
 import { parseLecture } from '../core/parse.js';
-import { type BuildResult, buildDeck } from '../core/pipeline.js';
+import { type BuildResult, buildDeck, type CheckResult, checkLecture } from '../core/pipeline.js';
+import { themeNames } from '../core/render/index.js';
 import { formatOf } from '../node/collect-files.js';
 import { loadMathEngine } from '../node/math-katex.js';
-import { type LocalMedia, readLocalMedia } from '../node/read-media.js';
+import { type LocalMedia, type MediaReadCache, readLocalMedia } from '../node/read-media.js';
 
 export interface FileResult {
   file: string;
@@ -61,8 +62,60 @@ export async function buildReadText(
   return local ? { ...built, mediaFiles: local.files, mediaPaths: local.paths, media: local.entries } : built;
 }
 
+/** A lecture file checked as `validate` checks it, without rendering it: what `publish` sends first. */
+export interface CheckedFile {
+  file: string;
+  /** The text read, sent as it is when the lecture checks. */
+  text?: string;
+  result: CheckResult;
+  /** Its local images: `src` → absolute path. */
+  mediaFiles?: ReadonlyMap<string, string>;
+  /** What each local image was found to be, hash included, by `src`. */
+  media?: MediaMap;
+}
+
+/**
+ * Parse and check one lecture file, with its local images (read through `cache`, so a figure shared
+ * by several lectures is hashed once) and KaTeX when it may hold math; rendering is left to whoever
+ * renders it (the site, for `publish`). Unreadable files and parse errors become diagnostics.
+ */
+export async function checkFile(
+  file: string,
+  cwd: string,
+  templates: TemplateSet,
+  cache?: MediaReadCache,
+): Promise<CheckedFile> {
+  const path = resolve(cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    return { file, result: { ok: false, diagnostics: [readError(cause)] } };
+  }
+  const math = mayHaveMath(text) ? await loadMathEngine() : undefined;
+  const local = await readMediaOf(path, text, cache);
+  const options = {
+    format: formatOf(file),
+    themes: themeNames(templates),
+    ...(math && { math }),
+    ...(local && { media: local.entries }),
+  };
+  let result: CheckResult;
+  try {
+    result = checkLecture(text, options);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    result = { ok: false, diagnostics: error.diagnostics };
+  }
+  return { file, text, result, ...(local && { mediaFiles: local.files, media: local.entries }) };
+}
+
 /** The local images a lecture's text names, read from beside it; none when it names none (or does not parse). */
-async function readMediaOf(path: string, text: string): Promise<LocalMedia | undefined> {
+async function readMediaOf(
+  path: string,
+  text: string,
+  cache?: MediaReadCache,
+): Promise<LocalMedia | undefined> {
   if (!mayHaveImages(text)) return undefined;
   let root: unknown;
   try {
@@ -71,7 +124,7 @@ async function readMediaOf(path: string, text: string): Promise<LocalMedia | und
     return undefined; // the pipeline reports the parse error
   }
   if (!imageSources(root).some((src) => mediaSource(src).kind === 'local')) return undefined;
-  return readLocalMedia(path, root);
+  return readLocalMedia(path, root, cache);
 }
 
 /** What a lecture may need beyond its text: the engine that draws its math. */

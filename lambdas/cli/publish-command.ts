@@ -6,10 +6,11 @@ import { ENV } from '../site/env-names.js';
 import { courseUrl, deckUrl, PUBLICATION_TYPE } from '../site/layout.js';
 import { formatDiagnostic } from './format-diagnostic.js';
 import type { CliIo } from './io.js';
+import { mapLimit } from './map-limit.js';
 import { Progress } from './progress.js';
 import { type PlannedCourse, type PlannedLecture, planPublish } from './publish-plan.js';
 import { createSiteClient, type SiteClient, SiteRequestError } from './site-client.js';
-import { createMediaUploader, type MediaUploader } from './upload-media.js';
+import { createMediaUploader } from './upload-media.js';
 
 export const PUBLISH_USAGE = `Usage: lectern publish <file|folder|course.yaml…> --site <url> [--token <token>] [--json]
 
@@ -77,20 +78,26 @@ export async function runPublish(argv: string[], io: CliIo): Promise<number> {
 
   const client = createSiteClient(site, token);
   const uploader = createMediaUploader(client);
+  // Every image of the run first, asked about in one request: the site refuses a lecture whose
+  // media it does not hold.
+  const failedMedia = await uploader.ensure(
+    plan.lectures.flatMap((lecture) => [...(lecture.send?.media.values() ?? [])]),
+  );
   const outcomes: Outcome[] = [];
   const progress = new Progress(io, plan.lectures.length + plan.courses.length, 'published');
-  for (const lecture of plan.lectures) {
-    const outcome = await publishLecture(client, uploader, lecture);
+  const show = (outcome: Outcome) => {
     outcomes.push(outcome);
     progress.print(describe(client, outcome), outcome.error ? 'err' : values.json ? 'err' : 'out');
-    progress.tick(lecture.file);
-  }
-  for (const course of plan.courses) {
-    const outcome = await publishCourse(client, course);
-    outcomes.push(outcome);
-    progress.print(describe(client, outcome), outcome.error ? 'err' : values.json ? 'err' : 'out');
-    progress.tick(course.file);
-  }
+    progress.tick(outcome.file);
+  };
+  // A few lectures at once, each reported in the order given as soon as those before it are.
+  await mapInOrder(
+    plan.lectures,
+    LECTURES_AT_ONCE,
+    (lecture) => publishLecture(client, failedMedia, lecture),
+    show,
+  );
+  for (const course of plan.courses) show(await publishCourse(client, course));
   progress.done();
   for (const { file } of plan.problems)
     outcomes.push({ kind: 'course', file, id: '', status: 0, error: 'has errors' });
@@ -105,19 +112,33 @@ export async function runPublish(argv: string[], io: CliIo): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+/** Lectures sent at once: the site renders each, so more than a few only queue there. */
+const LECTURES_AT_ONCE = 3;
+
 async function publishLecture(
   client: SiteClient,
-  uploader: MediaUploader,
+  failedMedia: ReadonlyMap<string, SiteRequestError>,
   lecture: PlannedLecture,
 ): Promise<Outcome> {
   const { file, send } = lecture;
   if (!send) return { kind: 'deck', file, id: '', status: 0, error: 'has errors; not sent' };
+  const media: Record<string, string> = {};
+  for (const [src, { file: found }] of send.media) {
+    const failed = failedMedia.get(found.sha256);
+    if (failed)
+      return failure(
+        'deck',
+        file,
+        send.id,
+        new SiteRequestError(`${src} not uploaded: ${failed.message}`, failed.status, { cause: failed }),
+      );
+    media[src] = found.sha256;
+  }
   try {
-    // Its images first: the site refuses a lecture whose media it does not hold.
-    const media = send.mediaFiles.size > 0 ? await uploader.ensure(send.mediaFiles) : undefined;
-    const [body, type] = media
-      ? [JSON.stringify({ lecture: send.text, format: send.format, media }), PUBLICATION_TYPE]
-      : [send.text, send.format === 'json' ? 'application/json' : 'application/yaml'];
+    const [body, type] =
+      send.media.size > 0
+        ? [JSON.stringify({ lecture: send.text, format: send.format, media }), PUBLICATION_TYPE]
+        : [send.text, send.format === 'json' ? 'application/json' : 'application/yaml'];
     const answer = await client.send('PUT', `/api/decks/${send.id}`, body, type);
     return {
       kind: 'deck',
@@ -147,6 +168,24 @@ async function publishCourse(client: SiteClient, planned: PlannedCourse): Promis
   } catch (error) {
     return failure('course', file, course.id, error);
   }
+}
+
+/** `work` on each item, a few at once; `report` sees each result in the items' order, as soon as it can. */
+async function mapInOrder<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+  report: (result: R) => void,
+): Promise<void> {
+  const done = new Map<number, R>();
+  let reported = 0;
+  await mapLimit(items, limit, async (item, index) => {
+    done.set(index, await work(item));
+    while (done.has(reported)) {
+      report(done.get(reported) as R);
+      done.delete(reported++);
+    }
+  });
 }
 
 function failure(kind: Outcome['kind'], file: string, id: string, error: unknown): Outcome {

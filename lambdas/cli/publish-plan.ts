@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Course } from '../core/course.js';
 import type { LectureFormat, TemplateSet } from '../core/deck.js';
 import type { Diagnostic } from '../core/errors.js';
+import { isMediaFile, type MediaFile } from '../core/media/media-entry.js';
 import { collectFiles, formatOf } from '../node/collect-files.js';
 import { sortCourseFiles } from '../node/course-files.js';
-import { ASSETS_BASE } from '../site/layout.js';
-import { buildFile, readError } from './check-file.js';
+import type { MediaReadCache } from '../node/read-media.js';
+import { checkFile } from './check-file.js';
 
 /** A lecture file checked on this machine: what to send, or why it is not sent. */
 export interface PlannedLecture {
@@ -17,8 +17,8 @@ export interface PlannedLecture {
     id: string;
     text: string;
     format: LectureFormat;
-    /** Its local images: `src` as written → the file on disk. */
-    mediaFiles: ReadonlyMap<string, string>;
+    /** Its local images: `src` as written → the file on disk and what it is (hash, type, size). */
+    media: ReadonlyMap<string, { path: string; file: MediaFile }>;
   };
 }
 
@@ -47,8 +47,9 @@ export async function planPublish(
   const sorted = sortCourseFiles(collectFiles(args, cwd), cwd);
   const lectures: PlannedLecture[] = [];
   const idOf = new Map<string, string>();
+  const mediaCache: MediaReadCache = new Map();
   for (const file of sorted.lectures) {
-    const planned = await checkLectureFile(file, cwd, templates);
+    const planned = await checkLectureFile(file, cwd, templates, mediaCache);
     if (planned.send) idOf.set(resolve(cwd, file), planned.send.id);
     lectures.push(planned);
     onChecked(file);
@@ -64,25 +65,23 @@ export async function planPublish(
   return { lectures, courses, problems: sorted.problems };
 }
 
-async function checkLectureFile(file: string, cwd: string, templates: TemplateSet): Promise<PlannedLecture> {
-  // The same check as validate (local images read from beside the file included).
-  const { result, mediaFiles } = await buildFile(
-    file,
-    cwd,
-    templates,
-    ASSETS_BASE.output,
-    new Date(0).toISOString(),
-  );
-  if (!result.ok) return { file, diagnostics: result.diagnostics };
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, file), 'utf8');
-  } catch (cause) {
-    return { file, diagnostics: [readError(cause)] };
+async function checkLectureFile(
+  file: string,
+  cwd: string,
+  templates: TemplateSet,
+  cache: MediaReadCache,
+): Promise<PlannedLecture> {
+  // The same checks as validate, local images included; the site renders what it is sent.
+  const { result, text, mediaFiles, media: found } = await checkFile(file, cwd, templates, cache);
+  if (!result.ok || text === undefined) return { file, diagnostics: result.diagnostics };
+  const media = new Map<string, { path: string; file: MediaFile }>();
+  for (const [src, path] of mediaFiles ?? []) {
+    const entry = found?.get(src);
+    if (entry && isMediaFile(entry)) media.set(src, { path, file: entry });
   }
   return {
     file,
     diagnostics: result.diagnostics,
-    send: { id: result.manifest.id, text, format: formatOf(file), mediaFiles: mediaFiles ?? new Map() },
+    send: { id: result.lecture.id, text, format: formatOf(file), media },
   };
 }

@@ -20,8 +20,19 @@ export interface LocalMedia {
   paths: string[];
 }
 
+/**
+ * What one run has already read, by real path, size and modification time: a figure several
+ * lectures share is read and hashed once per run. A run (a `publish`) makes its own; a watcher
+ * passes none, so an edited file is always read again.
+ */
+export type MediaReadCache = Map<string, Promise<MediaEntry>>;
+
 /** Read every local image of a parsed lecture (`root`) written in `lectureFile`. */
-export async function readLocalMedia(lectureFile: string, root: unknown): Promise<LocalMedia> {
+export async function readLocalMedia(
+  lectureFile: string,
+  root: unknown,
+  cache?: MediaReadCache,
+): Promise<LocalMedia> {
   const entries = new Map<string, MediaEntry>();
   const files = new Map<string, string>();
   const paths: string[] = [];
@@ -31,14 +42,14 @@ export async function readLocalMedia(lectureFile: string, root: unknown): Promis
     if (source.kind !== 'local') continue;
     const file = join(folder, ...source.path.split('/'));
     paths.push(file);
-    const entry = await readOne(folder, file);
+    const entry = await readOne(folder, file, cache);
     entries.set(src, entry);
     if ('sha256' in entry) files.set(src, file);
   }
   return { entries, files, paths };
 }
 
-async function readOne(folder: string, file: string): Promise<MediaEntry> {
+async function readOne(folder: string, file: string, cache?: MediaReadCache): Promise<MediaEntry> {
   try {
     const [real, realFolder] = await Promise.all([realpath(file), realpath(folder)]);
     const inside = relative(realFolder, real);
@@ -47,7 +58,14 @@ async function readOne(folder: string, file: string): Promise<MediaEntry> {
     if (!info.isFile()) return { problem: 'not-a-file' };
     // Too large to take: the core refuses it by its size; its bytes are not read.
     if (info.size > MAX_MEDIA_BYTES) return { sha256: '', type: 'unknown', size: info.size };
-    return await describeMedia(await readFile(real));
+    if (!cache) return await describeMedia(await readFile(real));
+    const key = `${real}\0${info.size}\0${info.mtimeMs}`;
+    let described = cache.get(key);
+    if (!described) {
+      described = readFile(real).then(describeMedia);
+      cache.set(key, described);
+    }
+    return await described;
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing' };
