@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { TemplateSet } from '../core/deck.js';
+import type { ParsedDocument, TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ParseError } from '../core/errors.js';
 import { type MathEngine, mayHaveMath } from '../core/math/math-engine.js';
 import type { MediaMap } from '../core/media/media-entry.js';
 import { imageSources, mayHaveImages, mediaSource } from '../core/media/media-path.js';
 import { parseLecture } from '../core/parse.js';
-import { type BuildResult, buildDeck, type CheckResult, checkLecture } from '../core/pipeline.js';
+import { type BuildResult, buildDeck, type CheckResult, checkParsedLecture } from '../core/pipeline.js';
 import { themeNames } from '../core/render/index.js';
 import { formatOf } from '../node/collect-files.js';
 import { loadMathEngine } from '../node/math-katex.js';
@@ -92,30 +92,31 @@ export async function checkFile(
   } catch (cause) {
     return { file, result: { ok: false, diagnostics: [readError(cause)] } };
   }
+  // Parsed once: its images are read from the document the check then runs on.
+  let parsed: ParsedDocument;
+  try {
+    parsed = parseLecture(text, { format: formatOf(file) });
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    return { file, text, result: { ok: false, diagnostics: error.diagnostics } };
+  }
   const math = mayHaveMath(text) ? await loadMathEngine() : undefined;
-  const local = await readMediaOf(path, text, cache);
+  const local =
+    mayHaveImages(text) && imageSources(parsed.value).some((src) => mediaSource(src).kind === 'local')
+      ? await readLocalMedia(path, parsed.value, cache)
+      : undefined;
   const options = {
     format: formatOf(file),
     themes: themeNames(templates),
     ...(math && { math }),
     ...(local && { media: local.entries }),
   };
-  let result: CheckResult;
-  try {
-    result = checkLecture(text, options);
-  } catch (error) {
-    if (!(error instanceof ParseError)) throw error;
-    result = { ok: false, diagnostics: error.diagnostics };
-  }
+  const result = checkParsedLecture(parsed, options);
   return { file, text, result, ...(local && { mediaFiles: local.files, media: local.entries }) };
 }
 
 /** The local images a lecture's text names, read from beside it; none when it names none (or does not parse). */
-async function readMediaOf(
-  path: string,
-  text: string,
-  cache?: MediaReadCache,
-): Promise<LocalMedia | undefined> {
+async function readMediaOf(path: string, text: string): Promise<LocalMedia | undefined> {
   if (!mayHaveImages(text)) return undefined;
   let root: unknown;
   try {
@@ -124,7 +125,7 @@ async function readMediaOf(
     return undefined; // the pipeline reports the parse error
   }
   if (!imageSources(root).some((src) => mediaSource(src).kind === 'local')) return undefined;
-  return readLocalMedia(path, root, cache);
+  return readLocalMedia(path, root);
 }
 
 /** What a lecture may need beyond its text: the engine that draws its math. */

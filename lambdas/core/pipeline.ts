@@ -1,5 +1,5 @@
 import { capDiagnostics } from './cap-diagnostics.js';
-import type { DeckManifest, LectureFormat, RenderedDeck, TemplateSet } from './deck.js';
+import type { DeckManifest, LectureFormat, ParsedDocument, RenderedDeck, TemplateSet } from './deck.js';
 import type { Diagnostic } from './errors.js';
 import { adoptExpectedId } from './expected-id.js';
 import { lintLecture } from './lint.js';
@@ -47,7 +47,11 @@ export type CheckResult =
 
 /** Steps 1–4: parse, check, keep numbers as written, lint. Throws ParseError when the text is not YAML or JSON. */
 export function checkLecture(text: string, options: CheckOptions): CheckResult {
-  const parsed = parseLecture(text, options.format ? { format: options.format } : {});
+  return checkParsedLecture(parseLecture(text, options.format ? { format: options.format } : {}), options);
+}
+
+/** Steps 2–4 on a document already parsed (by an adapter that read its images from it first). */
+export function checkParsedLecture(parsed: ParsedDocument, options: CheckOptions): CheckResult {
   const { doc, errors: idErrors } = adoptExpectedId(parsed, options.id);
   const checked = validateLecture(doc, { themes: options.themes });
   if (!checked.lecture || idErrors.length > 0) {
