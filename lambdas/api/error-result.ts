@@ -2,7 +2,7 @@ import { orderDiagnostic } from '../core/diagnostic.js';
 import type { Diagnostic } from '../core/errors.js';
 import { ParseError, ValidationError } from '../core/errors.js';
 import { ForbiddenError, StorageError, VersionNotFoundError } from '../store/errors.js';
-import { MediaRejectedError } from '../store/media-store.js';
+import { MediaNameTakenError, MediaRejectedError } from '../store/media-store.js';
 import { type ApiResult, type ErrorDetail, errorResult, HttpError } from './http.js';
 
 /** Translate any failure into the answer the client sees; the cause only ever goes to the log. */
@@ -32,6 +32,11 @@ export function toHttpError(error: unknown): HttpError {
   }
   if (error instanceof MediaRejectedError) {
     return new HttpError(422, 'media-rejected', `The file was not stored: ${error.message}.`, [], {
+      cause: error,
+    });
+  }
+  if (error instanceof MediaNameTakenError) {
+    return new HttpError(409, 'media-name-taken', `The file was not stored: ${error.message}.`, [], {
       cause: error,
     });
   }

@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
 import { LecternError } from '../core/errors.js';
 import { type MediaClaim, uploadProblem } from '../core/media/check-upload.js';
-import { MEDIA_TYPES, type MediaFile, type MediaType, mediaFileName } from '../core/media/media-entry.js';
+import {
+  MEDIA_HASH_LENGTH,
+  MEDIA_TYPES,
+  type MediaFile,
+  type MediaType,
+  mediaFileName,
+} from '../core/media/media-entry.js';
 import { describeMedia } from '../node/describe-media.js';
 import { CACHE, mediaKey, mediaRecordKey, mediaUploadKey } from '../site/layout.js';
 import { PreconditionFailedError } from './errors.js';
@@ -21,6 +28,22 @@ export interface MediaRecord {
   size: number;
   width?: number;
   height?: number;
+}
+
+/**
+ * Another file already holds the name these bytes would take: a different file whose SHA-256 begins
+ * with the same 16 hex digits. The stored file is kept as it is and these bytes are not stored.
+ */
+export class MediaNameTakenError extends LecternError {
+  constructor(
+    readonly mediaName: string,
+    readonly sha256: string,
+  ) {
+    super(
+      'media-name-taken',
+      `media/${mediaName} already holds another file (its bytes do not hash to ${sha256}, though the first ${MEDIA_HASH_LENGTH} hex digits are the same); the stored file is kept and this one is not stored`,
+    );
+  }
 }
 
 /** Bytes that may not be stored under what their sender announced; the message says why. */
@@ -55,6 +78,34 @@ export function createMediaStore(objects: ObjectStore): MediaStore {
     }
   };
 
+  // A name keeps 16 hex digits of the hash, so an object already under it is taken as this file only
+  // when its bytes really are this file's (length, then the full SHA-256); anything else is a
+  // collision, never a silent reuse. The check runs again after a refused conditional write.
+  const isFile = (object: StoredObject | undefined, record: MediaRecord) =>
+    object !== undefined &&
+    object.body.byteLength === record.size &&
+    createHash('sha256').update(object.body).digest('hex') === record.sha256;
+
+  const createFile = async (record: MediaRecord, bytes: Uint8Array) => {
+    const key = mediaKey(record.name);
+    const existing = await objects.get(key);
+    if (existing) {
+      if (!isFile(existing, record)) throw new MediaNameTakenError(record.name, record.sha256);
+      return;
+    }
+    try {
+      await objects.put(key, bytes, {
+        contentType: MEDIA_TYPES[record.type],
+        cacheControl: CACHE.immutable,
+        ifNoneMatch: '*',
+      });
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+      // Written meanwhile by another writer: the same file is success, another one is a collision.
+      if (!isFile(await objects.get(key), record)) throw new MediaNameTakenError(record.name, record.sha256);
+    }
+  };
+
   const find = async (sha256: string): Promise<MediaRecord | undefined> => {
     const object = await objects.get(mediaRecordKey(sha256));
     if (!object) return undefined;
@@ -78,7 +129,7 @@ export function createMediaStore(objects: ObjectStore): MediaStore {
       ...(found.width !== undefined && { width: found.width }),
       ...(found.height !== undefined && { height: found.height }),
     };
-    await create(mediaKey(record.name), bytes, MEDIA_TYPES[record.type]);
+    await createFile(record, bytes);
     await create(mediaRecordKey(claim.sha256), `${JSON.stringify(record, null, 2)}\n`, RECORD_TYPE);
     return record;
   };
