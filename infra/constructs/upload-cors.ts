@@ -3,7 +3,7 @@ import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { type Bucket, type CorsRule, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { UPLOAD_URL_SECONDS } from '../../lambdas/store/s3-upload-signer.js';
+import { CHECKSUM_HEADER, UPLOAD_URL_SECONDS } from '../../lambdas/store/s3-upload-signer.js';
 
 export interface UploadCorsProps {
   siteBucket: Bucket;
@@ -25,7 +25,7 @@ export class UploadCors extends Construct {
     const rule = (origin: string): CorsRule => ({
       allowedMethods: [HttpMethods.PUT],
       allowedOrigins: [origin],
-      allowedHeaders: ['content-type'],
+      allowedHeaders: ['content-type', CHECKSUM_HEADER],
       maxAge: UPLOAD_URL_SECONDS,
     });
     if (props.domainName) {

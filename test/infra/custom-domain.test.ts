@@ -63,7 +63,7 @@ describe('stack configured by context', () => {
           {
             AllowedMethods: ['PUT'],
             AllowedOrigins: ['https://lectures.example.edu'],
-            AllowedHeaders: ['content-type'],
+            AllowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
             MaxAge: 300,
           },
         ],

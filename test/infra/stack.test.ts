@@ -453,7 +453,7 @@ describe('media', () => {
     const call = parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join('');
     expect(call).toContain('"action":"putBucketCors"');
     expect(call).toContain(
-      `"AllowedMethods":["PUT"],"AllowedOrigins":["https://{"Fn::GetAtt":["${logicalIdOf('AWS::CloudFront::Distribution', () => true)}","DomainName"]}"],"AllowedHeaders":["content-type"]`,
+      `"AllowedMethods":["PUT"],"AllowedOrigins":["https://{"Fn::GetAtt":["${logicalIdOf('AWS::CloudFront::Distribution', () => true)}","DomainName"]}"],"AllowedHeaders":["content-type","x-amz-checksum-sha256"]`,
     );
     // Nothing else: the bucket itself has no CORS rule of its own without a custom domain.
     expect(resources[siteBucketId()]?.Properties.CorsConfiguration).toBeUndefined();

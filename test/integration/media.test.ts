@@ -282,7 +282,9 @@ describe('deployed: a pre-signed PUT straight to the S3-protocol server', () => 
     expect(asked.body.stored).toBe(false);
     const { url, headers } = asked.body.upload as { url: string; headers: Record<string, string> };
     expect(url.startsWith(`${s3.endpoint}/${s3.bucket}/media-uploads/`)).toBe(true);
-    expect(new URL(url).searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+    expect(new URL(url).searchParams.get('X-Amz-SignedHeaders')).toBe(
+      'content-length;content-type;host;x-amz-checksum-sha256',
+    );
     const put = await fetch(url, { method: 'PUT', headers, body: svg });
     expect(put.status).toBe(200);
     const staged = await fetch(url.replace(/\?.*$/, ''));

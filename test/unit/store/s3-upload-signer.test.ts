@@ -62,13 +62,20 @@ async function signedUpload(size: number) {
 }
 
 describe('the pre-signed upload URL, verified as S3 verifies it', () => {
-  it('names one staging key, signs content-type and content-length, and expires in minutes', async () => {
+  it('names one staging key, signs type, length and checksum, and expires in minutes', async () => {
     const target = await signedUpload(48213);
     const url = new URL(target.url);
     expect(url.pathname).toBe(`/media-uploads/${SHA}`);
-    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe(
+      'content-length;content-type;host;x-amz-checksum-sha256',
+    );
     expect(url.searchParams.get('X-Amz-Expires')).toBe(String(UPLOAD_URL_SECONDS));
-    expect(target.headers).toEqual({ 'content-type': 'image/png' });
+    // The SHA-256 travels as a signed header (base64), which S3 checks against the bytes it receives.
+    expect(target.headers).toEqual({
+      'content-type': 'image/png',
+      'x-amz-checksum-sha256': Buffer.from(SHA, 'hex').toString('base64'),
+    });
+    expect(url.searchParams.has('x-amz-checksum-sha256')).toBe(false);
   });
 
   it('matches the request the client is told to send', async () => {
@@ -80,7 +87,7 @@ describe('the pre-signed upload URL, verified as S3 verifies it', () => {
     );
   });
 
-  it('does not match a PUT of another type, another length, another key or with another secret', async () => {
+  it('does not match a PUT of another type, length, checksum, key or expiry, or with another secret', async () => {
     const target = await signedUpload(48213);
     const url = new URL(target.url);
     const given = url.searchParams.get('X-Amz-Signature');
@@ -90,6 +97,8 @@ describe('the pre-signed upload URL, verified as S3 verifies it', () => {
     differs(url, { ...sent, 'content-type': 'text/html' });
     differs(url, { ...sent, 'content-type': 'image/svg+xml' });
     differs(url, { ...sent, 'content-length': '48214' });
+    const otherBytes = createHash('sha256').update('other bytes').digest('base64');
+    differs(url, { ...sent, 'x-amz-checksum-sha256': otherBytes });
     const otherKey = new URL(url);
     otherKey.pathname = `/media/${SHA.slice(0, 16)}.png`;
     differs(otherKey, sent);
