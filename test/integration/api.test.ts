@@ -280,6 +280,7 @@ describe('reading and deleting', () => {
       handoutUrl: '/decks/listed-deck/handout.html',
       speakerUrl: '/decks/listed-deck/?speaker',
       pptxUrl: '/decks/listed-deck/deck.pptx',
+      singleFileUrl: '/decks/listed-deck/deck.html',
       duration: 2,
       estimatedMinutes: expect.any(Number),
     });
