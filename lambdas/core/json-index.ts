@@ -14,39 +14,57 @@ import type { StructureBounds } from './structure-bounds.js';
 
 export interface JsonIndex {
   value: Record<string, unknown>;
-  /** Where the node at each path starts: a mapping entry's key, a list's item. */
-  starts: ReadonlyMap<string, number>;
-  /** The start and end offsets of each scalar. */
-  scalars: ReadonlyMap<string, readonly [number, number]>;
+  /** Where each node is written, as a tree shaped like the value: what `locate` and `sourceText` read. */
+  root: JsonNode;
 }
 
-const SEP = '\u0001';
-
-/** The index key of a path: the same for a path and the index built from the text. */
-export function pathKey(path: DocPath): string {
-  let key = '';
-  for (const segment of path) key = childKey(key, segment);
-  return key;
+/**
+ * Where one node is written: its start (a mapping entry's key, a list's item), a scalar's end, and
+ * a collection's children. A tree rather than a map keyed by each node's whole path: building and
+ * hashing a path string for every one of 25,000 values cost more than reading the text, and looking
+ * up 17,000 diagnostics' paths as much again.
+ */
+export interface JsonNode {
+  start: number;
+  /** A scalar's own text: where it starts (after its key, if any) and ends. */
+  from?: number;
+  end?: number;
+  /** A list's items, or a mapping's entries by key. */
+  children?: JsonNode[] | Map<string, JsonNode>;
 }
 
-/** The index key of an entry of the node at `parent`. */
-export function childKey(parent: string, segment: string | number): string {
-  return `${parent}${SEP}${segment}`;
+const INDEX = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * The deepest node `path` reaches from `root`, and how many of its segments it followed. A segment
+ * is read as text, as JSON writes it: `3` and `"3"` name the same list item or mapping key.
+ */
+export function nodeAt(root: JsonNode, path: DocPath): { node: JsonNode; depth: number } {
+  let node = root;
+  let depth = 0;
+  for (const segment of path) {
+    const children = node.children;
+    let child: JsonNode | undefined;
+    if (children instanceof Map) child = children.get(String(segment));
+    else if (children && (typeof segment === 'number' || INDEX.test(segment)))
+      child = children[Number(segment)];
+    if (!child) break;
+    node = child;
+    depth++;
+  }
+  return { node, depth };
 }
 
 interface Frame {
   object: boolean;
-  path: string;
-  index: number;
-  keys: Set<string>;
+  items: JsonNode[];
+  entries: Map<string, JsonNode>;
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** The index of `text` if it is plain JSON with an object at the top and within `bounds`; else undefined. */
 export function indexJson(text: string, bounds: StructureBounds): JsonIndex | undefined {
-  const starts = new Map<string, number>();
-  const scalars = new Map<string, readonly [number, number]>();
   const stack: Frame[] = [];
   const n = text.length;
   let pos = 0;
@@ -75,38 +93,44 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
     NUMBER.lastIndex = pos;
     return NUMBER.test(text) ? NUMBER.lastIndex : undefined;
   };
-  /** An object's next key and its colon: the path and start of the entry's value, or undefined. */
-  const readKey = (frame: Frame): { path: string; at: number } | undefined => {
+  /** An object's next key and its colon: the node of the entry (its value to read next), or undefined. */
+  const readKey = (frame: Frame): JsonNode | undefined => {
     if (text[pos] !== '"') return undefined;
     const end = stringEnd(pos);
     if (end === undefined) return undefined;
     const raw = text.slice(pos, end);
     const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-    if (frame.keys.has(key)) return undefined;
-    frame.keys.add(key);
+    if (frame.entries.has(key)) return undefined;
+    const node: JsonNode = { start: pos };
+    frame.entries.set(key, node);
     values++;
-    const at = pos;
     pos = end;
     skipSpace();
     if (text[pos] !== ':') return undefined;
     pos++;
-    return { path: frame.path + SEP + key, at };
+    return node;
+  };
+  /** A list's next item, starting here. */
+  const readItem = (frame: Frame): JsonNode => {
+    const node: JsonNode = { start: pos };
+    frame.items.push(node);
+    return node;
   };
 
   skipSpace();
   if (text[pos] !== '{') return undefined;
-  let pending: { path: string; at: number } | undefined = { path: '', at: pos };
+  const root: JsonNode = { start: pos };
+  let pending: JsonNode | undefined = root;
   for (;;) {
     if (pending) {
       skipSpace();
-      const path: string = pending.path;
-      const at: number = pending.at;
+      const node: JsonNode = pending;
       pending = undefined;
-      starts.set(path, at);
       const c = text[pos];
       values++;
       if (c === '{' || c === '[') {
-        const frame: Frame = { object: c === '{', path, index: 0, keys: new Set() };
+        const frame: Frame = { object: c === '{', items: [], entries: new Map() };
+        node.children = frame.object ? frame.entries : frame.items;
         stack.push(frame);
         if (stack.length > bounds.depth) return undefined;
         pos++;
@@ -118,12 +142,13 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
           pending = readKey(frame);
           if (!pending) return undefined;
         } else {
-          pending = { path: path + SEP + 0, at: pos };
+          pending = readItem(frame);
         }
       } else {
         const end = scalarEnd();
         if (end === undefined) return undefined;
-        scalars.set(path, [pos, end]);
+        node.from = pos;
+        node.end = end;
         pos = end;
       }
       if (values > bounds.values) return undefined;
@@ -140,8 +165,7 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
         pending = readKey(frame);
         if (!pending) return undefined;
       } else {
-        frame.index++;
-        pending = { path: frame.path + SEP + frame.index, at: pos };
+        pending = readItem(frame);
       }
     } else if (c === (frame.object ? '}' : ']')) {
       stack.pop();
@@ -156,5 +180,5 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
   } catch {
     return undefined;
   }
-  return { value: value as Record<string, unknown>, starts, scalars };
+  return { value: value as Record<string, unknown>, root };
 }

@@ -13,7 +13,7 @@ import type { LectureFormat, ParsedDocument } from './deck.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { type Diagnostic, ParseError } from './errors.js';
 import { strictJsonFault } from './json-fault.js';
-import { childKey, indexJson, type JsonIndex, pathKey } from './json-index.js';
+import { indexJson, type JsonIndex, nodeAt } from './json-index.js';
 import { MAX_NESTING_DEPTH, MAX_VALUES, type StructureFault, structureCheck } from './structure-bounds.js';
 import { locateNode } from './yaml-locate.js';
 
@@ -141,20 +141,12 @@ function indexedDocument(source: string, index: JsonIndex): ParsedDocument {
   return {
     value: index.value,
     format: 'json',
-    locate: (path) => {
-      let key = '';
-      let offset = index.starts.get(key);
-      for (const segment of path) {
-        key = childKey(key, segment);
-        const start = index.starts.get(key);
-        if (start === undefined) break;
-        offset = start;
-      }
-      return offset === undefined ? undefined : position(offset);
-    },
+    locate: (path) => position(nodeAt(index.root, path).node.start),
     sourceText: (path) => {
-      const range = index.scalars.get(pathKey(path));
-      return range && source.slice(range[0], range[1]).trim();
+      const { node, depth } = nodeAt(index.root, path);
+      return depth === path.length && node.from !== undefined
+        ? source.slice(node.from, node.end).trim()
+        : undefined;
     },
   };
 }
