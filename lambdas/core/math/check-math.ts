@@ -26,18 +26,26 @@ const NOT_TEXT = new Set([
 
 /**
  * Each formula of the text fields under `value`, in document order (code slides' text and `tex` are
- * not text). One path array is reused down the tree and copied only for a text that has a formula:
- * copying it for each of 25,000 values cost more than finding the formulas.
+ * not text), until they pass the bounds: past them the lecture is refused at the first formula over,
+ * so the rest need not be found (finding one parses its text's Markdown; 25,000 texts of a formula
+ * each cost more than half a second). One path array is reused down the tree and copied only for a
+ * text that has a formula: copying it for each of 25,000 values cost more than finding the formulas.
+ * Answers false once over the bounds.
  */
-function collectFormulas(value: unknown, path: (string | number)[], found: Formula[]): void {
+function collectFormulas(value: unknown, path: (string | number)[], found: Found): boolean {
   if (typeof value === 'string') {
-    if (!value.includes('\\')) return;
-    for (const formula of mathIn(value, path.at(-1) === 'notes')) found.push({ path: [...path], ...formula });
+    if (!value.includes('\\')) return true;
+    for (const formula of mathIn(value, path.at(-1) === 'notes')) {
+      found.list.push({ path: [...path], ...formula });
+      found.characters += formula.tex.length;
+      if (isOver(found)) return false;
+    }
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
-      collectFormulas(value[i], path, found);
+      const more = collectFormulas(value[i], path, found);
       path.pop();
+      if (!more) return false;
     }
   } else if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
@@ -45,11 +53,21 @@ function collectFormulas(value: unknown, path: (string | number)[], found: Formu
       if (NOT_TEXT.has(key)) continue;
       if ((record.kind === 'code' && key === 'text') || (record.kind === 'math' && key === 'tex')) continue;
       path.push(key);
-      collectFormulas(record[key], path, found);
+      const more = collectFormulas(record[key], path, found);
       path.pop();
+      if (!more) return false;
     }
   }
+  return true;
 }
+
+interface Found {
+  list: Formula[];
+  characters: number;
+}
+
+const isOver = (found: Found) =>
+  found.list.length > LIMITS.formulas || found.characters > LIMITS.texCharacters;
 
 interface Formula {
   path: DocPath;
@@ -57,17 +75,22 @@ interface Formula {
   display: boolean;
 }
 
-/** Every formula of the lecture, with where it is written; `display` for `\[…\]` and math slides. */
+/**
+ * Every formula of the lecture, with where it is written; `display` for `\[…\]` and math slides.
+ * Past the bounds on formulas the list ends at the first formula over them.
+ */
 export function formulas(lecture: Lecture): Formula[] {
-  const found: Formula[] = [];
-  collectFormulas(lecture, [], found);
+  const found: Found = { list: [], characters: 0 };
+  if (!collectFormulas(lecture, [], found)) return found.list;
   for (const [s, section] of lecture.sections.entries()) {
     for (const [i, slide] of section.slides.entries()) {
-      if (slide.kind === 'math')
-        found.push({ path: ['sections', s, 'slides', i, 'tex'], tex: slide.tex, display: true });
+      if (slide.kind !== 'math') continue;
+      found.list.push({ path: ['sections', s, 'slides', i, 'tex'], tex: slide.tex, display: true });
+      found.characters += slide.tex.length;
+      if (isOver(found)) return found.list;
     }
   }
-  return found;
+  return found.list;
 }
 
 /**
@@ -98,7 +121,7 @@ export function checkMath(lecture: Lecture, engine: MathEngine | undefined): Fin
 function overLimit(all: readonly { path: DocPath; tex: string }[]): Finding | undefined {
   const extra = all[LIMITS.formulas];
   if (extra) {
-    const message = `${all.length} formulas; a lecture may have at most ${LIMITS.formulas}: split it`;
+    const message = `more than ${LIMITS.formulas} formulas; a lecture may have at most ${LIMITS.formulas}: split it`;
     return { severity: 'error', code: 'over-limit', path: extra.path, message };
   }
   let characters = 0;
