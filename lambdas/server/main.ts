@@ -17,6 +17,8 @@ const logger = new Logger({ serviceName: env[ENV.serviceName] ?? 'lectern-local'
 try {
   const chosen = env[ENV.token];
   if (chosen) assertStrongToken(chosen, ENV.token);
+  const secret = env[ENV.sessionSecret];
+  if (secret) assertStrongToken(secret, ENV.sessionSecret);
 } catch (error) {
   console.error(`lectern: ${(error as Error).message}`);
   process.exit(1);
@@ -47,6 +49,8 @@ try {
     media: store.media,
     token,
     instructors: identities.instructors,
+    // Unset: sessions are signed with a key made at each start (or derived from LECTERN_TOKEN).
+    ...(env[ENV.sessionSecret] ? { sessionSecret: env[ENV.sessionSecret] } : {}),
     port: Number(env[ENV.port] ?? 8080),
     host: env[ENV.host] || '127.0.0.1',
     ...(env[ENV.templatesDir] ? { templatesDir: env[ENV.templatesDir] } : {}),

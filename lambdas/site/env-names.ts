@@ -8,6 +8,8 @@ export const ENV = {
   decksPrefix: 'DECKS_PREFIX',
   /** Bearer token for the local server's API. */
   token: 'LECTERN_TOKEN',
+  /** Local server: the secret that signs the page's session cookies, so sign-ins survive a restart (at least 16 characters). */
+  sessionSecret: 'LECTERN_SESSION_SECRET',
   /** Folder of the embedded store (local server). */
   dataDir: 'LECTERN_DATA_DIR',
   /** Local server port. */
