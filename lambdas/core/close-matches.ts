@@ -33,8 +33,14 @@ const counts = new Int32Array(65536);
  * out by it alone.
  */
 function lettersApart(word: string, candidate: string): number {
-  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i)]++;
-  for (let i = 0; i < candidate.length; i++) counts[candidate.charCodeAt(i)]--;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  for (let i = 0; i < candidate.length; i++) {
+    const code = candidate.charCodeAt(i);
+    counts[code] = (counts[code] ?? 0) - 1;
+  }
   let apart = 0;
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
