@@ -77,7 +77,9 @@ export interface CheckedFile {
 /**
  * Parse and check one lecture file, with its local images (read through `cache`, so a figure shared
  * by several lectures is hashed once) and KaTeX when it may hold math; rendering is left to whoever
- * renders it (the site, for `publish`). Unreadable files and parse errors become diagnostics.
+ * renders it (the site, for `publish`; nobody, for `validate`: rendering a valid lecture finds
+ * nothing more, and it is the costliest step of a long one). Unreadable files and parse errors
+ * become diagnostics.
  */
 export async function checkFile(
   file: string,

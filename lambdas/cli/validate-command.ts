@@ -3,8 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { collectFiles } from '../node/collect-files.js';
 import { sortCourseFiles } from '../node/course-files.js';
 import { loadTemplates } from '../node/templates-fs.js';
-import { ASSETS_BASE } from '../site/layout.js';
-import { buildFile } from './check-file.js';
+import { checkFile } from './check-file.js';
 import { DiagnosticReport } from './diagnostic-report.js';
 import type { CliIo } from './io.js';
 import { Progress } from './progress.js';
@@ -42,15 +41,8 @@ export async function runValidate(argv: string[], io: CliIo): Promise<number> {
   const report = new DiagnosticReport();
   for (const { file, diagnostics } of sorted.problems) report.add(file, diagnostics);
   for (const file of files) {
-    // Rendering too catches template problems a lecture could trigger; it costs about a millisecond.
-    const { result } = await buildFile(
-      file,
-      io.cwd,
-      templates,
-      ASSETS_BASE.output,
-      new Date(0).toISOString(),
-    );
-    report.add(file, result.diagnostics);
+    const { diagnostics } = (await checkFile(file, io.cwd, templates)).result;
+    report.add(file, diagnostics);
     progress.tick(file);
   }
   progress.done();
