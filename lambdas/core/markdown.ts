@@ -14,6 +14,12 @@ md.enable(['emphasis', 'backticks', 'link', 'escape']);
 md.use(mathPlugin);
 // markdown-it drops a link whose target fails this check, leaving its source as plain text.
 md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+// markdown-it percent-encodes every link target through a URL parser and punycode, a fifth of the
+// cost of a text with a link; a plain ASCII http(s) or mailto URL comes out of that as it went in.
+const PLAIN_URL =
+  /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#]*)?|mailto:[A-Za-z0-9.+_-]+@[A-Za-z0-9.-]+)$/;
+const encodeLink = md.normalizeLink;
+md.normalizeLink = (url: string) => (PLAIN_URL.test(url) ? url : encodeLink(url));
 md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   tokens[idx]?.attrSet('rel', 'noopener noreferrer');
   return self.renderToken(tokens, idx, options);
@@ -49,6 +55,7 @@ export function inlineText(text: string): string {
 const notesMd = new MarkdownIt('zero', { html: false, linkify: false, typographer: false, breaks: false });
 notesMd.enable(['paragraph', 'list', 'emphasis', 'backticks', 'link', 'escape', 'newline']);
 notesMd.validateLink = md.validateLink;
+notesMd.normalizeLink = md.normalizeLink;
 notesMd.renderer.rules.link_open = md.renderer.rules.link_open;
 notesMd.use(mathPlugin);
 const ORDERED_MARKER = /^([ \t]*\d{1,9})([.)])(?=[ \t]|$)/gm;

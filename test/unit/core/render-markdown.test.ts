@@ -59,6 +59,48 @@ describe('renderInline: the Markdown subset', () => {
     ];
     for (const sample of samples) expect(renderInline(sample), sample).toBe(reference.renderInline(sample));
   });
+
+  it('gives each link the target markdown-it encodes, plain URLs (its fast path) and others alike', () => {
+    const reference = new MarkdownIt('zero');
+    const href = (url: string) => `href="${escapeHtml(reference.normalizeLink(url))}"`;
+    const urls = [
+      'https://e.org',
+      'http://example.com/a/b?c=d&e=f#g',
+      'https://EXAMPLE.com/Path',
+      'https://e.org:8080/x',
+      'mailto:a.b+c@d.org',
+      "https://e.org/~u/it's;x=1,2*3!",
+      'https://e.org/@user:x',
+      'https://e..org/',
+      'https://e.org#',
+      'HTTP://e.org',
+      'https://e.org:',
+      'https://e.org/%41%zz',
+      'https://ünï.org/ä',
+      'https://e.org/a"b',
+      'https://e.org/a{b}|c^d`e',
+    ];
+    // And URLs drawn at random from the characters a target may hold without ending the link.
+    const alphabet = "abcXYZ019.-_~!$&'*+,;=:@/?#%\"{}|^`é";
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let i = 0; i < 300; i++) {
+      const length = 1 + (next() % 20);
+      const tail = Array.from({ length }, () => alphabet[next() % alphabet.length]).join('');
+      urls.push(`${['https://', 'http://', 'mailto:'][next() % 3]}${tail}`);
+    }
+    let linked = 0;
+    for (const url of urls) {
+      const html = renderInline(`[x](${url})`);
+      if (!html.includes('<a ')) continue;
+      linked++;
+      expect(html, url).toContain(href(url));
+    }
+    expect(linked).toBeGreaterThan(200);
+  });
 });
 
 describe('inlineText and renderNotes', () => {
