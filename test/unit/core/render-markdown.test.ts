@@ -81,7 +81,7 @@ describe('renderInline: the Markdown subset', () => {
       'https://e.org/a{b}|c^d`e',
     ];
     // And URLs drawn at random from the characters a target may hold without ending the link.
-    const alphabet = "abcXYZ019.-_~!$&'*+,;=:@/?#%\"{}|^`é";
+    const alphabet = 'abcXYZ019.-_~!$&\'*+,;=:@/?#%"{}|^`é';
     let seed = 7;
     const next = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
