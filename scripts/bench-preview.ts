@@ -4,6 +4,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -12,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { launchChromium } from '../lambdas/node/chromium.js';
 
@@ -79,6 +81,9 @@ export async function benchPreview(root: string): Promise<PreviewFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-preview-'));
   const file = join(dir, basename(source));
   copyFileSync(source, file);
+  // The lecture's own images sit in figures/ beside it: without them it does not render.
+  const figures = join(dirname(source), 'figures');
+  if (existsSync(figures)) cpSync(figures, join(dir, 'figures'), { recursive: true });
   const original = readFileSync(file, 'utf8');
   // A slide in the middle of the deck, with an id (its URL) and a title to edit.
   const slides = [...original.matchAll(/^(\s*- id: ([a-z0-9-]+)\n\s*title: ")([^"\n]*)"/gm)];
