@@ -21,16 +21,22 @@ import { launchChromium } from '../lambdas/node/chromium.js';
 const EDITS = 20;
 const WARM_UP = 2;
 
-/** The page's side: once the deck is ready and its current slide shows the text asked for, report the next frame's time. */
+/**
+ * The page's side, from every load: once the deck is ready and its current slide shows the text
+ * asked for, report the next frame's time, once per text. It keeps watching, since a tab takes an
+ * edit in place (no new load) whenever it can.
+ */
 const WATCH_SCRIPT = `(() => {
-  const want = sessionStorage.getItem('lecternBenchWant');
-  if (!want) return;
+  let reported;
   const check = () => {
+    const want = sessionStorage.getItem('lecternBenchWant');
     const reveal = window.Reveal;
-    const slide = reveal && reveal.isReady() && reveal.getCurrentSlide();
+    const slide = want && want !== reported && reveal && reveal.isReady() && reveal.getCurrentSlide();
     if (slide && slide.textContent.includes(want)) {
+      reported = want;
       requestAnimationFrame(() => setTimeout(() => window.lecternBenchShown(performance.timeOrigin + performance.now()), 0));
-    } else requestAnimationFrame(check);
+    }
+    requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 })();`;
@@ -47,23 +53,40 @@ async function startPreview(
   root: string,
   cwd: string,
   file: string,
-): Promise<{ url: string; child: ChildProcess }> {
+): Promise<{ url: string; child: ChildProcess; renders: number[] }> {
   const child = spawn(process.execPath, [join(root, 'bin', 'lectern.mjs'), 'preview', file, '--port', '0'], {
     cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /Preview on (http:\/\/[^/\s]+)\//.exec(seen);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`preview exited (${code}):\n${seen}`)));
+  // Each render the preview prints ("rendered x.yaml → … in 41 ms"): the render's share of the wait.
+  const renders: number[] = [];
+  let seen = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    seen += chunk.toString();
+    const lines = seen.split('\n');
+    seen = lines.pop() ?? '';
+    for (const line of lines) {
+      const took = / in (\d+) ms$/.exec(line);
+      if (took?.[1]) renders.push(Number(took[1]));
+    }
   });
-  child.stdout?.resume();
-  return { url, child };
+  const url = await new Promise<string>((resolve, reject) => {
+    let all = '';
+    const onData = (chunk: Buffer) => {
+      all += chunk.toString();
+      const match = /Preview on (http:\/\/[^/\s]+)\//.exec(all);
+      if (match?.[1]) {
+        child.stdout?.off('data', onData);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`preview exited (${code}):\n${all}`)));
+  });
+  return { url, child, renders };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -73,6 +96,10 @@ export interface PreviewFigures {
   slides: number;
   samples: number[];
   median: number;
+  /** Median time the preview took to render an edit (its own report), in ms. */
+  renderMedian: number;
+  /** How many of the measured edits reloaded the tab rather than taking the slides in place. */
+  reloads: number;
 }
 
 /** Save → repaint in the tab, `EDITS` times on the largest lecture. */
@@ -110,6 +137,10 @@ export async function benchPreview(root: string): Promise<PreviewFigures> {
       (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides(),
     );
     const samples: number[] = [];
+    let loads = 0;
+    page.on('load', () => {
+      loads += 1;
+    });
     for (let n = 1; n <= WARM_UP + EDITS; n += 1) {
       await page.evaluate((want) => sessionStorage.setItem('lecternBenchWant', want), `(edit ${n})`);
       const painted = new Promise<number>((resolve, reject) => {
@@ -122,13 +153,25 @@ export async function benchPreview(root: string): Promise<PreviewFigures> {
       const saved = performance.timeOrigin + performance.now();
       writeFileSync(file, edited(n));
       const at = await painted;
+      if (n === WARM_UP) loads = 0;
       if (n > WARM_UP) samples.push(at - saved);
       await new Promise((resolve) => setTimeout(resolve, 250)); // each edit its own save, not a burst
     }
-    return { lecture: basename(source), slides: count, samples, median: median(samples) };
+    return {
+      lecture: basename(source),
+      slides: count,
+      samples,
+      median: median(samples),
+      renderMedian: median(preview.renders.slice(-EDITS)),
+      reloads: loads,
+    };
   } finally {
     await browser.close();
     preview.child.kill('SIGINT');
+    // A preview that does not stop at Ctrl-C within a few seconds is stopped outright.
+    const exited = new Promise((resolve) => preview.child.once('exit', resolve));
+    const waited = await Promise.race([exited, sleep(5_000).then(() => 'late')]);
+    if (waited === 'late') preview.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -139,6 +182,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await benchPreview(root);
   const sorted = [...figures.samples].sort((a, b) => a - b);
   console.log(
-    `${figures.lecture} (${figures.slides} slides): save → tab repainted, median of ${figures.samples.length} ${figures.median.toFixed(0)} ms (min ${sorted[0]?.toFixed(0)}, max ${sorted.at(-1)?.toFixed(0)})`,
+    `${figures.lecture} (${figures.slides} slides): save → tab repainted, median of ${figures.samples.length} ${figures.median.toFixed(0)} ms (min ${sorted[0]?.toFixed(0)}, max ${sorted.at(-1)?.toFixed(0)}); render median ${figures.renderMedian} ms; ${figures.reloads} of ${figures.samples.length} edits reloaded the tab`,
   );
 }

@@ -48,16 +48,18 @@ ${previewScriptTag()}
 
 /**
  * The tag that brings the preview script into a page (decks included, as they are served). Async:
- * the deck starts without waiting for it, which a reload after every save feels.
+ * the deck starts without waiting for it. A deck page carries its frame key (`deckFrameKey`): a
+ * tab whose next render has the same key swaps its slides in place instead of reloading.
  */
-export function previewScriptTag(): string {
-  return `<script src="${PREVIEW.script}" data-events="${PREVIEW.events}" async></script>`;
+export function previewScriptTag(frameKey?: string): string {
+  const key = frameKey === undefined ? '' : ` data-frame="${e(frameKey)}"`;
+  return `<script src="${PREVIEW.script}" data-events="${PREVIEW.events}"${key} async></script>`;
 }
 
-/** A rendered deck page with the preview script added before `</body>`: only in what the preview serves. */
-export function withPreviewScript(html: string): string {
+/** A rendered page with the preview script added before `</body>`: only in what the preview serves. */
+export function withPreviewScript(html: string, frameKey?: string): string {
   const end = html.lastIndexOf('</body>');
-  const tag = `${previewScriptTag()}\n`;
+  const tag = `${previewScriptTag(frameKey)}\n`;
   return end < 0 ? `${html}${tag}` : `${html.slice(0, end)}${tag}${html.slice(end)}`;
 }
 

@@ -7,6 +7,7 @@ import { bytesMatchName } from '../../node/media-hash.js';
 import { siteSecurityHeaders } from '../../node/security-headers.js';
 import { contentTypeFor } from '../../site/content-type.js';
 import { CACHE, DECK_FILES, PREVIEW, SITE_FOLDERS } from '../../site/layout.js';
+import { type DeckUpdate, deckParts } from './deck-frame.js';
 import type { DeckSet } from './deck-set.js';
 import { errorPage, indexPage, previewScriptTag, withPreviewScript } from './pages.js';
 
@@ -22,8 +23,15 @@ export interface PreviewServerOptions {
 
 export interface PreviewServer {
   url: string;
-  /** Tell every open tab which pages changed (server-sent events). */
-  broadcast(message: { changed: string[]; moved: Record<string, string> }): void;
+  /**
+   * Tell every open tab which pages changed (server-sent events), with each re-rendered deck's new
+   * slides by its path, which its tabs take in place.
+   */
+  broadcast(message: {
+    changed: string[];
+    moved: Record<string, string>;
+    decks?: Record<string, DeckUpdate>;
+  }): void;
   /** Open event streams: one per tab showing a preview page. */
   clients(): number;
   /** Stop at once: event streams and idle connections are cut, not drained. */
@@ -122,7 +130,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     const body = slot.files[name];
     if (body === undefined) return send(res, 404, HTML, NOT_FOUND(path), 'no-store');
-    const html = name.endsWith('.html') ? withPreviewScript(body) : body;
+    // Only the deck page can take its next render in place; the handout reloads.
+    const html = !name.endsWith('.html')
+      ? body
+      : withPreviewScript(body, name === DECK_FILES.deck ? deckParts(body)?.frame : undefined);
     send(res, 200, contentTypeFor(name), html, 'no-store');
   };
 

@@ -5,6 +5,7 @@ import { listAssets } from '../../node/assets.js';
 import { templatesDir } from '../../node/templates-fs.js';
 import { countDiagnostics } from '../format-diagnostic.js';
 import type { CliIo } from '../io.js';
+import { type DeckUpdate, deckUpdate } from './deck-frame.js';
 import { DeckSet, type Update } from './deck-set.js';
 import { startPreviewServer } from './preview-server.js';
 import { formatWithSource } from './source-excerpt.js';
@@ -29,8 +30,11 @@ export interface RunningPreview {
   close(): Promise<void>;
 }
 
-/** A save burst is over after this much quiet: longer than an editor's write-rename-touch, short beside a repaint. */
-export const QUIET_MS = 120;
+/**
+ * A save burst is over after this much quiet: longer than an editor's write-rename-touch and than the
+ * gap between saves of a burst of twenty a second (50 ms), short beside the rest of a repaint.
+ */
+export const QUIET_MS = 80;
 
 /** Print what a refresh found: each file rendered again, or its errors with the offending line. */
 function report(io: CliIo, update: Update, base: string, ms?: number): void {
@@ -53,6 +57,17 @@ function report(io: CliIo, update: Update, base: string, ms?: number): void {
       io.out(`${time} rendered ${slot.file} → ${base}/${slot.id}/ (${slides} slides${extra})${took}`);
     }
   }
+}
+
+/** The new slides of each deck rendered without errors, by its path: its tabs swap them in place. */
+function slideUpdates(update: Update, current: DeckSet): Record<string, DeckUpdate> {
+  const decks: Record<string, DeckUpdate> = {};
+  // A file whose id another file holds has not taken its URL: it is not what those tabs show.
+  for (const slot of update.rendered.filter((rendered) => current.byId(rendered.id) === rendered)) {
+    const parts = slot.files && slot.manifest && deckUpdate(slot.files, slot.manifest.title);
+    if (parts && slot.diagnostics.every((d) => d.severity !== 'error')) decks[`/${slot.id}/`] = parts;
+  }
+  return decks;
 }
 
 /** `lectern preview`, running: the decks rendered, served and watched. */
@@ -84,7 +99,13 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       (update) => {
         report(io, update, server.url, performance.now() - started);
         watcher.addFolders(decks.folders());
-        if (update.changed.length > 0) server.broadcast({ changed: update.changed, moved: update.moved });
+        if (update.changed.length > 0) {
+          server.broadcast({
+            changed: update.changed,
+            moved: update.moved,
+            decks: slideUpdates(update, decks),
+          });
+        }
       },
       (error: unknown) => io.err(`preview: ${error instanceof Error ? error.message : String(error)}`),
     );

@@ -77,6 +77,17 @@ async function waitForReloadedDeck(page: Page, heading?: { selector: string; tex
   );
 }
 
+/** Wait until the marked page itself (no reload) shows `heading.text` in `heading.selector`. */
+async function waitForEditInPlace(page: Page, heading: { selector: string; text: string }): Promise<void> {
+  await page.waitForFunction(
+    (want) => Boolean(document.querySelector(want.selector)?.textContent?.includes(want.text)),
+    heading,
+    { timeout: 15_000 },
+  );
+  // The edit came to this very page: the mark set before it is still there.
+  expect(await page.evaluate(() => (window as unknown as PageWindow).__sameLoad)).toBe(true);
+}
+
 const currentPlace = (page: Page) =>
   page.evaluate(() => {
     const reveal = (window as unknown as PageWindow).Reveal as RevealApi;
@@ -84,7 +95,7 @@ const currentPlace = (page: Page) =>
   });
 
 describe('lectern preview in the browser', () => {
-  it('a tab follows an edit by itself, under the site CSP, and stays on its slide and fragment', async () => {
+  it('a tab takes an edit in place, without reloading, under the site CSP, on its slide and fragment', async () => {
     const { context, page } = await openPage(browser);
     const record = recordContext(context, run.preview.url);
     const before = await openOn(page, 'soviet-interest', 1);
@@ -92,8 +103,15 @@ describe('lectern preview in the browser', () => {
     save(
       ORIGINAL.replace(`title: "Moscow's interest in Korea"`, `title: "Moscow's interest in Korea, edited"`),
     );
-    await waitForReloadedDeck(page, { selector: '#soviet-interest h2', text: 'edited' });
+    await waitForEditInPlace(page, { selector: '#soviet-interest h2', text: 'edited' });
     expect(await currentPlace(page)).toEqual({ id: 'soviet-interest', ...before });
+    // The fragment shown is the one the tab showed, drawn as such.
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('.reveal .slides section.present .fragment.visible').length,
+      ),
+    ).toBe(2);
+    expect(await page.evaluate(() => document.title)).toBe('Uncertain Partners');
     // The stream is cut at each reload; anything else (a CSP refusal above all) is a failure.
     expect(record.errors.filter((e) => !e.includes(PREVIEW.events))).toEqual([]);
     expect(record.foreign()).toEqual([]);
@@ -112,7 +130,7 @@ describe('lectern preview in the browser', () => {
       ),
     );
     const edited = { selector: '#the-book h2', text: 'edited' };
-    await Promise.all([waitForReloadedDeck(one.page, edited), waitForReloadedDeck(two.page, edited)]);
+    await Promise.all([waitForEditInPlace(one.page, edited), waitForEditInPlace(two.page, edited)]);
     expect(await currentPlace(one.page)).toEqual({ id: 'the-book', ...placeOne });
     expect(await currentPlace(two.page)).toEqual({ id: 'restraint', ...placeTwo });
     await Promise.all([one.context.close(), two.context.close()]);
@@ -142,6 +160,25 @@ describe('lectern preview in the browser', () => {
     save(ORIGINAL);
     await waitForReloadedDeck(page);
     expect(await page.$('.preview-error')).toBeNull();
+    expect(await currentPlace(page)).toEqual({ id: 'restraint', ...place });
+    expect(record.errors.filter((e) => !e.includes(PREVIEW.events))).toEqual([]);
+    await context.close();
+  });
+
+  it('a new theme reloads the tab (the page around the slides changed), on its slide', async () => {
+    save(ORIGINAL);
+    const { context, page } = await openPage(browser);
+    const record = recordContext(context, run.preview.url);
+    const place = await openOn(page, 'restraint');
+    save(ORIGINAL.replace('theme: lecture', 'theme: dark'));
+    await waitForReloadedDeck(page);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('link[rel="stylesheet"]')].some((link) =>
+          link.getAttribute('href')?.endsWith('/themes/dark.css'),
+        ),
+      ),
+    ).toBe(true);
     expect(await currentPlace(page)).toEqual({ id: 'restraint', ...place });
     expect(record.errors.filter((e) => !e.includes(PREVIEW.events))).toEqual([]);
     await context.close();
