@@ -36,9 +36,29 @@ async function sha256(file) {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Picked images the live preview may show before they are uploaded, as data: URLs (which the site's
+ * CSP allows for images). Not SVG: the site checks an SVG figure for scripts and outside references
+ * when it is uploaded, and until then the preview shows it as missing.
+ */
+const PREVIEWABLE = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif']);
+
+function readAsDataUrl(file, type) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.addEventListener('load', () => resolve(String(reader.result)));
+    reader.addEventListener('error', () => reject(reader.error));
+    // The type from the name, as the upload declares it (a browser may leave file.type empty).
+    reader.readAsDataURL(new Blob([file], { type }));
+  });
+}
+
 export function createFigures({ filesInput, folderInput, list, summary }, { api, editor }) {
   /** Chosen files by their path inside the chosen folder (or by name, picked one by one). */
   let chosen = new Map();
+  /** Each chosen image read once for the preview: file → its data: URL (a promise). */
+  let previews = new WeakMap();
+  const chooseListeners = [];
 
   function choose(files, fromFolder) {
     chosen = new Map();
@@ -52,6 +72,8 @@ export function createFigures({ filesInput, folderInput, list, summary }, { api,
     const images = [...chosen.keys()].filter((path) => IMAGE_TYPES[extension(path)]);
     summary.textContent = `${images.length} figure${images.length === 1 ? '' : 's'} chosen.`;
     list.replaceChildren();
+    previews = new WeakMap();
+    for (const listener of chooseListeners) listener();
   }
   filesInput.addEventListener('change', () => choose(filesInput.files ?? [], false));
   folderInput.addEventListener('change', () => choose(folderInput.files ?? [], true));
@@ -107,6 +129,26 @@ export function createFigures({ filesInput, folderInput, list, summary }, { api,
   }
 
   return {
+    /**
+     * The data: URL the preview shows for a lecture's local image `src`, when a chosen raster image
+     * (not SVG) matches it; undefined otherwise.
+     */
+    previewImage(src) {
+      const path = src.replace(/^\.\//, '');
+      const type = IMAGE_TYPES[extension(path)];
+      const file = PREVIEWABLE.has(extension(path)) ? fileFor(path) : undefined;
+      if (!file || !type) return Promise.resolve(undefined);
+      if (!previews.has(file))
+        previews.set(
+          file,
+          readAsDataUrl(file, type).catch(() => undefined),
+        );
+      return previews.get(file);
+    },
+    /** Calls `listener` whenever other files are chosen. */
+    onChoose(listener) {
+      chooseListeners.push(listener);
+    },
     /**
      * Makes sure the site holds every figure the lecture names: {media} to publish with (src →
      * SHA-256; undefined when it names none), or {failed} with how many files could not be sent.

@@ -8,13 +8,34 @@
 // from pop-ups, forms and navigating the page; allow-same-origin is there because KaTeX's fonts are
 // fetched with CORS, which an opaque origin would fail. The deck reports its slide with reveal.js's
 // postMessage events; the page moves it back there after each reload with reveal.js's postMessage API.
+//
+// Most edits change only the slides: when the new deck page is the shown one but for its slides (and
+// title), the new slides go into the running deck in the frame (same origin) instead of a new srcdoc,
+// and reveal.js is synced and kept on its slide and fragment, with no reload. The figures the
+// instructor picked but has not uploaded yet are shown from the picked files (data: URLs, raster
+// images only), in the preview alone.
 import { counted } from './dom.js';
 import { createOutcome } from './outcome.js';
 
 /** How long the text must rest before it is previewed. */
 const DEBOUNCE_MS = 300;
 
-export function createPreviewPane({ frame, status, problems }, { api, signedIn, editor }) {
+/** A deck page less its slides and title: two pages with the same can be swapped one into the other. */
+function frameOf(doc) {
+  const slides = doc.querySelector('.reveal > .slides');
+  const title = doc.querySelector('title');
+  if (!slides || !title) return undefined;
+  const kids = [...slides.childNodes];
+  const text = title.textContent;
+  slides.replaceChildren();
+  title.textContent = '';
+  const key = doc.documentElement.outerHTML;
+  slides.replaceChildren(...kids);
+  title.textContent = text;
+  return key;
+}
+
+export function createPreviewPane({ frame, status, problems }, { api, signedIn, editor, figures }) {
   const outcome = createOutcome({ result: status, problems }, editor);
   let timer;
   /** Numbers each request, so an answer overtaken by a later one is dropped. */
@@ -26,6 +47,9 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
   let slide = { indexh: 0, indexv: 0 };
   /** True from a reload until the deck is ready and back on its slide. */
   let restoring = false;
+  /** The shown page's frame (`frameOf`), once its deck is running: a page with the same is swapped in. */
+  let runningFrame;
+  const parser = new DOMParser();
 
   /** Sends the deck a message; only a document of the site's own origin (the srcdoc deck) receives it. */
   function post(message) {
@@ -44,6 +68,7 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
     }
     if (message?.namespace !== 'reveal') return;
     if (message.eventName === 'ready') {
+      runningFrame = loadingFrame;
       if (shownCss) post({ lecternStylesheet: shownCss });
       const { indexh, indexv, indexf } = slide;
       post({ method: 'slide', args: Number.isInteger(indexf) ? [indexh, indexv, indexf] : [indexh, indexv] });
@@ -65,13 +90,70 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
   );
   window.addEventListener('focus', () => frame.classList.remove('focused'));
 
-  function showDeck({ html, css }) {
+  /** The frame of the page last written into the frame, until its deck says it is ready. */
+  let loadingFrame;
+
+  /** Puts the picked, not yet uploaded, images in place of their paths; true when one was. */
+  async function showPickedImages(doc) {
+    if (!figures) return false;
+    const images = [...doc.querySelectorAll('.reveal img[src]')];
+    const found = await Promise.all(images.map((image) => figures.previewImage(image.getAttribute('src'))));
+    images.forEach((image, n) => {
+      if (found[n]) image.setAttribute('src', found[n]);
+    });
+    return found.some(Boolean);
+  }
+
+  /** The new slides into the running deck; false when it cannot take them (it is then reloaded). */
+  function swapSlides(doc, key, css) {
+    const deck = frame.contentWindow;
+    const reveal = deck?.Reveal;
+    const current = frame.contentDocument?.querySelector('.reveal > .slides');
+    const slides = doc.querySelector('.reveal > .slides');
+    if (key === undefined || key !== runningFrame || !current || !slides || !reveal?.isReady?.())
+      return false;
+    try {
+      if (css !== shownCss && css) {
+        // A constructed sheet of the frame's own window, in place of the math sheet it adopted.
+        const sheet = new deck.CSSStyleSheet();
+        sheet.replaceSync(css);
+        frame.contentDocument.adoptedStyleSheets = [sheet];
+      }
+      const { h, v, f } = reveal.getIndices();
+      current.replaceChildren(...slides.childNodes);
+      frame.contentDocument.title = doc.title;
+      // The code highlighter prepares the code blocks it finds when it starts: the new ones too.
+      if (reveal.hasPlugin('highlight') && current.querySelector('pre code')) {
+        reveal.getPlugin('highlight').init(reveal);
+      }
+      reveal.sync();
+      reveal.slide(h, v, f);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function showDeck({ html, css }, stillWanted) {
+    const doc = parser.parseFromString(html, 'text/html');
+    const picked = await showPickedImages(doc);
+    if (!stillWanted()) return;
     frame.hidden = false;
-    if (html === shownHtml && css === shownCss) return;
-    shownHtml = html;
+    // The page as the frame shows it: the same text, or with the picked images in it.
+    const page = picked ? `<!doctype html>\n${doc.documentElement.outerHTML}` : html;
+    if (page === shownHtml && css === shownCss) return;
+    const key = frameOf(doc);
+    if (swapSlides(doc, key, css)) {
+      shownHtml = page;
+      shownCss = css;
+      return;
+    }
+    shownHtml = page;
     shownCss = css;
+    runningFrame = undefined;
+    loadingFrame = key;
     restoring = true;
-    frame.srcdoc = html;
+    frame.srcdoc = page;
   }
 
   /** The summary and problems shown last: a pause in typing that changes nothing says nothing again. */
@@ -115,7 +197,7 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
     } else {
       const extra = warnings.length ? `, ${counted(warnings.length, 'warning')} (marked in the text)` : '';
       showOutcome('ok', `Preview: ${counted(preview.slides, 'slide')}${extra}.`);
-      showDeck(preview);
+      await showDeck(preview, () => mine === sequence && text === editor.text());
     }
     editor.markErrorLines(errors, warnings);
   }
@@ -127,5 +209,10 @@ export function createPreviewPane({ frame, status, problems }, { api, signedIn, 
   }
 
   editor.onChange(schedule);
+  // Other figures picked: the preview shows them at once.
+  figures?.onChoose(() => {
+    shownHtml = undefined;
+    schedule();
+  });
   return { refresh: schedule };
 }

@@ -50,7 +50,7 @@ const figures = createFigures(
 );
 const preview = createPreviewPane(
   { frame: byId('preview-frame'), status: byId('preview-status'), problems: byId('preview-problems') },
-  { api, signedIn: access.signedIn, editor },
+  { api, signedIn: access.signedIn, editor, figures },
 );
 createPublisher(
   { form: byId('lecture-form'), validateButton: byId('lecture-validate') },

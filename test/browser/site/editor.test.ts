@@ -97,12 +97,31 @@ describe('the instructors’ page editor and its live preview', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => indices(first)).toMatchObject({ h: 2, v: 0 });
+    await first.evaluate(() => {
+      (window as unknown as { __sameLoad?: boolean }).__sameLoad = true;
+    });
 
-    // An edit to another slide reloads the deck, which comes back on the same slide.
+    // An edit to another slide goes into the running deck (no reload), which stays on its slide.
     await editorOf(page).fill(fourSlides('live-one', 'Second slide, renamed'));
     const again = await previewShowing(page, 'Second slide, renamed');
     await expect.poll(() => indices(again)).toMatchObject({ h: 2, v: 0 });
     expect(await again.locator('.slides section.present h2').textContent()).toBe('First slide');
+    expect(await again.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad)).toBe(true);
+
+    // A new theme changes the page around the slides: the frame loads it afresh, on the same slide.
+    await editorOf(page).fill(
+      fourSlides('live-one', 'Second slide, renamed').replace('sections:', 'theme: dark\nsections:'),
+    );
+    await expect
+      .poll(async () =>
+        (await previewShowing(page, 'Second slide, renamed')).evaluate(() => ({
+          reloaded: !(window as unknown as { __sameLoad?: boolean }).__sameLoad,
+          dark: Boolean(document.querySelector('link[href$="themes/dark.css"]')),
+        })),
+      )
+      .toEqual({ reloaded: true, dark: true });
+    const themed = await previewShowing(page, 'Second slide, renamed');
+    await expect.poll(() => indices(themed)).toMatchObject({ h: 2, v: 0 });
 
     // Nothing was stored: the preview is not a publish.
     expect((await site.api('GET', '/api/decks')).body).toMatchObject({ decks: [] });

@@ -134,4 +134,51 @@ describe("the instructors' page with a lecture's figures", () => {
     expect((await site.api('GET', '/api/decks/bad-figures')).status).toBe(404);
     await context.close();
   });
+
+  it('previews a picked PNG before it is uploaded, from the file itself, and stores nothing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${site.url}/`);
+    await enterToken(page, site.token);
+    await page
+      .getByLabel('Image files')
+      .setInputFiles([resolve(FIGURES, 'dot.png'), resolve(FIGURES, 'chart.svg')]);
+    await page.getByLabel('Lecture text').fill(
+      `id: picked-figure
+title: Picked figure
+sections:
+  - title: Figures
+    slides:
+      - kind: image
+        src: figures/dot.png
+        alt: A dot
+      - kind: image
+        src: figures/chart.svg
+        alt: Three bars
+`,
+    );
+    const frame = page.frameLocator('#preview-frame');
+    const dot = frame.getByAltText('A dot');
+    await expect
+      .poll(
+        () =>
+          dot
+            .evaluate(
+              (image) => {
+                const img = image as HTMLImageElement;
+                return img.complete ? [img.src.slice(0, 22), img.naturalWidth > 0] : undefined;
+              },
+              { timeout: 1_000 },
+            )
+            .catch(() => undefined),
+        { timeout: 15_000 },
+      )
+      .toEqual(['data:image/png;base64,', true]);
+    // An SVG is shown once the site has checked it, on upload: not from the picked file.
+    expect(await frame.getByAltText('Three bars').getAttribute('src')).toBe('figures/chart.svg');
+    expect((await site.api('GET', '/api/decks/picked-figure')).status).toBe(404);
+    expect(problems.filter((problem) => !problem.includes('status of 404'))).toEqual([]);
+    await context.close();
+  });
 });
