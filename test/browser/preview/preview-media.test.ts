@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe('lectern preview: figures and math in the browser', () => {
-  it('shows the figure and the math (KaTeX fonts), and reloads on the same slide when the figure file is edited', async () => {
+  it('shows the figure and the math (KaTeX fonts), and takes an edited figure in place, on the same slide', async () => {
     const { context, page } = await openPage(browser);
     const record = recordContext(context, run.preview.url);
     await gotoDeck(page, `${run.preview.url}/figures/`);
@@ -91,17 +91,23 @@ describe('lectern preview: figures and math in the browser', () => {
     expect(before.width).toBe(40);
 
     writeFileSync(join(run.dir, 'figs/chart.svg'), svg(90));
+    // The image's new name (its content's hash) comes with the new slides, into this same page.
     await page.waitForFunction(
-      () => {
-        const w = window as unknown as PageWindow;
-        return !w.__sameLoad && w.Reveal?.isReady() === true;
-      },
-      null,
+      (old) => document.querySelector('#the-chart img')?.getAttribute('src') !== old,
+      before.src,
       { timeout: 15_000 },
     );
     const after = await figure();
-    expect(after.src).not.toBe(before.src);
     expect(after.width).toBe(90);
+    expect(await page.evaluate(() => (window as unknown as PageWindow).__sameLoad)).toBe(true);
+    // The formulas are still drawn with their own style sheet, now adopted from the change event.
+    expect(
+      await page.evaluate(() => ({
+        family: getComputedStyle(document.querySelector('.katex') as Element).fontFamily,
+        linked: document.querySelectorAll('link[href="math.css"]').length,
+        adopted: document.adoptedStyleSheets.length,
+      })),
+    ).toEqual({ family: expect.stringMatching(/KaTeX_Main/), linked: 0, adopted: 1 });
     expect(await page.evaluate(() => (window as unknown as PageWindow).Reveal?.getCurrentSlide().id)).toBe(
       'the-chart',
     );
