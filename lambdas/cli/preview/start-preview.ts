@@ -36,6 +36,9 @@ export interface RunningPreview {
  */
 export const QUIET_MS = 80;
 
+/** Renders thrown away at start, so that the first saves are rendered by compiled code (see DeckSet.warmUp). */
+const WARM_UP_RENDERS = 10;
+
 /** Print what a refresh found: each file rendered again, or its errors with the offending line. */
 function report(io: CliIo, update: Update, base: string, ms?: number): void {
   for (const { file, diagnostics } of update.courseProblems) {
@@ -110,11 +113,14 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       (error: unknown) => io.err(`preview: ${error instanceof Error ? error.message : String(error)}`),
     );
   });
+  // Errors here are the next refresh's to report.
+  decks.warmUp(WARM_UP_RENDERS).catch(() => undefined);
   return {
     url: server.url,
     decks,
     clients: server.clients,
     async close() {
+      decks.stopWarmUp();
       await Promise.all([watcher.close(), server.close()]);
     },
   };
