@@ -9,7 +9,7 @@ import { startPreview } from './preview/start-preview.js';
 export const PREVIEW_USAGE = `Usage: lectern preview <file|folder|course.yaml…> [--port N] [--host H]
 
 Serve the decks on http://${PREVIEW.host}:${PREVIEW.port}/ with a page listing them, and keep them up
-to date: every save of a lecture file re-renders its deck, and each open tab reloads on the slide it
+to date: every save of a lecture file re-renders its deck, and each open tab follows on the slide it
 was showing. While a file has errors its tab shows them (file, line, column, path, message, the line
 quoted) instead of the deck, and so does the terminal. Ctrl-C stops it.
 

@@ -9,7 +9,7 @@ import { sourceExcerpt } from './source-excerpt.js';
 /**
  * The preview's own pages: its index of decks and the page a deck's URL shows while its file has
  * errors. Pure HTML with no inline script or style (they run under the site's CSP), each carrying
- * the preview script that reloads the tab. Every piece of lecture text is escaped.
+ * the preview script that keeps the tab up to date. Every piece of lecture text is escaped.
  */
 
 /** What the preview knows of one lecture file. */
@@ -110,7 +110,7 @@ function indexItem(entry: PreviewEntry): string {
 /** The preview's front page: every lecture file it watches, linked to its deck or its errors. */
 export function indexPage(entries: readonly PreviewEntry[]): string {
   const body = `<h1>Lectern preview</h1>
-<p class="preview-status">Each deck reloads in its tab, on the slide it showed, when its file is saved.</p>
+<p class="preview-status">Each deck follows in its tab, on the slide it showed, when its file is saved.</p>
 <ul class="preview-list">
 ${entries.map(indexItem).join('\n')}
 </ul>`;
