@@ -117,26 +117,20 @@ export class DeckSet {
   }
 
   private queue: Promise<unknown> = Promise.resolve();
-  private refreshes = 0;
-
-  /** Stop a warm-up under way (the preview is closing). */
-  stopWarmUp(): void {
-    this.refreshes += 1;
-  }
 
   /**
    * Render the lectures that render `times` times over, discarding what comes out: the first
    * renders of a process are several times slower than later ones (the code is not compiled yet),
-   * and these are the ones a save would otherwise wait for. Not counted in `renders`; stops as soon
-   * as a refresh is asked for.
+   * and these are the ones a save would otherwise wait for. Not counted in `renders`. It stops as
+   * soon as `stop()` says so (a file changed, the preview is closing): a render holds the process
+   * for its length, and a save must not wait behind one that is thrown away.
    */
-  async warmUp(times: number): Promise<void> {
-    const started = this.refreshes;
+  async warmUp(times: number, stop: () => boolean): Promise<void> {
     const good = [...this.slots.values()].filter((slot) => slot.text !== undefined && slot.files);
     for (let n = 0; n < times && good.length > 0; n += 1) {
       // Let the server answer between two renders.
       await new Promise((resolve) => setImmediate(resolve));
-      if (this.refreshes !== started) return;
+      if (stop()) return;
       const slot = good[n % good.length] as Slot;
       await buildReadText(
         slot.file,
@@ -154,7 +148,6 @@ export class DeckSet {
    * omitted): lecture files, or images a lecture uses. Refreshes run one after another.
    */
   refresh(changed?: ReadonlySet<string>): Promise<Update> {
-    this.refreshes += 1;
     const next = this.queue.then(() => this.refreshNow(changed));
     this.queue = next.catch(() => undefined);
     return next;

@@ -113,14 +113,15 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       (error: unknown) => io.err(`preview: ${error instanceof Error ? error.message : String(error)}`),
     );
   });
+  let closed = false;
   // Errors here are the next refresh's to report.
-  decks.warmUp(WARM_UP_RENDERS).catch(() => undefined);
+  decks.warmUp(WARM_UP_RENDERS, () => closed || watcher.changes() > 0).catch(() => undefined);
   return {
     url: server.url,
     decks,
     clients: server.clients,
     async close() {
-      decks.stopWarmUp();
+      closed = true;
       await Promise.all([watcher.close(), server.close()]);
     },
   };

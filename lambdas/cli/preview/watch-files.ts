@@ -5,6 +5,8 @@ import type { ChokidarOptions, FSWatcher } from 'chokidar';
 export interface FileWatcher {
   /** Follow these folders too (each to its own files only, not below). */
   addFolders(folders: readonly string[]): void;
+  /** How many changes it has seen so far. */
+  changes(): number;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,9 @@ export async function watchFiles(
   const { watch } = await import('chokidar');
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let seen = 0;
   const note = (path: string) => {
+    seen += 1;
     pending.add(resolve(path));
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
@@ -67,6 +71,7 @@ export async function watchFiles(
   };
   for (const watcher of started()) listen(watcher);
   return {
+    changes: () => seen,
     addFolders(more) {
       // A folder not there yet is left for later: its parent's watcher reports it when it appears.
       const fresh = more
