@@ -116,7 +116,9 @@ export function previewReport(
       id: built.manifest.id,
       slides: built.manifest.slides,
       html:
-        css === undefined ? html : html.replace(`<link rel="stylesheet" href="${MATH_STYLESHEET}">\n`, ''),
+        css === undefined
+          ? html
+          : html.replace(new RegExp(`<link rel="stylesheet" href="${MATH_STYLESHEET}"[^>]*>\n`), ''),
       ...(css !== undefined && { css }),
     },
   };

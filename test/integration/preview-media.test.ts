@@ -67,7 +67,7 @@ describe('lectern preview: images and math', () => {
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/svg+xml');
     expect(await image.text()).toBe(svg(40));
-    expect(html).toContain('<link rel="stylesheet" href="math.css">');
+    expect(html).toContain('<link rel="stylesheet" href="math.css" data-lectern-math>');
     expect(html).toContain('class="katex"');
     expect((await get('/figures/math.css')).status).toBe(200);
     expect((await get('/assets/katex/katex.min.css')).status).toBe(200);
