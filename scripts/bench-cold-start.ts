@@ -1,18 +1,16 @@
-// The API Lambda's cold start, as near as this machine can show it: bundle the handler the way the
-// stack does (infra/api-bundle.ts, AWS SDK left out), put templates/ beside it, then in fresh Node
-// processes import it and serve one publish (PUT /api/decks/{id} of a course lecture) against a real
-// S3-protocol server on loopback.
+// The API Lambda's cold start, as near as this machine can show it: write the code folder the way the
+// stack does (infra/write-api-bundle.ts: the handler, templates/, the packages loaded on demand), then
+// in fresh Node processes import it and serve one publish (PUT /api/decks/{id} of a course lecture)
+// against a real S3-protocol server on loopback.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import S3rver from 's3rver';
-import { API_BUNDLE } from '../infra/api-bundle.js';
-import { lazyPackages } from '../infra/bundle-lazy-packages.mjs';
+import { writeApiBundle } from '../infra/write-api-bundle.js';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,8 +23,10 @@ const PROBE = `
 const [bundle, lecture] = process.argv.slice(1);
 const body = (await import('node:fs')).readFileSync(lecture, 'utf8');
 const before = performance.now();
+const cpuBefore = process.cpuUsage();
 const { handler } = await import(bundle);
 const imported = performance.now();
+const cpuImported = process.cpuUsage(cpuBefore);
 const path = '/api/decks/' + /^id: *(\\S+)/m.exec(body)[1];
 const event = {
   version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', body,
@@ -38,8 +38,10 @@ const event = {
 };
 const result = await handler(event, { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 30000 });
 const served = performance.now();
+const cpuServed = process.cpuUsage(cpuBefore);
 if (result.statusCode >= 300) { console.error(JSON.stringify(result)); process.exit(1); }
-console.log(JSON.stringify({ before, imported, served }));
+const ms = (usage) => (usage.user + usage.system) / 1000;
+console.log(JSON.stringify({ before, imported, served, cpuImported: ms(cpuImported), cpuServed: ms(cpuServed) }));
 process.exit(0); // the S3 client keeps its connection open
 `;
 
@@ -49,35 +51,19 @@ export interface ColdStart {
   /** Medians, ms: import of the bundle; import and the first publish; the whole process; node -e 0. */
   imported: number;
   firstPublish: number;
+  /** Medians, ms of CPU (user + system) the process spent on the import and on import + first publish. */
+  importedCpu: number;
+  firstPublishCpu: number;
   wall: number;
   bare: number;
 }
 
 /** Bundle, then measure; prints the figures and returns them. */
-export async function benchColdStart(root: string): Promise<ColdStart> {
-  // Inside node_modules so the bundle finds the AWS SDK there, as the Lambda runtime provides it.
-  const dir = join(root, 'node_modules', '.cache', 'lectern-bench-lambda');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const bundle = join(dir, 'index.mjs');
-  await build({
-    entryPoints: [API_BUNDLE.entry],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: API_BUNDLE.target,
-    format: API_BUNDLE.format,
-    minify: API_BUNDLE.minify,
-    mainFields: [...API_BUNDLE.mainFields],
-    external: [...API_BUNDLE.external],
-    banner: { js: API_BUNDLE.banner },
-    logLevel: 'warning',
-  });
-  cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
-  // What the bundling hook ships beside the handler: the packages the first publish loads.
-  await lazyPackages(dir, root);
-  const precompiled = join(root, 'dist', 'templates.precompiled.json');
-  if (existsSync(precompiled)) cpSync(precompiled, join(dir, 'templates.precompiled.json'));
+export async function benchColdStart(root: string, runs = 15): Promise<ColdStart> {
+  // The code folder as deployed, nothing else: the handler finds the AWS SDK (and the rest it loads on
+  // demand) in its own node_modules/, as in Lambda.
+  const dir = await mkdtemp(join(tmpdir(), 'lectern-bench-lambda-'));
+  const bundle = await writeApiBundle(dir);
 
   const directory = await mkdtemp(join(tmpdir(), 'lectern-bench-s3-'));
   const s3 = new S3rver({
@@ -97,38 +83,58 @@ export async function benchColdStart(root: string): Promise<ColdStart> {
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
   };
-  const lecture = join(root, 'content', 'cold-war', '01-giant-new-ally.yaml');
+  // A course lecture without figures: a figure must be uploaded to the bucket before a publish names it.
+  const lecture = join(root, 'content', 'cold-war', '02-uncertain-partners.yaml');
   try {
-    const runs = 15;
     const imports: number[] = [];
     const firsts: number[] = [];
+    const importCpus: number[] = [];
+    const firstCpus: number[] = [];
     const walls: number[] = [];
     const bares: number[] = [];
+    const profile = process.env.LECTERN_BENCH_PROFILE;
     for (let i = 0; i < runs; i++) {
       let start = process.hrtime.bigint();
       spawnSync(process.execPath, ['-e', '0']);
       bares.push(Number(process.hrtime.bigint() - start) / 1e6);
       start = process.hrtime.bigint();
       // Not spawnSync: the S3 server runs in this process and must keep answering meanwhile.
-      const probe = await run(process.execPath, ['--input-type=module', '-e', PROBE, bundle, lecture], {
-        env,
-      });
+      const probe = await run(
+        process.execPath,
+        [
+          // LECTERN_BENCH_PROFILE=<dir>: a V8 CPU profile of each cold start, to see where it goes.
+          ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+          '--input-type=module',
+          '-e',
+          PROBE,
+          bundle,
+          lecture,
+        ],
+        {
+          env,
+        },
+      );
       walls.push(Number(process.hrtime.bigint() - start) / 1e6);
       const t = JSON.parse(probe.stdout.trim().split('\n').at(-1) ?? '{}');
       imports.push(t.imported - t.before);
       firsts.push(t.served - t.before);
+      importCpus.push(t.cpuImported);
+      firstCpus.push(t.cpuServed);
     }
     console.log(
-      `median of ${runs} fresh processes: import of the bundle ${median(imports).toFixed(0)} ms, import + first publish ${median(firsts).toFixed(0)} ms; whole process ${median(walls).toFixed(0)} ms against node -e 0 at ${median(bares).toFixed(0)} ms`,
+      `median of ${runs} fresh processes: import of the bundle ${median(imports).toFixed(0)} ms, import + first publish ${median(firsts).toFixed(0)} ms (CPU ${median(importCpus).toFixed(0)} ms and ${median(firstCpus).toFixed(0)} ms); whole process ${median(walls).toFixed(0)} ms against node -e 0 at ${median(bares).toFixed(0)} ms`,
     );
     return {
       imported: median(imports),
       firstPublish: median(firsts),
+      importedCpu: median(importCpus),
+      firstPublishCpu: median(firstCpus),
       wall: median(walls),
       bare: median(bares),
     };
   } finally {
     await s3.close();
     rmSync(directory, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,4 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { SignUpload } from '../api/media-routes.js';
 import { MEDIA_TYPES } from '../core/media/media-entry.js';
 import { mediaUploadKey } from '../site/layout.js';
@@ -32,6 +31,8 @@ export function createS3UploadSigner(
       ContentLength: claim.size,
       ChecksumSHA256: checksum,
     });
+    // The presigner only for an upload: a cold start that serves a publish never loads it.
+    const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
     const url = await getSignedUrl(client, command, {
       expiresIn: UPLOAD_URL_SECONDS,
       signableHeaders: new Set(['content-type', 'content-length', CHECKSUM_HEADER]),

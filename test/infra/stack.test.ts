@@ -308,12 +308,15 @@ describe('API function', () => {
     );
     expect(bundle).not.toContain('Parse error on line'); // a string of the Handlebars compiler's parser
     expect(statSync(join(codeDir, 'index.mjs')).size).toBeGreaterThan(10_000);
-    // The PowerPoint writer's packages ship beside the handler, not in it: only a publish loads them.
-    expect(bundle).toMatch(/import\(\s*"pptxgenjs"\s*\)/);
-    for (const name of ['pptxgenjs', 'jszip']) {
+    // The packages only some requests need (the PowerPoint writer's, KaTeX, the media describers) ship
+    // beside the handler, not in it: the first request that needs one loads it.
+    for (const name of ['pptxgenjs', 'katex', 'file-type', 'image-size'])
+      expect(bundle).toMatch(new RegExp(`import\\(\\s*"${name}"\\s*\\)`));
+    expect(bundle).not.toContain('KaTeX parse error');
+    for (const name of ['pptxgenjs', 'jszip', 'katex', 'file-type', 'image-size']) {
       const manifest = JSON.parse(readFileSync(join(codeDir, 'node_modules', name, 'package.json'), 'utf8'));
       expect(manifest).toMatchObject({ name, type: 'module', exports: './index.mjs' });
-      expect(statSync(join(codeDir, 'node_modules', name, 'index.mjs')).size).toBeGreaterThan(50_000);
+      expect(statSync(join(codeDir, 'node_modules', name, 'index.mjs')).size).toBeGreaterThan(10_000);
     }
     // The site's assets folder ships beside it too, as listAssets() lists it: each publish inlines it
     // into the deck's single-file page, and the handler finds it there (readApiConfig).

@@ -1,0 +1,38 @@
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { precompileTemplates } from '../lambdas/core/render/compile.js';
+import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../lambdas/node/templates-fs.js';
+import { API_BUNDLE, PROJECT_ROOT } from './api-bundle.js';
+import { lazyPackages } from './bundle-lazy-packages.mjs';
+
+/**
+ * The API Lambda's code folder as the stack ships it, written to `outDir` without the CDK: the handler
+ * (index.mjs, bundled with API_BUNDLE's settings), templates/ and their precompiled file beside it, and
+ * the packages loaded on demand in node_modules/. The benchmarks and the tests of the shipped bundle
+ * run it from there. Returns the handler's path.
+ */
+export async function writeApiBundle(outDir: string): Promise<string> {
+  const handler = join(outDir, 'index.mjs');
+  await build({
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: [API_BUNDLE.entry],
+    outfile: handler,
+    bundle: true,
+    platform: 'node',
+    target: API_BUNDLE.target,
+    format: API_BUNDLE.format,
+    minify: API_BUNDLE.minify,
+    mainFields: [...API_BUNDLE.mainFields],
+    external: [...API_BUNDLE.external],
+    banner: { js: API_BUNDLE.banner },
+    logLevel: 'warning',
+  });
+  cpSync(join(PROJECT_ROOT, 'templates'), join(outDir, 'templates'), { recursive: true });
+  writeFileSync(
+    join(outDir, PRECOMPILED_FILE),
+    `${JSON.stringify(precompileTemplates(loadTemplates(templatesDir())))}\n`,
+  );
+  await lazyPackages(outDir, PROJECT_ROOT);
+  return handler;
+}
