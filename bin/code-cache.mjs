@@ -3,16 +3,23 @@
 // this is the same cache by hand. The cache is keyed by the bundle's bytes and the Node version, so
 // a rebuilt bundle or another Node simply makes a new one. Nothing here may make a run fail: a cache
 // that cannot be read, is rejected by V8, or cannot be written only costs the compile it would save.
+//
+// A package only some runs need (KaTeX for a lecture with math, the preview's file watcher…) is a
+// bundle of its own in lazy/ beside the main one: the main bundle's require() of that package runs
+// it, on first use, the same way and with its own cache, so a run without math neither reads nor
+// compiles KaTeX.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
 const PREFIX = 'lectern-';
 const SUFFIX = '.v8cache';
+// The names of caches written before each bundle had its own stem: replaced like any old cache.
+const UNNAMED = /^lectern-[0-9a-f]{24}\.v8cache$/;
 
 /** Where a user would look for this cache: beside the bundle, then the OS's cache folder. */
 export function cacheDirs(bundle, env = process.env, platform = process.platform) {
@@ -23,13 +30,21 @@ export function cacheDirs(bundle, env = process.env, platform = process.platform
   return dirs;
 }
 
-/** The cache file's name for these bundle bytes under this Node (V8 rejects a cache from another V8 anyway). */
-export function cacheName(source) {
+/**
+ * The cache file's name for these bundle bytes under this Node (V8 rejects a cache from another V8
+ * anyway); `stem` tells the bundles apart (`cli`, `katex`…) so that each replaces only its own.
+ */
+export function cacheName(source, stem = 'cli') {
   const key = createHash('sha256')
     .update(source)
     .update(`\0${process.version}\0${process.arch}`)
     .digest('hex');
-  return `${PREFIX}${key.slice(0, 24)}${SUFFIX}`;
+  return `${PREFIX}${stem}-${key.slice(0, 24)}${SUFFIX}`;
+}
+
+/** The part of a cache file's name shared by every cache of the same bundle. */
+function stemOf(name) {
+  return name.slice(0, name.lastIndexOf('-') + 1);
 }
 
 function readCache(dirs, name) {
@@ -43,7 +58,7 @@ function readCache(dirs, name) {
   return undefined;
 }
 
-/** Write the cache into the first folder that takes it, replacing the caches of earlier bundles there. */
+/** Write the cache into the first folder that takes it, replacing the caches of earlier builds of that bundle there. */
 export function writeCache(dirs, name, data) {
   for (const dir of dirs) {
     try {
@@ -52,7 +67,7 @@ export function writeCache(dirs, name, data) {
       writeFileSync(temp, data);
       renameSync(temp, join(dir, name)); // whole or absent, even with several runs at once
       for (const old of readdirSync(dir)) {
-        if (old !== name && old.startsWith(PREFIX) && old.endsWith(SUFFIX))
+        if (old !== name && (old.startsWith(stemOf(name)) || UNNAMED.test(old)) && old.endsWith(SUFFIX))
           rmSync(join(dir, old), { force: true });
       }
       return join(dir, name);
@@ -63,14 +78,21 @@ export function writeCache(dirs, name, data) {
   return undefined;
 }
 
+/** Where the bundles of the packages loaded on demand are: lazy/<package>.cjs beside the main bundle. */
+export const LAZY_DIR = 'lazy';
+
 /**
  * Run the CommonJS bundle at `bundle` in this context. Returns what happened to the cache: 'used',
  * or 'absent'/'rejected' (a fresh cache is then written when the process exits, after the run has
  * compiled the functions it needed).
  */
 export function runBundle(bundle, dirs = cacheDirs(bundle)) {
+  return loadBundle(bundle, dirs, 'cli', join(dirname(bundle), LAZY_DIR)).state;
+}
+
+function loadBundle(bundle, dirs, stem, lazyDir) {
   const source = readFileSync(bundle, 'utf8');
-  const name = cacheName(source);
+  const name = cacheName(source, stem);
   const cached = readCache(dirs, name);
   // The wrapper CommonJS gives a module, plus the bundle's stand-in for import.meta.url.
   const wrapped = `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source}\n})`;
@@ -90,6 +112,28 @@ export function runBundle(bundle, dirs = cacheDirs(bundle)) {
   }
   const module = { exports: {} };
   const run = script.runInThisContext();
-  run(module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href);
-  return state;
+  run(
+    module.exports,
+    lazyRequire(bundle, dirs, lazyDir),
+    module,
+    bundle,
+    dirname(bundle),
+    pathToFileURL(bundle).href,
+  );
+  return { state, exports: module.exports };
+}
+
+/** require() for a bundle: a package with a bundle in lazy/ is run from there, anything else as usual. */
+function lazyRequire(bundle, dirs, lazyDir) {
+  const plain = createRequire(bundle);
+  const loaded = new Map();
+  const lazy = (id) => {
+    if (loaded.has(id)) return loaded.get(id);
+    const file = join(lazyDir, `${id}.cjs`);
+    if (id.startsWith('node:') || id.includes('/') || !existsSync(file)) return plain(id);
+    const { exports } = loadBundle(file, dirs, basename(id), lazyDir);
+    loaded.set(id, exports);
+    return exports;
+  };
+  return Object.assign(lazy, { resolve: plain.resolve, cache: plain.cache });
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { LAZY_DIR } from '../bin/code-cache.mjs';
 import { buildEditorBundle } from './editor-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,11 @@ const shipped = {
 // pptxgenjs and jszip are loaded from node_modules when a PowerPoint file is first written, by the
 // server and the CLI alike: neither pays for them at start.
 const lazy = ['pptxgenjs', 'jszip'];
+// What the CLI loads only for some runs, each a bundle of its own in dist/lazy/ that bin/code-cache.mjs
+// runs (with its own code cache) on the first require(): KaTeX for a lecture with math, file-type and
+// image-size for one with figures, chokidar for `lectern preview`. The value is what the CLI imports
+// from it: its default export, or all its names.
+const cliLazy = { katex: 'default', 'file-type': '*', 'image-size': '*', chokidar: '*' };
 await build({
   ...nodeBundle,
   ...shipped,
@@ -59,7 +65,7 @@ await build({
   ...nodeBundle,
   ...shipped,
   entryPoints: { cli: join(root, entries.cli) },
-  external: [...shipped.external, ...lazy],
+  external: [...shipped.external, ...lazy, ...Object.keys(cliLazy)],
   // A vm.Script run from V8's code cache refuses import() (Node 20 drops the loader callback with
   // cached data): every import() of what stays outside the bundle (node:fs in pptxgenjs,
   // playwright-core, pptxgenjs itself) becomes a require().
@@ -69,6 +75,30 @@ await build({
   banner: {},
   define: { 'import.meta.url': '__bundleUrl' },
 });
+
+rmSync(join(root, 'dist', LAZY_DIR), { recursive: true, force: true });
+await Promise.all(
+  Object.entries(cliLazy).map(([name, what]) =>
+    build({
+      ...nodeBundle,
+      ...shipped,
+      sourcemap: false,
+      stdin: {
+        // The CLI's import() of a package sees module.exports as its default export (Node's rule).
+        contents: what === '*' ? `export * from '${name}';` : `module.exports = require('${name}');`,
+        resolveDir: root,
+        loader: 'js',
+      },
+      outdir: undefined,
+      outfile: join(root, 'dist', LAZY_DIR, `${name}.cjs`),
+      external: [...shipped.external, ...lazy, ...Object.keys(cliLazy).filter((other) => other !== name)],
+      supported: { 'dynamic-import': false },
+      format: 'cjs',
+      banner: {},
+      define: { 'import.meta.url': '__bundleUrl' },
+    }),
+  ),
+);
 
 // The instructors' page's code editor, bundled beside the page's own modules.
 await buildEditorBundle(root);

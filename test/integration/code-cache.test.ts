@@ -91,6 +91,36 @@ describe('the CLI code cache', () => {
     expect(writeCache(nowhere, 'x.v8cache', new Uint8Array([1]))).toBeUndefined();
   });
 
+  it('runs a package from its own bundle in lazy/ on first require, with a cache of its own', () => {
+    const dir = join(work, 'lazy-pkg');
+    const cache = join(dir, '.cache');
+    mkdirSync(join(dir, 'lazy'), { recursive: true });
+    writeFileSync(join(dir, 'lazy', 'tex.cjs'), "module.exports = { draw: (s) => '<' + s + '>' };");
+    const bundle = join(dir, 'cli.cjs');
+    writeFileSync(
+      bundle,
+      `const { basename } = require('node:path');
+const uses = process.env.USE_TEX === '1';
+console.log(JSON.stringify({ answer: uses ? require('tex').draw('x') : 0, file: basename(__filename), url: true }));`,
+    );
+    const names = () => readdirSync(cache).sort();
+    expect(run(bundle, [cache]).output.answer).toBe(0);
+    expect(names()).toEqual([cacheName(readFileSync(bundle, 'utf8'))]);
+    process.env.USE_TEX = '1';
+    try {
+      expect(run(bundle, [cache]).output.answer).toBe('<x>');
+      const tex = cacheName(readFileSync(join(dir, 'lazy', 'tex.cjs'), 'utf8'), 'tex');
+      expect(names()).toEqual([cacheName(readFileSync(bundle, 'utf8')), tex].sort());
+      // A rebuilt lazy bundle replaces its own cache and leaves the main bundle's alone.
+      writeFileSync(join(dir, 'lazy', 'tex.cjs'), "module.exports = { draw: (s) => '[' + s + ']' };");
+      expect(run(bundle, [cache]).output.answer).toBe('[x]');
+      const rebuilt = cacheName(readFileSync(join(dir, 'lazy', 'tex.cjs'), 'utf8'), 'tex');
+      expect(names()).toEqual([cacheName(readFileSync(bundle, 'utf8')), rebuilt].sort());
+    } finally {
+      delete process.env.USE_TEX;
+    }
+  });
+
   it('keeps its cache beside the bundle, then where the OS keeps caches', () => {
     expect(cacheDirs('/pkg/dist/cli.cjs', { XDG_CACHE_HOME: '/c' }, 'linux')).toEqual([
       join('/pkg/dist', '.cache'),
