@@ -102,8 +102,8 @@ export interface PreviewFigures {
   reloads: number;
 }
 
-/** Save → repaint in the tab, `EDITS` times on the largest lecture. */
-export async function benchPreview(root: string): Promise<PreviewFigures> {
+/** Save → repaint in the tab, `edits` times on the largest lecture. */
+export async function benchPreview(root: string, edits = EDITS): Promise<PreviewFigures> {
   const source = largestLecture(root);
   const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-preview-'));
   const file = join(dir, basename(source));
@@ -141,7 +141,7 @@ export async function benchPreview(root: string): Promise<PreviewFigures> {
     page.on('load', () => {
       loads += 1;
     });
-    for (let n = 1; n <= WARM_UP + EDITS; n += 1) {
+    for (let n = 1; n <= WARM_UP + edits; n += 1) {
       await page.evaluate((want) => sessionStorage.setItem('lecternBenchWant', want), `(edit ${n})`);
       const painted = new Promise<number>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`edit ${n} never showed`)), 15_000);
@@ -162,7 +162,7 @@ export async function benchPreview(root: string): Promise<PreviewFigures> {
       slides: count,
       samples,
       median: median(samples),
-      renderMedian: median(preview.renders.slice(-EDITS)),
+      renderMedian: median(preview.renders.slice(-edits)),
       reloads: loads,
     };
   } finally {

@@ -85,8 +85,11 @@ function load(
   });
 }
 
-/** Run the server benchmark, print its figures and return the publish p50 (ms) of a course lecture at 1 connection. */
-export async function benchServer(root: string): Promise<number> {
+/**
+ * Run the server benchmark, print its figures and return the publish p50 (ms) of a course lecture at 1
+ * connection. `seconds` of load at each step; the memory figures after `publishes` and ten times as many.
+ */
+export async function benchServer(root: string, seconds = 8, publishes = 1_000): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lectern-bench-server-'));
   const server = await startServerProcess(root, dataDir);
   const lecture = generateLecture(60, 'bench-0');
@@ -94,28 +97,29 @@ export async function benchServer(root: string): Promise<number> {
   try {
     console.log('connections  publishes/s  p50 ms  p99 ms  non-2xx');
     for (const connections of [1, 8, 32]) {
-      const result = await load(server.url, { connections, duration: 8 }, lecture);
+      const result = await load(server.url, { connections, duration: seconds }, lecture);
       console.log(
         `${String(connections).padStart(11)}  ${result.requests.average.toFixed(0).padStart(11)}  ${String(result.latency.p50).padStart(6)}  ${String(result.latency.p99).padStart(6)}  ${result.non2xx}`,
       );
     }
-    const course = readFileSync(join(root, 'content', 'cold-war', '01-giant-new-ally.yaml'), 'utf8');
-    const real = await load(server.url, { connections: 1, duration: 8 }, course);
+    // A course lecture without figures: a figure must be uploaded before a publish may name it.
+    const course = readFileSync(join(root, 'content', 'cold-war', '02-uncertain-partners.yaml'), 'utf8');
+    const real = await load(server.url, { connections: 1, duration: seconds }, course);
     console.log(
-      `a course lecture (01-giant-new-ally.yaml), 1 connection: p50 ${real.latency.p50} ms, p99 ${real.latency.p99} ms, ${real.requests.average.toFixed(0)} publishes/s, non-2xx ${real.non2xx}`,
+      `a course lecture (02-uncertain-partners.yaml), 1 connection: p50 ${real.latency.p50} ms, p99 ${real.latency.p99} ms, ${real.requests.average.toFixed(0)} publishes/s, non-2xx ${real.non2xx}`,
     );
     coursePublishP50 = real.latency.p50;
-    // Memory: a fresh server, then 1,000 and 10,000 publishes in all.
+    // Memory: a fresh server, then `publishes` and ten times as many in all.
     server.child.kill('SIGTERM');
     const fresh = await startServerProcess(root, dataDir);
     try {
       const start = rssMiB(fresh.pid);
-      const first = await load(fresh.url, { connections: 8, amount: 1_000 }, lecture);
+      const first = await load(fresh.url, { connections: 8, amount: publishes }, lecture);
       const after1k = rssMiB(fresh.pid);
-      const rest = await load(fresh.url, { connections: 8, amount: 9_000 }, lecture);
+      const rest = await load(fresh.url, { connections: 8, amount: publishes * 9 }, lecture);
       const after10k = rssMiB(fresh.pid);
       console.log(
-        `server RSS: ${start.toFixed(0)} MiB at start, ${after1k.toFixed(0)} MiB after 1,000 publishes, ${after10k.toFixed(0)} MiB after 10,000 (growth 1k→10k: ${(after10k - after1k).toFixed(1)} MiB; non-2xx ${first.non2xx + rest.non2xx})`,
+        `server RSS: ${start.toFixed(0)} MiB at start, ${after1k.toFixed(0)} MiB after ${publishes} publishes, ${after10k.toFixed(0)} MiB after ${publishes * 10} (growth: ${(after10k - after1k).toFixed(1)} MiB; non-2xx ${first.non2xx + rest.non2xx})`,
       );
     } finally {
       fresh.child.kill('SIGTERM');
