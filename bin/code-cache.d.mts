@@ -1,7 +1,7 @@
 /** Where a user would look for the code cache: beside the bundle, then the OS's cache folder. */
 export function cacheDirs(bundle: string, env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform): string[];
 /** The cache file's name for these bundle bytes under this Node; `stem` names the bundle (`cli` by default). */
-export function cacheName(source: string, stem?: string): string;
+export function cacheName(source: string | Uint8Array, stem?: string): string;
 /** The folder beside the main bundle that holds the bundles of the packages loaded on demand. */
 export const LAZY_DIR: string;
 /** Write the cache into the first folder that takes it; the file written, or undefined when none did. */

@@ -8,6 +8,7 @@
 // bundle of its own in lazy/ beside the main one: the main bundle's require() of that package runs
 // it, on first use, the same way and with its own cache, so a run without math neither reads nor
 // compiles KaTeX.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,6 +36,7 @@ export function cacheDirs(bundle, env = process.env, platform = process.platform
  * anyway); `stem` tells the bundles apart (`cli`, `katex`…) so that each replaces only its own.
  */
 export function cacheName(source, stem = 'cli') {
+  // The bundle's bytes (or its text, the same bytes when it is ASCII, as the build writes it).
   const key = createHash('sha256')
     .update(source)
     .update(`\0${process.version}\0${process.arch}`)
@@ -91,8 +93,11 @@ export function runBundle(bundle, dirs = cacheDirs(bundle)) {
 }
 
 function loadBundle(bundle, dirs, stem, lazyDir) {
-  const source = readFileSync(bundle, 'utf8');
-  const name = cacheName(source, stem);
+  const bytes = readFileSync(bundle);
+  const name = cacheName(bytes, stem);
+  // The build writes the bundles in ASCII (scripts/build.mjs): read as Latin-1 they become a one-byte
+  // string at once, where decoding UTF-8 would cost more than the rest of reading the file.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const cached = readCache(dirs, name);
   // The wrapper CommonJS gives a module, plus the bundle's stand-in for import.meta.url.
   const wrapped = `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source}\n})`;

@@ -2,7 +2,7 @@
 // templates/site/code-editor.js) with esbuild, so that `lectern` starts fast
 // (one file to load, no TypeScript at run time). Run by `npm ci` through "prepare".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -100,6 +100,15 @@ await Promise.all(
   ),
 );
 
+// The CLI's bundles in ASCII only: esbuild escapes every string but leaves regular expressions as
+// written, and one non-ASCII character makes Node decode the whole file as UTF-8 into a two-byte
+// string at every start. \uXXXX means the same inside a regular expression.
+for (const file of [
+  join(root, 'dist', 'cli.cjs'),
+  ...Object.keys(cliLazy).map((name) => join(root, 'dist', LAZY_DIR, `${name}.cjs`)),
+])
+  writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), file));
+
 // The instructors' page's code editor, bundled beside the page's own modules.
 await buildEditorBundle(root);
 
@@ -129,4 +138,13 @@ try {
   );
 } finally {
   rmSync(warm, { recursive: true, force: true });
+}
+
+/** `text` with every character above U+007F written as a \uXXXX escape (one per UTF-16 unit). */
+function asciiOnly(text, file) {
+  return text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, char) => {
+    // After an odd number of backslashes the escape would be read as an escaped backslash.
+    if (slashes.length % 2 === 1) throw new Error(`${file}: an escaped non-ASCII character (${char})`);
+    return `${slashes}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }

@@ -91,6 +91,17 @@ describe('the CLI code cache', () => {
     expect(writeCache(nowhere, 'x.v8cache', new Uint8Array([1]))).toBeUndefined();
   });
 
+  it('reads a bundle that is not ASCII as UTF-8', () => {
+    const dir = join(work, 'utf8');
+    mkdirSync(dir, { recursive: true });
+    const bundle = join(dir, 'cli.cjs');
+    writeFileSync(
+      bundle,
+      "console.log(JSON.stringify({ answer: /[’]/.test('it’s') && '“ok”', file: 'cli.cjs', url: true }));",
+    );
+    expect(run(bundle, [join(dir, '.cache')]).output.answer).toBe('“ok”');
+  });
+
   it('runs a package from its own bundle in lazy/ on first require, with a cache of its own', () => {
     const dir = join(work, 'lazy-pkg');
     const cache = join(dir, '.cache');
