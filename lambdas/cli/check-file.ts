@@ -56,8 +56,8 @@ export async function buildReadText(
   generatedAt: string,
 ): Promise<FileResult> {
   const math = mayHaveMath(text) ? await loadMathEngine() : undefined;
-  const local = await readMediaOf(path, text);
-  const extras = { ...(math && { math }), ...(local && { media: local.entries }) };
+  const { local, parsed } = await readMediaOf(path, text);
+  const extras = { ...(math && { math }), ...(local && { media: local.entries }), ...(parsed && { parsed }) };
   const built = buildText(file, text, templates, assetsBase, generatedAt, extras);
   return local ? { ...built, mediaFiles: local.files, mediaPaths: local.paths, media: local.entries } : built;
 }
@@ -117,23 +117,32 @@ export async function checkFile(
   return { file, text, result, ...(local && { mediaFiles: local.files, media: local.entries }) };
 }
 
-/** The local images a lecture's text names, read from beside it; none when it names none (or does not parse). */
-async function readMediaOf(path: string, text: string): Promise<LocalMedia | undefined> {
-  if (!mayHaveImages(text)) return undefined;
-  let root: unknown;
+/**
+ * The local images a lecture's text names, read from beside it; none when it names none (or does not
+ * parse). The text parsed to find them goes on to the pipeline, which then does not parse it again.
+ */
+async function readMediaOf(
+  path: string,
+  text: string,
+): Promise<{ local?: LocalMedia | undefined; parsed?: ParsedDocument }> {
+  if (!mayHaveImages(text)) return {};
+  let parsed: ParsedDocument;
   try {
-    root = parseLecture(text, { format: formatOf(path) }).value;
+    parsed = parseLecture(text, { format: formatOf(path) });
   } catch {
-    return undefined; // the pipeline reports the parse error
+    return {}; // the pipeline reports the parse error
   }
-  if (!imageSources(root).some((src) => mediaSource(src).kind === 'local')) return undefined;
-  return readLocalMedia(path, root);
+  const root = parsed.value;
+  if (!imageSources(root).some((src) => mediaSource(src).kind === 'local')) return { parsed };
+  return { local: await readLocalMedia(path, root), parsed };
 }
 
 /** What a lecture may need beyond its text: the engine that draws its math. */
 export interface BuildExtras {
   math?: MathEngine;
   media?: MediaMap;
+  /** The text already parsed (to find its images). */
+  parsed?: ParsedDocument;
 }
 
 /** Run the pipeline on a lecture file's text, already read; parse errors become diagnostics. */

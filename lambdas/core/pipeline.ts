@@ -38,6 +38,8 @@ export interface CheckOptions {
   math?: MathEngine;
   /** The lecture's local images as the adapter found them, by `src`; a local image not in it is an error. */
   media?: MediaMap;
+  /** The text as parseLecture read it, when the adapter already parsed it (to find its images): not parsed again. */
+  parsed?: ParsedDocument;
 }
 
 /** A lecture that checks has only warnings; one that does not has its errors, in document order. */
@@ -47,7 +49,8 @@ export type CheckResult =
 
 /** Steps 1–4: parse, check, keep numbers as written, lint. Throws ParseError when the text is not YAML or JSON. */
 export function checkLecture(text: string, options: CheckOptions): CheckResult {
-  return checkParsedLecture(parseLecture(text, options.format ? { format: options.format } : {}), options);
+  const parsed = options.parsed ?? parseLecture(text, options.format ? { format: options.format } : {});
+  return checkParsedLecture(parsed, options);
 }
 
 /** Steps 2–4 on a document already parsed (by an adapter that read its images from it first). */
