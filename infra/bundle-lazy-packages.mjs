@@ -48,6 +48,19 @@ function reexport(name) {
   return `export { ${what.join(', ')} } from '${name}';`;
 }
 
+const ENTRY = 'lazy-package-entry';
+
+/** An esbuild plugin that gives the entry point `contents` (splitting needs a named entry, not stdin). */
+function virtualEntry(contents, resolveDir) {
+  return {
+    name: 'lazy-package-entry',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: ENTRY }));
+      build.onLoad({ filter: /.*/, namespace: ENTRY }, () => ({ contents, resolveDir, loader: 'js' }));
+    },
+  };
+}
+
 /** The packages shipped beside the handler. */
 export const LAZY_PACKAGES = Object.keys(EXPORTS);
 
@@ -61,12 +74,14 @@ async function lazyPackage(outDir, projectRoot, name) {
   mkdirSync(folder, { recursive: true });
   await build({
     absWorkingDir: projectRoot,
-    stdin: {
-      contents: reexport(name),
-      resolveDir: projectRoot,
-      loader: 'js',
-    },
-    outfile: join(folder, 'index.mjs'),
+    entryPoints: { index: ENTRY },
+    plugins: [virtualEntry(reexport(name), projectRoot)],
+    outdir: folder,
+    outExtension: { '.js': '.mjs' },
+    // What the package itself loads with import() stays in a file of its own, read only if it runs: the
+    // SDK's credential providers other than the environment's, say, which Lambda never needs.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
