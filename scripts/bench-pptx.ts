@@ -3,7 +3,7 @@
 // in interleaved rounds. Figures, not assertions. Run alone with `npx tsx scripts/bench-pptx.ts`
 // (after `npm run build`); scripts/bench.ts calls benchPptx().
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLecture } from './bench-lecture.js';
@@ -42,6 +42,8 @@ export function benchPptx(root: string, runs: number): PptxFigures {
     const course = join(root, 'content', 'cold-war');
     const courseFiles = readdirSync(course).filter((f) => f.endsWith('.yaml') && f !== 'course.yaml');
     for (const file of courseFiles) copyFileSync(join(course, file), join(work, file));
+    // The lectures' own figures, which they name beside them.
+    cpSync(join(course, 'figures'), join(work, 'figures'), { recursive: true });
     const files = ['bench-60.yaml', 'bench-600.yaml', ...courseFiles];
     const bin = join(root, 'bin', 'lectern.mjs');
     const run = (file: string) => {
