@@ -24,7 +24,7 @@ export interface BundleSize {
   largest: [string, number][];
   /** Milliseconds esbuild took for the minified build. */
   buildMs: number;
-  /** The packages shipped beside the handler and loaded on the first publish only, minified bytes each. */
+  /** The packages shipped beside the handler and loaded on first use, minified bytes of each entry file. */
   lazy: [string, number][];
 }
 
@@ -91,7 +91,7 @@ export function formatBundleSize(size: BundleSize): string {
     `API Lambda bundle: ${kb(size.minifiedBytes)} minified (${verdict} the ${kb(BUNDLE_TARGET_BYTES)} target), ` +
       `${kb(size.bytes)} unminified, ${kb(size.gzippedBytes)} gzipped; esbuild ${size.buildMs.toFixed(0)} ms`,
     `largest parts: ${size.largest.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`,
-    `beside it, loaded on the first publish only: ${size.lazy.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`,
+    `beside it, each loaded by the first request that needs it (entry file; chunks it may import apart): ${size.lazy.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`,
   ].join('\n');
 }
 
