@@ -142,7 +142,7 @@ try {
 
 /** `text` with every character above U+007F written as a \uXXXX escape (one per UTF-16 unit). */
 function asciiOnly(text, file) {
-  return text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, char) => {
+  return text.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, char) => {
     // After an odd number of backslashes the escape would be read as an escaped backslash.
     if (slashes.length % 2 === 1) throw new Error(`${file}: an escaped non-ASCII character (${char})`);
     return `${slashes}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
