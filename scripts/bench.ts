@@ -106,7 +106,7 @@ console.log(formatPptx(pptx));
 const pptx60 = pptx.lectures.find((l) => l.name === 'bench-60.yaml');
 
 console.log('\n# Local server under load (autocannon from this process, loopback only)');
-const publishP50 = quick ? await benchServer(root, 2, 200) : await benchServer(root);
+const publishP50 = quick ? await benchServer(root, 5, 50) : await benchServer(root);
 
 console.log('\n# A deck opened at its current URL: the 302 through the pointer, then the immutable version');
 await benchRedirect(root);
