@@ -96,6 +96,8 @@ describe('the shipped Lambda code folder', () => {
     // KaTeX drew the formulas: the deck links its math style sheet, and it was stored.
     expect(keys.some((key) => key.endsWith('/math.css'))).toBe(true);
     expect(keys.some((key) => key.endsWith('.pptx'))).toBe(true);
+    // The single-file page, made from the assets folder shipped beside the handler.
+    expect(keys.some((key) => key.endsWith('/deck.html'))).toBe(true);
 
     expect(asked?.status).toBe(200);
     const { url, headers } = (asked?.body.upload ?? {}) as { url: string; headers: Record<string, string> };
