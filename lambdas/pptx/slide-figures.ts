@@ -2,6 +2,7 @@ import type { Slide } from '../core/schema.js';
 import { fitFontSize } from './fit-text.js';
 import { xmlChars } from './notes-xml.js';
 import type { PptxSlide } from './pptxgenjs.js';
+import type { Picture } from './prepare-pictures.js';
 import { paragraph } from './runs-to-text.js';
 import { align, type BodyContext, monospaceBox, textBox } from './slide-text.js';
 import { inlineRuns, runsText, type TextRun } from './text-runs.js';
@@ -125,6 +126,7 @@ export function image(slide: PptxSlide, s: Extract<Slide, { kind: 'image' }>, ct
   const area = { x, y, w, h: h - capH };
   const found = ctx.images.get(s.src);
   const type = found && EMBEDDABLE[found.type];
+  const converted = ctx.pictures.figures.get(s.src);
   if (found && type && found.width && found.height) {
     const scale = Math.min(area.w / found.width, area.h / found.height);
     const iw = found.width * scale;
@@ -135,6 +137,15 @@ export function image(slide: PptxSlide, s: Extract<Slide, { kind: 'image' }>, ct
       y: y + (area.h - ih) / 2,
       w: iw,
       h: ih,
+      altText: xmlChars(s.alt),
+    });
+  } else if (converted) {
+    const scale = Math.min(area.w / converted.width, area.h / converted.height);
+    placePicture(slide, converted, {
+      x: x + (area.w - converted.width * scale) / 2,
+      y: y + (area.h - converted.height * scale) / 2,
+      w: converted.width * scale,
+      h: converted.height * scale,
       altText: xmlChars(s.alt),
     });
   } else {
@@ -170,20 +181,54 @@ export function image(slide: PptxSlide, s: Extract<Slide, { kind: 'image' }>, ct
   }
 }
 
+/**
+ * A picture: an SVG one as SVG with its PNG beside it (pptxgenjs writes a placeholder there, which
+ * finishing the package replaces with `picture.png`), any other as its PNG.
+ */
+function placePicture(
+  slide: PptxSlide,
+  picture: Picture,
+  place: { x: number; y: number; w: number; h: number; altText: string },
+) {
+  const data = picture.svg
+    ? `image/svg+xml;base64,${Buffer.from(picture.svg).toString('base64')}`
+    : `image/png;base64,${Buffer.from(picture.png).toString('base64')}`;
+  slide.addImage({ data, ...place });
+}
+
+// A formula's text size on its slide, points, before it is shrunk to fit.
+const FORMULA_PT = 44;
+
 export function math(slide: PptxSlide, s: Extract<Slide, { kind: 'math' }>, ctx: BodyContext) {
   const { x, y, w, h } = ctx.box;
   const capH = s.caption?.trim() ? 0.9 : 0;
-  monospaceBox(
-    slide,
-    s.tex.split('\n'),
-    ctx,
-    { x: x + 0.5, y: y + 0.3, w: w - 1, h: h - capH - 0.6 },
-    {
-      align: 'center',
-      valign: 'middle',
-      objectName: 'Formula (TeX)',
-    },
-  );
+  const drawn = ctx.pictures.formulas.get(s.tex);
+  if (drawn?.em) {
+    // The formula as a picture, its TeX the picture's description, centred in the space above the caption.
+    const area = { x: x + 0.3, y: y + 0.2, w: w - 0.6, h: h - capH - 0.4 };
+    const natural = { w: (drawn.em.w * FORMULA_PT) / 72, h: (drawn.em.h * FORMULA_PT) / 72 };
+    const scale = Math.min(1, area.w / natural.w, area.h / natural.h);
+    const pw = natural.w * scale;
+    const ph = natural.h * scale;
+    placePicture(slide, drawn, {
+      x: area.x + (area.w - pw) / 2,
+      y: area.y + (area.h - ph) / 2,
+      w: pw,
+      h: ph,
+      altText: xmlChars(s.tex),
+    });
+  } else
+    monospaceBox(
+      slide,
+      s.tex.split('\n'),
+      ctx,
+      { x: x + 0.5, y: y + 0.3, w: w - 1, h: h - capH - 0.6 },
+      {
+        align: 'center',
+        valign: 'middle',
+        objectName: 'Formula (TeX)',
+      },
+    );
   if (s.caption?.trim()) {
     const box = { x, y: y + h - capH, w, h: capH };
     const runs = inlineRuns(s.caption);

@@ -1,5 +1,6 @@
 import { fitFontSize, type TextBlock } from './fit-text.js';
 import type { PptxSlide, ShapeTypes, TextProps, TextPropsOptions } from './pptxgenjs.js';
+import type { Pictures } from './prepare-pictures.js';
 import { paragraph, type TextContext, type TextOptions } from './runs-to-text.js';
 import { runsText, type TextRun } from './text-runs.js';
 
@@ -21,6 +22,8 @@ export interface BodyContext extends TextContext {
   /** The body's box, inches. */
   box: { x: number; y: number; w: number; h: number };
   images: ReadonlyMap<string, PptxImage>;
+  /** Formulas drawn and figures converted beforehand. */
+  pictures: Pictures;
   /** The pptxgenjs shape names, from the instance (ShapeType is not importable without loading the library). */
   shapes: ShapeTypes;
 }

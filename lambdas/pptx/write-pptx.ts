@@ -9,6 +9,7 @@ import { fitFontSize, SLIDE_W } from './fit-text.js';
 import { notesParagraphsXml, replaceNotesBody, xmlChars } from './notes-xml.js';
 import { keepFirstParagraphProperties } from './paragraph-properties.js';
 import { loadPptxGenJS, type PptxSlide } from './pptxgenjs.js';
+import { type Pictures, preparePictures } from './prepare-pictures.js';
 import { paragraph, type TextContext } from './runs-to-text.js';
 import { addSlideBody } from './slide-bodies.js';
 import { listBullet, type PptxImage } from './slide-text.js';
@@ -120,6 +121,7 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
 
   const shapes = pres.ShapeType;
   const images = input.images ?? new Map<string, PptxImage>();
+  const pictures = await preparePictures(lecture, images, style.colors.fg);
   lecture.sections.forEach((section, s) => {
     const divider = newSlide();
     divider.addText(paragraph([{ text: String(s + 1) }], ctx, { align: 'center' }), {
@@ -157,7 +159,12 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
               .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
               .map((e) => ({ dateText: e.label ?? formatDate(e.date, lecture.language), text: e.text }))
           : [];
-      addSlideBody(slide, content, { ...ctx, box: hasTitle ? BODY_BOX : FULL_BOX, images, shapes }, events);
+      addSlideBody(
+        slide,
+        content,
+        { ...ctx, box: hasTitle ? BODY_BOX : FULL_BOX, images, pictures, shapes },
+        events,
+      );
       if (slideView?.cite) {
         slide.addText(paragraph([{ text: slideView.cite }], ctx, { align: ctx.rtl ? 'left' : 'right' }), {
           ...CITE_BOX,
@@ -204,20 +211,46 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
   }
 
   const written = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  return finishPackage(written, notes, { lang: lecture.language, rtl: view.rtl, mono: style.fonts.mono });
+  return finishPackage(written, notes, {
+    lang: lecture.language,
+    rtl: view.rtl,
+    mono: style.fonts.mono,
+    svgFallbacks: svgFallbacks(pictures),
+  });
+}
+
+/** Each SVG picture's PNG, by the SVG's text. */
+function svgFallbacks(pictures: Pictures): Map<string, Uint8Array> {
+  const found = new Map<string, Uint8Array>();
+  for (const picture of [...pictures.formulas.values(), ...pictures.figures.values()])
+    if (picture.svg) found.set(picture.svg, picture.png);
+  return found;
 }
 
 /**
- * Mend what pptxgenjs writes: one set of paragraph properties per paragraph on every slide, and each
- * slide's notes, as paragraphs and list items, in its notes slide.
+ * Mend what pptxgenjs writes: one set of paragraph properties per paragraph on every slide, each
+ * slide's notes, as paragraphs and list items, in its notes slide, and each SVG picture's PNG (in Node
+ * pptxgenjs writes a placeholder where the PNG that suites without SVG show belongs).
  */
 async function finishPackage(
   file: Uint8Array,
   notes: readonly string[],
-  options: { lang: string; rtl: boolean; mono: string },
+  options: { lang: string; rtl: boolean; mono: string; svgFallbacks: ReadonlyMap<string, Uint8Array> },
 ): Promise<Uint8Array> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(file);
+  if (options.svgFallbacks.size > 0) {
+    for (const path of Object.keys(zip.files)) {
+      const name = /^ppt\/media\/image-(\d+)-(\d+)\.svg$/.exec(path);
+      const svg = name && (await zip.file(path)?.async('string'));
+      const png = svg ? options.svgFallbacks.get(svg) : undefined;
+      if (!name || !png) continue;
+      // pptxgenjs names an SVG's PNG with the number just before the SVG's own.
+      const pngPath = `ppt/media/image-${name[1]}-${Number(name[2]) - 1}.png`;
+      if (!zip.file(pngPath)) throw new Error(`pptxgenjs wrote no ${pngPath} beside ${path}`);
+      zip.file(pngPath, png);
+    }
+  }
   for (const i of notes.keys()) {
     const path = `ppt/slides/slide${i + 1}.xml`;
     const entry = zip.file(path);
