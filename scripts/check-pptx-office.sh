@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Opens the PowerPoint files Lectern writes in a real office suite: every course lecture and the
-# all-kinds fixture (or the lecture files given) go through `lectern render --pptx`, then LibreOffice
+# all-kinds, math and figures fixtures (or the lecture files given) go through `lectern render --pptx`, then LibreOffice
 # Impress converts each deck.pptx to PDF, headless; each PDF must have one page per slide of its deck
 # (deck.json). With PNG_DIR set, the pages are also drawn as PNG there (pdftoppm) to look at.
 #
@@ -19,7 +19,8 @@ done
 if [ "$#" -gt 0 ]; then
   files=("$@")
 else
-  files=("$root"/content/cold-war/*.yaml "$root/test/fixtures/lectures/all-kinds.yaml")
+  files=("$root"/content/cold-war/*.yaml "$root/test/fixtures/lectures/all-kinds.yaml"
+    "$root/test/fixtures/lectures/math.yaml" "$root/test/fixtures/media/figures.yaml")
   # course.yaml is the course, not a lecture: render reads it for the order only
 fi
 
