@@ -32,7 +32,7 @@ import { type LectureBody, readJsonValue, readLectureBody } from './read-body.js
 import { matchRoute, type Route } from './routes.js';
 import type { SessionKeeper } from './session-cookie.js';
 import { createSessionRoutes, unauthorized } from './session-routes.js';
-import { resolveStoredMedia } from './stored-media.js';
+import { readStoredImages, resolveStoredMedia } from './stored-media.js';
 
 /** The few logger methods the API uses: Powertools' Logger in Lambda and locally. */
 export type ApiLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -109,9 +109,11 @@ export function createApi(deps: ApiDeps): Api {
 
   const publish = async (event: ApiEvent, actor: Actor, pathId?: string): Promise<ApiResult> => {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
+    const media = await mediaFor(body);
     const { publication, warnings } = await preparePublication(body, {
       ...(await mathFor(body.text)),
-      ...(await mediaFor(body)),
+      ...media,
+      readImages: () => readStoredImages(media.media, deps.media?.store),
       ...(await singleFileSources()),
       templates: deps.templates,
       generatedAt: clock().toISOString(),

@@ -6,6 +6,7 @@ import { buildDeckAt, checkLecture } from '../core/pipeline.js';
 import { mediaBaseFor } from '../core/render/index.js';
 import { MATH_STYLESHEET } from '../core/render/render-deck.js';
 import { inlineDeck } from '../core/single-file/inline-deck.js';
+import type { PptxImage } from '../pptx/write-pptx.js';
 import { ASSETS_BASE, DECK_FILES } from '../site/layout.js';
 import type { DeckPublication } from '../store/deck-store.js';
 import { toDetail } from './error-result.js';
@@ -39,6 +40,8 @@ export async function preparePublication(
     math?: MathEngine;
     media?: MediaMap;
     singleFile?: SingleFileSources;
+    /** The stored images' bytes, asked for only once the lecture has passed its checks. */
+    readImages?: () => Promise<ReadonlyMap<string, PptxImage>>;
   },
 ): Promise<{ publication: DeckPublication; warnings: Diagnostic[] }> {
   const built = buildDeckAt(
@@ -51,10 +54,11 @@ export async function preparePublication(
   // Made only when the store writes this version: an unchanged publish never pays for them.
   const laterFiles = async () => {
     const { writePptx } = await import('../pptx/write-pptx.js');
-    // The deck's own images are stored apart from it and an https image is never fetched: the
-    // PowerPoint file shows each as a framed box with its description and name.
+    // The deck's own images are embedded from the media store; an https image is never fetched: the
+    // PowerPoint file shows it as a framed box with its description and address.
+    const images = (await options.readImages?.()) ?? new Map<string, PptxImage>();
     const files: Record<string, string | Uint8Array> = {
-      [DECK_FILES.pptx]: await writePptx({ lecture, templates: options.templates }),
+      [DECK_FILES.pptx]: await writePptx({ lecture, templates: options.templates, images }),
     };
     if (options.singleFile)
       files[DECK_FILES.singleFile] = await singleFilePage(decks.versioned, options.singleFile);

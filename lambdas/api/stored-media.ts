@@ -1,6 +1,7 @@
-import type { MediaEntry, MediaMap } from '../core/media/media-entry.js';
+import { isMediaFile, type MediaEntry, type MediaMap, mediaFileName } from '../core/media/media-entry.js';
 import { imageSources, mediaSource } from '../core/media/media-path.js';
 import { parseLecture } from '../core/parse.js';
+import type { PptxImage } from '../pptx/write-pptx.js';
 import type { MediaStore } from '../store/media-store.js';
 import type { LectureBody } from './read-body.js';
 
@@ -34,4 +35,30 @@ export async function resolveStoredMedia(
     }),
   );
   return { media: new Map(entries) };
+}
+
+/**
+ * The stored images a checked lecture uses, with their bytes, for its PowerPoint file: each is read
+ * from `media/{name}` once the deck is known to be valid (an SVG's bytes are already at hand).
+ */
+export async function readStoredImages(
+  media: MediaMap | undefined,
+  store: MediaStore | undefined,
+): Promise<Map<string, PptxImage>> {
+  const images = new Map<string, PptxImage>();
+  if (!media || !store) return images;
+  await Promise.all(
+    [...media].map(async ([src, entry]) => {
+      if (!isMediaFile(entry)) return;
+      const bytes = entry.bytes ?? (await store.read(mediaFileName(entry)))?.body;
+      if (!bytes) return;
+      images.set(src, {
+        bytes,
+        type: entry.type,
+        ...(entry.width !== undefined && { width: entry.width }),
+        ...(entry.height !== undefined && { height: entry.height }),
+      });
+    }),
+  );
+  return images;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toApiGatewayEvent } from '../../lambdas/api/api-event.js';
 import { createTokenAuthorizer, singleAdmin } from '../../lambdas/api/authorize.js';
@@ -10,7 +11,13 @@ import type { CliIo } from '../../lambdas/cli/io.js';
 import { runCli } from '../../lambdas/cli/run.js';
 import { loadTemplates } from '../../lambdas/node/templates-fs.js';
 import { type RunningServer, startServer } from '../../lambdas/server/start-server.js';
-import { PUBLICATION_TYPE } from '../../lambdas/site/layout.js';
+import {
+  DECK_FILES,
+  DEFAULT_DECKS_PREFIX,
+  PUBLICATION_TYPE,
+  pptxUrl,
+  versionKey,
+} from '../../lambdas/site/layout.js';
 import { createCourseStore } from '../../lambdas/store/course-store.js';
 import { createDeckStore } from '../../lambdas/store/deck-store.js';
 import { createFsObjectStore } from '../../lambdas/store/fs-object-store.js';
@@ -123,6 +130,21 @@ describe('a lecture with figures published by lectern publish', () => {
     // Nothing left that points back at the site: no shared assets, no media folder.
     expect(page).not.toMatch(/(src|href)="(\.\.\/)+(assets|media)\//);
     expect(page).toMatch(/<script>\n[^<]*Reveal/);
+  });
+
+  it('embeds the stored figures in the deck’s PowerPoint file, byte for byte', async () => {
+    const answer = await fetch(`${server.url}${pptxUrl('figures-deck')}`);
+    expect(answer.status).toBe(200);
+    const media = await pptxMedia(new Uint8Array(await answer.arrayBuffer()));
+    // PNG, JPEG and GIF as they are; the SVG as itself, with a PNG drawn from it beside it.
+    for (const file of ['dot.png', 'block.jpg', 'dot.gif', 'chart.svg']) {
+      const bytes = readFileSync(join(FIGURES, file));
+      expect(
+        media.some((m) => Buffer.from(m).equals(bytes)),
+        `${file} in ppt/media/`,
+      ).toBe(true);
+    }
+    expect(media).toHaveLength(5);
   });
 
   it('uploads nothing the second time, and the deck stands unchanged', async () => {
@@ -308,5 +330,17 @@ describe('deployed: a pre-signed PUT straight to the S3-protocol server', () => 
       PUBLICATION_TYPE,
     );
     expect(published.status).toBe(201);
+    const pptx = await objects.get(
+      versionKey(DEFAULT_DECKS_PREFIX, 's3-figure', published.body.version, DECK_FILES.pptx),
+    );
+    const media = await pptxMedia(pptx?.body ?? new Uint8Array());
+    expect(media.some((m) => Buffer.from(m).equals(svg))).toBe(true);
   });
 });
+
+/** The files under ppt/media/ of a PowerPoint file. */
+async function pptxMedia(file: Uint8Array): Promise<Uint8Array[]> {
+  const zip = await JSZip.loadAsync(file);
+  const paths = Object.keys(zip.files).filter((p) => /^ppt\/media\/[^/]+$/.test(p));
+  return Promise.all(paths.map(async (p) => (await zip.file(p)?.async('uint8array')) ?? new Uint8Array()));
+}
