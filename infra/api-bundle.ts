@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LAZY_PACKAGES } from './bundle-lazy-packages.mjs';
+import { SHIPPED_BESIDE } from './bundle-lazy-packages.mjs';
 
 /**
  * How the API Lambda is bundled, in one place: the stack (NodejsFunction) and scripts/bench-bundle.ts
@@ -22,10 +22,10 @@ export const API_BUNDLE = {
   // The Node.js 24 runtime ships the AWS SDK v3; bundling it would add ~600 KB to every cold start.
   // source-map: Handlebars' compiler loads it inside a try/catch only to emit source maps of compiled
   // templates, which we never ask for; left out, it falls back to its own stub (27 KB saved).
-  // LAZY_PACKAGES (the PowerPoint writer's pptxgenjs and jszip, KaTeX, file-type, image-size): imported
-  // on the first request that needs them; the bundling hook ships them beside the handler as
-  // node_modules/ (infra/bundle-lazy-packages.mjs), out of this file.
-  external: ['@aws-sdk/*', 'source-map', ...LAZY_PACKAGES],
+  // SHIPPED_BESIDE (the PowerPoint writer's pptxgenjs, jszip, MathJax and sharp, KaTeX, file-type,
+  // image-size, the S3 client's parts): imported on the first request that needs them; the bundling
+  // hook ships them beside the handler as node_modules/ (infra/bundle-lazy-packages.mjs), out of this file.
+  external: ['@aws-sdk/*', 'source-map', ...SHIPPED_BESIDE],
   // Bundled CommonJS packages (handlebars) call require(), which ESM output lacks.
   banner:
     "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",

@@ -1,10 +1,13 @@
-// Bundles the packages the API Lambda loads only on demand (the PowerPoint writer's pptxgenjs and
-// jszip, KaTeX for a lecture with math, file-type and image-size for an uploaded figure) into
-// <out>/node_modules/<name>/, one ESM file each, where Node finds them at run time. The
-// handler's own bundle leaves them out (infra/api-bundle.ts lists them as external), so a cold start
-// neither parses nor loads them; the first request that needs one imports it. Run by the bundling hook as
+// Bundles the packages the API Lambda loads only on demand (the PowerPoint writer's pptxgenjs, jszip
+// and MathJax, KaTeX for a lecture with math, file-type and image-size for an uploaded figure, the
+// parts of the AWS SDK used) into <out>/node_modules/<name>/, one ESM file each, where Node finds
+// them at run time, and installs sharp (native: it draws the PNG of an SVG picture and converts WebP
+// and AVIF) there for the function's platform. The handler's own bundle leaves them out
+// (infra/api-bundle.ts lists them as external), so a cold start neither parses nor loads them; the
+// first request that needs one imports it. Run by the bundling hook as
 // `node infra/bundle-lazy-packages.mjs <out>`; the benchmarks import lazyPackages().
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -61,11 +64,108 @@ function virtualEntry(contents, resolveDir) {
   };
 }
 
-/** The packages shipped beside the handler. */
+/** The packages bundled beside the handler, one file each. */
 export const LAZY_PACKAGES = Object.keys(EXPORTS);
+
+/** Every package the handler's bundle leaves out because it ships beside it: MathJax and sharp too. */
+export const SHIPPED_BESIDE = [...LAZY_PACKAGES, 'mathjax-full', 'sharp'];
+
+/**
+ * MathJax's modules that lambdas/pptx/tex-svg.ts imports (a unit test keeps the lists the same), and
+ * what the writer takes from each. All are bundled into one file, and the package's exports map sends
+ * every one of these paths to it, so they share one MathJax (its handlers and TeX packages register
+ * themselves in module state).
+ */
+export const MATHJAX_MODULES = {
+  'mathjax-full/js/mathjax.js': ['mathjax'],
+  'mathjax-full/js/input/tex.js': ['TeX'],
+  'mathjax-full/js/output/svg.js': ['SVG'],
+  'mathjax-full/js/adaptors/liteAdaptor.js': ['liteAdaptor'],
+  'mathjax-full/js/handlers/html.js': ['RegisterHTMLHandler'],
+  'mathjax-full/js/input/tex/base/BaseConfiguration.js': [],
+  'mathjax-full/js/input/tex/ams/AmsConfiguration.js': [],
+  'mathjax-full/js/input/tex/boldsymbol/BoldsymbolConfiguration.js': [],
+  'mathjax-full/js/input/tex/color/ColorConfiguration.js': [],
+  'mathjax-full/js/input/tex/cancel/CancelConfiguration.js': [],
+  'mathjax-full/js/input/tex/newcommand/NewcommandConfiguration.js': [],
+};
+
+async function bundleMathJax(outDir, projectRoot) {
+  const folder = join(outDir, 'node_modules', 'mathjax-full');
+  mkdirSync(folder, { recursive: true });
+  const contents = Object.entries(MATHJAX_MODULES)
+    .map(([path, names]) =>
+      names.length > 0 ? `export { ${names.join(', ')} } from '${path}';` : `import '${path}';`,
+    )
+    .join('\n');
+  await build({
+    absWorkingDir: projectRoot,
+    stdin: { contents, resolveDir: projectRoot, loader: 'js' },
+    outfile: join(folder, 'index.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    minify: true,
+    banner: {
+      js: "import { createRequire as __lazyRequire } from 'node:module'; const require = __lazyRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  const exportsMap = Object.fromEntries(
+    Object.keys(MATHJAX_MODULES).map((path) => [`./${path.slice('mathjax-full/'.length)}`, './index.mjs']),
+  );
+  writeFileSync(
+    join(folder, 'package.json'),
+    `${JSON.stringify({ name: 'mathjax-full', type: 'module', exports: exportsMap }, null, 2)}\n`,
+  );
+}
+
+/** The Lambda function's platform, for sharp's native parts. */
+export const LAMBDA_PLATFORM = { os: 'linux', cpu: 'arm64', libc: 'glibc' };
+
+/**
+ * sharp and its native parts for LAMBDA_PLATFORM, at the version package.json pins, copied into
+ * `outDir/node_modules`. npm fetches them once; later builds copy them from node_modules/.cache.
+ */
+export function installSharp(outDir, projectRoot) {
+  const version = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).dependencies.sharp;
+  const { os, cpu, libc } = LAMBDA_PLATFORM;
+  const cache = join(
+    projectRoot,
+    'node_modules',
+    '.cache',
+    'lectern-lambda',
+    `sharp-${version}-${os}-${cpu}-${libc}`,
+  );
+  if (!existsSync(join(cache, 'node_modules', 'sharp', 'package.json'))) {
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, 'package.json'), '{"private":true}\n');
+    const npm = spawnSync(
+      'npm',
+      [
+        'install',
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        `--os=${os}`,
+        `--cpu=${cpu}`,
+        `--libc=${libc}`,
+        `sharp@${version}`,
+      ],
+      { cwd: cache, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' },
+    );
+    if (npm.status !== 0) throw new Error(`npm could not install sharp@${version} for ${os}-${cpu}`);
+  }
+  cpSync(join(cache, 'node_modules'), join(outDir, 'node_modules'), { recursive: true });
+}
 
 /** Write each lazy package into `outDir/node_modules/<name>/index.mjs` with a package.json naming it. */
 export async function lazyPackages(outDir, projectRoot) {
+  await bundleMathJax(outDir, projectRoot);
   await Promise.all(LAZY_PACKAGES.map((name) => lazyPackage(outDir, projectRoot, name)));
 }
 
@@ -107,5 +207,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node infra/bundle-lazy-packages.mjs <out>');
     process.exit(2);
   }
-  await lazyPackages(outDir, join(fileURLToPath(new URL('.', import.meta.url)), '..'));
+  const projectRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+  await lazyPackages(outDir, projectRoot);
+  installSharp(outDir, projectRoot);
 }

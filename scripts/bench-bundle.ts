@@ -76,7 +76,10 @@ async function lazySizes(): Promise<[string, number][]> {
   const dir = await mkdtemp(join(tmpdir(), 'lectern-bench-lazy-'));
   try {
     await lazyPackages(dir, PROJECT_ROOT);
-    return LAZY_PACKAGES.map((name) => [name, statSync(join(dir, 'node_modules', name, 'index.mjs')).size]);
+    return [...LAZY_PACKAGES, 'mathjax-full'].map((name) => [
+      name,
+      statSync(join(dir, 'node_modules', name, 'index.mjs')).size,
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
