@@ -22,7 +22,7 @@ export const API_BUNDLE = {
   // The Node.js 24 runtime ships the AWS SDK v3; bundling it would add ~600 KB to every cold start.
   // source-map: Handlebars' compiler loads it inside a try/catch only to emit source maps of compiled
   // templates, which we never ask for; left out, it falls back to its own stub (27 KB saved).
-  // SHIPPED_BESIDE (the PowerPoint writer's pptxgenjs, jszip, MathJax and sharp, KaTeX, file-type,
+  // SHIPPED_BESIDE (the PowerPoint writer's pptxgenjs, jszip, fflate, MathJax and sharp, KaTeX, file-type,
   // image-size, the S3 client's parts): imported on the first request that needs them; the bundling
   // hook ships them beside the handler as node_modules/ (infra/bundle-lazy-packages.mjs), out of this file.
   external: ['@aws-sdk/*', 'source-map', ...SHIPPED_BESIDE],

@@ -1,5 +1,5 @@
-// Bundles the packages the API Lambda loads only on demand (the PowerPoint writer's pptxgenjs, jszip
-// and MathJax, KaTeX for a lecture with math, file-type and image-size for an uploaded figure, the
+// Bundles the packages the API Lambda loads only on demand (the PowerPoint writer's pptxgenjs, jszip,
+// fflate and MathJax, KaTeX for a lecture with math, file-type and image-size for an uploaded figure, the
 // parts of the AWS SDK used) into <out>/node_modules/<name>/, one ESM file each, where Node finds
 // them at run time, and installs sharp (native: it draws the PNG of an SVG picture and converts WebP
 // and AVIF) there for the function's platform. The handler's own bundle leaves them out
@@ -25,6 +25,7 @@ import { build } from 'esbuild';
 const EXPORTS = {
   pptxgenjs: 'default',
   jszip: 'default',
+  fflate: '*',
   katex: 'default',
   'file-type': '*',
   'image-size': '*',

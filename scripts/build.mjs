@@ -45,10 +45,10 @@ const shipped = {
   // The SDK is loaded only when an S3 bucket is configured; keep it out of the CLI's start-up path.
   external: ['@aws-sdk/*', 'playwright-core', 'chromium-bidi'],
 };
-// pptxgenjs, jszip, MathJax and sharp are loaded from node_modules when a PowerPoint file is first
-// written (MathJax and sharp only for a formula or a picture to convert), by the server and the CLI
+// pptxgenjs, jszip, fflate, MathJax and sharp are loaded from node_modules when a PowerPoint file is
+// first written (MathJax and sharp only for a formula or a picture to convert), by the server and the CLI
 // alike: neither pays for them at start.
-const lazy = ['pptxgenjs', 'jszip', 'mathjax-full', 'sharp'];
+const lazy = ['pptxgenjs', 'jszip', 'fflate', 'mathjax-full', 'sharp'];
 // What the CLI loads only for some runs, each a bundle of its own in dist/lazy/ that bin/code-cache.mjs
 // runs (with its own code cache) on the first require(): KaTeX for a lecture with math, file-type and
 // image-size for one with figures, chokidar for `lectern preview`. The value is what the CLI imports

@@ -1,3 +1,4 @@
+import type { ZippableFile } from 'fflate';
 import type { TemplateSet } from '../core/deck.js';
 import { inlineText } from '../core/markdown.js';
 import { withMath } from '../core/math/math-markup.js';
@@ -237,39 +238,45 @@ async function finishPackage(
   notes: readonly string[],
   options: { lang: string; rtl: boolean; mono: string; svgFallbacks: ReadonlyMap<string, Uint8Array> },
 ): Promise<Uint8Array> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(file);
+  // fflate rather than jszip to read and write the package: jszip's deflate (pako) starts every one of
+  // a few hundred parts by allocating and clearing its tables, which was most of the writing time.
+  const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+  const parts: Record<string, Uint8Array> = unzipSync(file);
+  const part = (path: string) => {
+    const found = parts[path];
+    if (!found) throw new Error(`pptxgenjs wrote no ${path}`);
+    return found;
+  };
   if (options.svgFallbacks.size > 0) {
-    for (const path of Object.keys(zip.files)) {
+    for (const path of Object.keys(parts)) {
       const name = /^ppt\/media\/image-(\d+)-(\d+)\.svg$/.exec(path);
-      const svg = name && (await zip.file(path)?.async('string'));
-      const png = svg ? options.svgFallbacks.get(svg) : undefined;
+      const png = name ? options.svgFallbacks.get(strFromU8(part(path))) : undefined;
       if (!name || !png) continue;
       // pptxgenjs names an SVG's PNG with the number just before the SVG's own.
       const pngPath = `ppt/media/image-${name[1]}-${Number(name[2]) - 1}.png`;
-      if (!zip.file(pngPath)) throw new Error(`pptxgenjs wrote no ${pngPath} beside ${path}`);
-      zip.file(pngPath, png);
+      part(pngPath);
+      parts[pngPath] = png;
     }
   }
   for (const i of notes.keys()) {
     const path = `ppt/slides/slide${i + 1}.xml`;
-    const entry = zip.file(path);
-    if (!entry) throw new Error(`pptxgenjs wrote no ${path}`);
-    zip.file(path, keepFirstParagraphProperties(await entry.async('string')));
+    parts[path] = strToU8(keepFirstParagraphProperties(strFromU8(part(path))));
   }
   for (const [i, text] of notes.entries()) {
     if (text.trim() === '') continue;
     const path = `ppt/notesSlides/notesSlide${i + 1}.xml`;
-    const entry = zip.file(path);
-    if (!entry) throw new Error(`pptxgenjs wrote no ${path}`);
-    const xml = await entry.async('string');
-    zip.file(path, replaceNotesBody(xml, notesParagraphsXml(noteBlocks(text), options)));
+    parts[path] = strToU8(
+      replaceNotesBody(strFromU8(part(path)), notesParagraphsXml(noteBlocks(text), options)),
+    );
   }
-  // Relationship parts are a few hundred bytes each, two per slide: deflating them saves little and
-  // costs most of the writing time (each deflate stream starts by clearing its own tables).
-  for (const path of Object.keys(zip.files).filter((p) => p.endsWith('.rels'))) {
-    const entry = zip.file(path);
-    if (entry) zip.file(path, await entry.async('uint8array'), { compression: 'STORE' });
-  }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  // Pictures are compressed already, and a part of a few hundred bytes (two relationship parts a slide)
+  // gains little from deflating: both are stored as they are.
+  const entries = Object.entries(parts)
+    .filter(([path]) => !path.endsWith('/'))
+    .map(([path, bytes]) => {
+      const stored = path.startsWith('ppt/media/') || bytes.byteLength < 512;
+      const file: ZippableFile = [bytes, { level: stored ? 0 : 1 }];
+      return [path, file];
+    });
+  return zipSync(Object.fromEntries(entries));
 }

@@ -31,7 +31,7 @@ async function mediaOf(opened: Awaited<ReturnType<typeof openPptx>>, slide: numb
   return (await opened.zip.file(`ppt/media/${target}`)?.async('uint8array')) ?? new Uint8Array();
 }
 
-describe('texToSvg', () => {
+describe('texToSvg', { timeout: 30_000 }, () => {
   it('draws TeX as paths in the given colour, sized in pixels', async () => {
     const drawn = await texToSvg('\\frac{a}{b} + \\sqrt{x}', '112233');
     expect(drawn?.svg).toMatch(/^<svg[^>]* width="[\d.]+" height="[\d.]+"/);
@@ -58,7 +58,7 @@ describe('texToSvg', () => {
   });
 });
 
-describe('writePptx: pictures', () => {
+describe('writePptx: pictures', { timeout: 30_000 }, () => {
   it('puts a math slide’s formula in as an SVG picture with a real PNG beside it, its TeX the description', async () => {
     const tex = '\\int_0^1 x^2\\,dx = \\frac{1}{3}';
     const opened = await openPptx(
