@@ -1,4 +1,5 @@
 import type { Slide } from '../core/schema.js';
+import { BUILD_LIST_NAME } from './build-timing.js';
 import { blocksHeight, fitFontSize } from './fit-text.js';
 import type { PptxSlide, TableCell } from './pptxgenjs.js';
 import { paragraph, runsToText } from './runs-to-text.js';
@@ -15,6 +16,7 @@ function bullets(
   slide: PptxSlide,
   points: NonNullable<Extract<Slide, { points?: unknown }>['points']>,
   ctx: BodyContext,
+  fragments: boolean,
 ) {
   const items = points.flatMap((point) =>
     typeof point === 'string'
@@ -24,7 +26,7 @@ function bullets(
           ...(point.points ?? []).map((p) => ({ runs: inlineRuns(p), level: 1 })),
         ],
   );
-  if (items.length > 0) addList(slide, items, ctx, ctx.box);
+  if (items.length > 0) addList(slide, items, ctx, ctx.box, fragments ? { name: BUILD_LIST_NAME } : {});
 }
 
 function quote(slide: PptxSlide, text: string, by: string | undefined, ctx: BodyContext) {
@@ -145,7 +147,7 @@ export function addSlideBody(
   switch (s.kind) {
     case undefined:
     case 'bullets':
-      bullets(slide, s.points ?? [], ctx);
+      bullets(slide, s.points ?? [], ctx, s.fragments === true);
       return;
     case 'quote':
       quote(slide, s.text, s.by, ctx);

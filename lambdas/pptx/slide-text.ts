@@ -53,7 +53,7 @@ export function addList(
   items: readonly { runs: TextRun[]; level: number }[],
   ctx: TextContext,
   box: { x: number; y: number; w: number; h: number },
-  options: { numbered?: boolean; startAt?: number; max?: number; base?: TextOptions } = {},
+  options: { numbered?: boolean; startAt?: number; max?: number; base?: TextOptions; name?: string } = {},
 ): void {
   const blocks: TextBlock[] = items.map((i) => ({ text: runsText(i.runs), level: i.level }));
   const size = fitFontSize(blocks, box, options.max ?? 28, 12);
@@ -75,6 +75,7 @@ export function addList(
     fontSize: size,
     color: ctx.style.colors.fg,
     fontFace: ctx.style.fonts.sans,
+    ...(options.name !== undefined && { objectName: options.name }),
   });
 }
 

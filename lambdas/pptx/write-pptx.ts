@@ -6,6 +6,7 @@ import { viewDeck } from '../core/render/deck-view.js';
 import { formatDate } from '../core/render/format-date.js';
 import { DEFAULT_THEME } from '../core/render/themes.js';
 import type { Lecture } from '../core/schema.js';
+import { addBuildTiming, type ParagraphGroup, pointGroups } from './build-timing.js';
 import { fitFontSize, SLIDE_W } from './fit-text.js';
 import { notesParagraphsXml, replaceNotesBody, xmlChars } from './notes-xml.js';
 import { keepFirstParagraphProperties } from './paragraph-properties.js';
@@ -65,10 +66,13 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
   pres.theme = { headFontFace: style.fonts.sans, bodyFontFace: style.fonts.sans };
 
   const notes: string[] = [];
-  const newSlide = (slideNotes?: string) => {
+  // Per slide, the paragraph groups that appear one click at a time (the deck's fragments).
+  const builds: ParagraphGroup[][] = [];
+  const newSlide = (slideNotes?: string, build: ParagraphGroup[] = []) => {
     const slide = pres.addSlide();
     slide.background = { color: style.colors.bg };
     notes.push(slideNotes ?? '');
+    builds.push(build);
     return slide;
   };
   const heading = (slide: PptxSlide, runs: TextRun[], box = TITLE_BOX, max = 36) => {
@@ -149,7 +153,7 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
     });
     section.slides.forEach((content, i) => {
       const slideView = view.sections[s]?.slides[i];
-      const slide = newSlide(content.notes);
+      const slide = newSlide(content.notes, fragmentGroups(content));
       const titleText =
         content.kind === 'questions' && !content.title?.trim() ? view.words.discussion : content.title;
       const hasTitle = titleText !== undefined && titleText.trim() !== '';
@@ -217,7 +221,14 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
     rtl: view.rtl,
     mono: style.fonts.mono,
     svgFallbacks: svgFallbacks(pictures),
+    builds,
   });
+}
+
+/** A points slide's fragments: each top-level point with the points under it. */
+function fragmentGroups(slide: Lecture['sections'][number]['slides'][number]): ParagraphGroup[] {
+  if ((slide.kind !== undefined && slide.kind !== 'bullets') || slide.fragments !== true) return [];
+  return pointGroups((slide.points ?? []).map((p) => (typeof p === 'string' ? 0 : (p.points?.length ?? 0))));
 }
 
 /** Each SVG picture's PNG, by the SVG's text. */
@@ -229,14 +240,21 @@ function svgFallbacks(pictures: Pictures): Map<string, Uint8Array> {
 }
 
 /**
- * Mend what pptxgenjs writes: one set of paragraph properties per paragraph on every slide, each
- * slide's notes, as paragraphs and list items, in its notes slide, and each SVG picture's PNG (in Node
- * pptxgenjs writes a placeholder where the PNG that suites without SVG show belongs).
+ * Mend what pptxgenjs writes: one set of paragraph properties per paragraph on every slide, the
+ * fragments as build animations, each slide's notes, as paragraphs and list items, in its notes slide,
+ * and each SVG picture's PNG (in Node pptxgenjs writes a placeholder where the PNG that suites without
+ * SVG show belongs).
  */
 async function finishPackage(
   file: Uint8Array,
   notes: readonly string[],
-  options: { lang: string; rtl: boolean; mono: string; svgFallbacks: ReadonlyMap<string, Uint8Array> },
+  options: {
+    lang: string;
+    rtl: boolean;
+    mono: string;
+    svgFallbacks: ReadonlyMap<string, Uint8Array>;
+    builds: readonly ParagraphGroup[][];
+  },
 ): Promise<Uint8Array> {
   // fflate rather than jszip to read and write the package: jszip's deflate (pako) starts every one of
   // a few hundred parts by allocating and clearing its tables, which was most of the writing time.
@@ -260,7 +278,8 @@ async function finishPackage(
   }
   for (const i of notes.keys()) {
     const path = `ppt/slides/slide${i + 1}.xml`;
-    parts[path] = strToU8(keepFirstParagraphProperties(strFromU8(part(path))));
+    const xml = keepFirstParagraphProperties(strFromU8(part(path)));
+    parts[path] = strToU8(addBuildTiming(xml, options.builds[i] ?? []));
   }
   for (const [i, text] of notes.entries()) {
     if (text.trim() === '') continue;

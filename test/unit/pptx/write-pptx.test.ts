@@ -13,7 +13,7 @@ async function write(l: Lecture) {
 const deckSlides = (l: Lecture) =>
   withMath({ render: (tex) => tex }, () => renderDeck(l, templates(), OPTIONS)).result.manifest.slides;
 
-describe('writePptx: the all-kinds lecture', () => {
+describe('writePptx: the all-kinds lecture', { timeout: 30_000 }, () => {
   it('has one slide per deck slide, in the deck order, with every title and point as text', async () => {
     const l = allKinds();
     const pptx = await write(l);
@@ -121,7 +121,7 @@ describe('writePptx: the all-kinds lecture', () => {
   });
 });
 
-describe('writePptx: languages and themes', () => {
+describe('writePptx: languages and themes', { timeout: 30_000 }, () => {
   it('keeps Chinese, Cyrillic and Arabic text as written', async () => {
     const l = lecture({
       title: 'Холодная война',
@@ -183,7 +183,7 @@ describe('writePptx: languages and themes', () => {
   });
 });
 
-describe('writePptx: hostile text', () => {
+describe('writePptx: hostile text', { timeout: 30_000 }, () => {
   it('drops characters XML cannot hold, so every part stays a well-formed file', async () => {
     const l = lecture({
       title: 'Bell \u0007 and \u0001',
