@@ -13,8 +13,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-// Loaded with -r into the measured process: prints its peak resident memory when it ends.
-const RSS_PROBE = `process.on('exit', () => process.stderr.write('peak-rss-kib=' + process.resourceUsage().maxRSS + '\\n'));`;
+// Loaded with -r into the measured process: prints its peak resident memory and the CPU time it used
+// (user and system; on a loaded machine it moves far less than the wall time) when it ends.
+const RSS_PROBE = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('peak-rss-kib=' + u.maxRSS + ' cpu-us=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`;
 
 export interface PptxFigure {
   name: string;
@@ -22,6 +23,8 @@ export interface PptxFigure {
   ms: number;
   /** Median peak resident memory, MiB. */
   peakMiB: number;
+  /** Median CPU time of the process (user and system), ms. */
+  cpuMs: number;
 }
 
 export interface PptxFigures {
@@ -55,7 +58,11 @@ export function benchPptx(root: string, runs: number): PptxFigures {
       );
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (result.status !== 0) throw new Error(`lectern pptx ${file} failed: ${result.stderr}`);
-      return { ms, peakMiB: Number(/peak-rss-kib=(\d+)/.exec(result.stderr)?.[1]) / 1024 };
+      return {
+        ms,
+        peakMiB: Number(/peak-rss-kib=(\d+)/.exec(result.stderr)?.[1]) / 1024,
+        cpuMs: Number(/cpu-us=(\d+)/.exec(result.stderr)?.[1]) / 1000,
+      };
     };
     const bare = () => {
       const start = process.hrtime.bigint();
@@ -63,7 +70,7 @@ export function benchPptx(root: string, runs: number): PptxFigures {
       return Number(process.hrtime.bigint() - start) / 1e6;
     };
     for (const file of files) run(file); // the first runs fill the OS file cache and the CLI's code cache
-    const samples = new Map(files.map((f) => [f, [] as { ms: number; peakMiB: number }[]]));
+    const samples = new Map(files.map((f) => [f, [] as { ms: number; peakMiB: number; cpuMs: number }[]]));
     const bares: number[] = [];
     for (let i = 0; i < runs; i++) {
       bares.push(bare());
@@ -77,6 +84,7 @@ export function benchPptx(root: string, runs: number): PptxFigures {
         name,
         ms: median(of(name).map((s) => s.ms)),
         peakMiB: median(of(name).map((s) => s.peakMiB)),
+        cpuMs: median(of(name).map((s) => s.cpuMs)),
       })),
       growth600over60: median(growth),
       runs,
@@ -91,7 +99,8 @@ export function formatPptx(figures: PptxFigures): string {
   return [
     `median of ${figures.runs} interleaved rounds; node -e 0 ${figures.bare.toFixed(0)} ms`,
     ...figures.lectures.map(
-      (l) => `${l.name.padEnd(32)} ${l.ms.toFixed(0).padStart(6)} ms   peak RSS ${l.peakMiB.toFixed(0)} MiB`,
+      (l) =>
+        `${l.name.padEnd(32)} ${l.ms.toFixed(0).padStart(6)} ms   CPU ${l.cpuMs.toFixed(0).padStart(5)} ms   peak RSS ${l.peakMiB.toFixed(0)} MiB`,
     ),
     `600 ÷ 60 slides, paired: ${figures.growth600over60.toFixed(2)}×`,
   ].join('\n');
