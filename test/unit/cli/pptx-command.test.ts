@@ -38,29 +38,33 @@ describe('lectern pptx', () => {
     expect(run.code).toBe(0);
     const pptx = await openPptx(readFileSync(join(dir, 'out', 'l.pptx')));
     const media = Object.keys(pptx.zip.files).filter((p) => p.startsWith('ppt/media/') && !p.endsWith('/'));
-    expect(media).toHaveLength(1);
-    const bytes = await pptx.zip.file(media[0] as string)?.async('nodebuffer');
-    expect(bytes?.equals(PNG)).toBe(true);
+    // The PNG as it is; the SVG as itself, with a PNG drawn from it for suites that cannot draw SVG.
+    expect(media).toHaveLength(3);
+    const files = await Promise.all(media.map((m) => pptx.zip.file(m)?.async('nodebuffer')));
+    expect(files.some((bytes) => bytes?.equals(PNG))).toBe(true);
+    expect(files.some((bytes) => bytes?.toString('utf8') === SVG)).toBe(true);
+    const drawn = files.filter((bytes) => bytes && !bytes.equals(PNG) && bytes.toString('utf8') !== SVG);
+    expect(drawn.map((bytes) => bytes?.subarray(1, 4).toString('latin1'))).toEqual(['PNG']);
     const picture = pptx.slides[2] as string;
     expect(picture).toMatch(/<p:cNvPr [^>]*descr="A map of Korea, 1950"/);
     const ext = /<p:pic>[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"/.exec(picture);
     expect(Number(ext?.[1]) / Number(ext?.[2])).toBeCloseTo(1.5, 2);
     expect(paragraphs(picture)).toContain('The front in September — Drawn for the course');
-    // SVG and remote images are named, not drawn
-    expect(texts(pptx.slides[3] as string)).toEqual(['A bar chart', 'figs/bar.svg']);
+    // The SVG is a picture too; a remote image is named, never fetched
+    expect(pptx.slides[3]).toMatch(/<p:cNvPr [^>]*descr="A bar chart"/);
     expect(pptx.slides[4]).toMatch(/<a:hlinkClick r:id="rId\d+"/);
     expect(texts(pptx.slides[4] as string)).toEqual(['A photograph', 'https://example.org/photo.jpg']);
   });
 
-  it('keeps formulas as their TeX, in the monospace face', async () => {
+  it('draws a math slide’s formula as a picture whose description is its TeX', async () => {
     const dir = workspace({});
     copyFileSync(join(import.meta.dirname, '../../fixtures/lectures/math.yaml'), join(dir, 'math.yaml'));
     const run = await lectern(dir, 'pptx', 'math.yaml', '--out', 'math.pptx');
     expect(run.code).toBe(0);
     const pptx = await openPptx(readFileSync(join(dir, 'math.pptx')));
     const math = pptx.slides[3] as string;
-    expect(texts(math)).toContain('t_{2} = \\frac{\\ln 2}{\\ln (1 + g)} \\approx \\frac{70}{100\\,g}');
-    expect(math).toMatch(/name="Formula \(TeX\)"/);
+    expect(math).toContain('descr="t_{2} = \\frac{\\ln 2}{\\ln (1 + g)} \\approx \\frac{70}{100\\,g}"');
+    expect(math).toMatch(/<p:pic>/);
     expect(texts(pptx.slides[0] as string).join('')).toBe('Growth and e');
   });
 
