@@ -2,22 +2,14 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { TemplateSet } from '../core/deck.js';
 import { type MathEngine, mayHaveMath } from '../core/math/math-engine.js';
 import { themeNames } from '../core/render/index.js';
-import {
-  deckUrl,
-  handoutUrl,
-  pptxUrl,
-  SITE_FOLDERS,
-  singleFileUrl,
-  speakerUrl,
-  VERSION_PATTERN,
-  versionUrl,
-} from '../site/layout.js';
+import { SITE_FOLDERS, VERSION_PATTERN, versionUrl } from '../site/layout.js';
 import type { CourseStore } from '../store/course-store.js';
-import type { Actor, DeckStore, StoredDeck } from '../store/deck-store.js';
+import type { Actor, DeckStore } from '../store/deck-store.js';
 import type { Authorize } from './authorize.js';
 import { summariseCourseGroups } from './course-groups.js';
 import { refreshCoursePagesOf } from './course-pages.js';
 import { createCourseRoutes } from './course-routes.js';
+import { deckUrls, summarise } from './deck-answers.js';
 import { redirectToCurrentVersion } from './deck-redirect.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
@@ -249,39 +241,6 @@ export function createApi(deps: ApiDeps): Api {
       durationMs: Math.round(performance.now() - started),
     });
     return result;
-  };
-}
-
-function deckUrls(id: string, version: string) {
-  return {
-    url: deckUrl(id),
-    handoutUrl: handoutUrl(id),
-    speakerUrl: speakerUrl(id),
-    pptxUrl: pptxUrl(id),
-    singleFileUrl: singleFileUrl(id),
-    versionUrl: versionUrl(id, version),
-  };
-}
-
-function summarise(manifest: StoredDeck) {
-  return {
-    owner: manifest.owner.name,
-    id: manifest.id,
-    title: manifest.title,
-    version: manifest.version,
-    slides: manifest.slides,
-    updatedAt: manifest.generatedAt,
-    url: deckUrl(manifest.id),
-    // Beyond the spec's list: the other links and what the site's course view shows of each deck.
-    handoutUrl: handoutUrl(manifest.id),
-    speakerUrl: speakerUrl(manifest.id),
-    pptxUrl: pptxUrl(manifest.id),
-    singleFileUrl: singleFileUrl(manifest.id),
-    ...(manifest.subtitle !== undefined && { subtitle: manifest.subtitle }),
-    ...(manifest.course !== undefined && { course: manifest.course }),
-    ...(manifest.date !== undefined && { date: manifest.date }),
-    ...(manifest.duration !== undefined && { duration: manifest.duration }),
-    ...(manifest.estimatedMinutes !== undefined && { estimatedMinutes: manifest.estimatedMinutes }),
   };
 }
 

@@ -1,4 +1,3 @@
-import type { ZippableFile } from 'fflate';
 import type { TemplateSet } from '../core/deck.js';
 import { inlineText } from '../core/markdown.js';
 import { withMath } from '../core/math/math-markup.js';
@@ -6,16 +5,16 @@ import { viewDeck } from '../core/render/deck-view.js';
 import { formatDate } from '../core/render/format-date.js';
 import { DEFAULT_THEME } from '../core/render/themes.js';
 import type { Lecture } from '../core/schema.js';
-import { addBuildTiming, type ParagraphGroup, pointGroups } from './build-timing.js';
+import { type ParagraphGroup, pointGroups } from './build-timing.js';
+import { finishPackage, svgFallbacks } from './finish-package.js';
 import { fitFontSize, SLIDE_W } from './fit-text.js';
-import { notesParagraphsXml, replaceNotesBody, xmlChars } from './notes-xml.js';
-import { keepFirstParagraphProperties } from './paragraph-properties.js';
+import { xmlChars } from './notes-xml.js';
 import { loadPptxGenJS, type PptxSlide } from './pptxgenjs.js';
-import { type Pictures, preparePictures } from './prepare-pictures.js';
+import { preparePictures } from './prepare-pictures.js';
 import { paragraph, type TextContext } from './runs-to-text.js';
 import { addSlideBody } from './slide-bodies.js';
 import { listBullet, type PptxImage } from './slide-text.js';
-import { inlineRuns, noteBlocks, runsText, type TextRun } from './text-runs.js';
+import { inlineRuns, runsText, type TextRun } from './text-runs.js';
 import { pptxStyle } from './theme-style.js';
 
 /**
@@ -229,73 +228,4 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
 function fragmentGroups(slide: Lecture['sections'][number]['slides'][number]): ParagraphGroup[] {
   if ((slide.kind !== undefined && slide.kind !== 'bullets') || slide.fragments !== true) return [];
   return pointGroups((slide.points ?? []).map((p) => (typeof p === 'string' ? 0 : (p.points?.length ?? 0))));
-}
-
-/** Each SVG picture's PNG, by the SVG's text. */
-function svgFallbacks(pictures: Pictures): Map<string, Uint8Array> {
-  const found = new Map<string, Uint8Array>();
-  for (const picture of [...pictures.formulas.values(), ...pictures.figures.values()])
-    if (picture.svg) found.set(picture.svg, picture.png);
-  return found;
-}
-
-/**
- * Mend what pptxgenjs writes: one set of paragraph properties per paragraph on every slide, the
- * fragments as build animations, each slide's notes, as paragraphs and list items, in its notes slide,
- * and each SVG picture's PNG (in Node pptxgenjs writes a placeholder where the PNG that suites without
- * SVG show belongs).
- */
-async function finishPackage(
-  file: Uint8Array,
-  notes: readonly string[],
-  options: {
-    lang: string;
-    rtl: boolean;
-    mono: string;
-    svgFallbacks: ReadonlyMap<string, Uint8Array>;
-    builds: readonly ParagraphGroup[][];
-  },
-): Promise<Uint8Array> {
-  // fflate rather than jszip to read and write the package: jszip's deflate (pako) starts every one of
-  // a few hundred parts by allocating and clearing its tables, which was most of the writing time.
-  const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
-  const parts: Record<string, Uint8Array> = unzipSync(file);
-  const part = (path: string) => {
-    const found = parts[path];
-    if (!found) throw new Error(`pptxgenjs wrote no ${path}`);
-    return found;
-  };
-  if (options.svgFallbacks.size > 0) {
-    for (const path of Object.keys(parts)) {
-      const name = /^ppt\/media\/image-(\d+)-(\d+)\.svg$/.exec(path);
-      const png = name ? options.svgFallbacks.get(strFromU8(part(path))) : undefined;
-      if (!name || !png) continue;
-      // pptxgenjs names an SVG's PNG with the number just before the SVG's own.
-      const pngPath = `ppt/media/image-${name[1]}-${Number(name[2]) - 1}.png`;
-      part(pngPath);
-      parts[pngPath] = png;
-    }
-  }
-  for (const i of notes.keys()) {
-    const path = `ppt/slides/slide${i + 1}.xml`;
-    const xml = keepFirstParagraphProperties(strFromU8(part(path)));
-    parts[path] = strToU8(addBuildTiming(xml, options.builds[i] ?? []));
-  }
-  for (const [i, text] of notes.entries()) {
-    if (text.trim() === '') continue;
-    const path = `ppt/notesSlides/notesSlide${i + 1}.xml`;
-    parts[path] = strToU8(
-      replaceNotesBody(strFromU8(part(path)), notesParagraphsXml(noteBlocks(text), options)),
-    );
-  }
-  // Pictures are compressed already, and a part of a few hundred bytes (two relationship parts a slide)
-  // gains little from deflating: both are stored as they are.
-  const entries = Object.entries(parts)
-    .filter(([path]) => !path.endsWith('/'))
-    .map(([path, bytes]) => {
-      const stored = path.startsWith('ppt/media/') || bytes.byteLength < 512;
-      const file: ZippableFile = [bytes, { level: stored ? 0 : 1 }];
-      return [path, file];
-    });
-  return zipSync(Object.fromEntries(entries));
 }
