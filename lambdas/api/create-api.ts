@@ -14,12 +14,7 @@ import { redirectToCurrentVersion } from './deck-redirect.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
 import { createMediaRoutes, type MediaDeps } from './media-routes.js';
-import {
-  preparePublication,
-  previewReport,
-  type SingleFileSources,
-  validationReport,
-} from './publish-lecture.js';
+import { preparePublication, previewReport, validationReport } from './publish-lecture.js';
 import { type LectureBody, readJsonValue, readLectureBody } from './read-body.js';
 import { matchRoute, type Route } from './routes.js';
 import type { SessionKeeper } from './session-cookie.js';
@@ -88,17 +83,6 @@ export function createApi(deps: ApiDeps): Api {
   const mathFor = async (text: string) =>
     deps.loadMath && mayHaveMath(text) ? { math: await deps.loadMath() } : {};
 
-  const singleFileSources = async (): Promise<{ singleFile?: SingleFileSources }> => {
-    if (!deps.loadAssets) return {};
-    const media = deps.media?.store;
-    return {
-      singleFile: {
-        assets: await deps.loadAssets(),
-        readMedia: async (name) => (await media?.read(name))?.body,
-      },
-    };
-  };
-
   const publish = async (event: ApiEvent, actor: Actor, pathId?: string): Promise<ApiResult> => {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
     const media = await mediaFor(body);
@@ -106,7 +90,8 @@ export function createApi(deps: ApiDeps): Api {
       ...(await mathFor(body.text)),
       ...media,
       readImages: () => readStoredImages(media.media, deps.media?.store),
-      ...(await singleFileSources()),
+      // Read when the store writes a new version, for its single-file page.
+      ...(deps.loadAssets && { loadAssets: deps.loadAssets }),
       templates: deps.templates,
       generatedAt: clock().toISOString(),
       ...(pathId !== undefined ? { id: pathId } : {}),

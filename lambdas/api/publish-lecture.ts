@@ -17,17 +17,9 @@ import type { LectureBody } from './read-body.js';
  * served from: its immutable version folder (`/decks/{id}/v/{version}/`); `/decks/{id}/` redirects there.
  */
 
-/** What the single-file page of a published deck is made from: the shared assets and the stored images. */
-export interface SingleFileSources {
-  /** The shared assets' bytes, by their path under the assets folder (`reveal/reveal.js`). */
-  assets: ReadonlyMap<string, Uint8Array>;
-  /** A stored media file's bytes, by its name (`<hash>.png`). */
-  readMedia(name: string): Promise<Uint8Array | undefined>;
-}
-
 /**
- * Everything the store needs to publish a lecture, the deck's PowerPoint file and (given its
- * sources) its single-file page included; throws ParseError, or ValidationError listing every
+ * Everything the store needs to publish a lecture, the deck's PowerPoint file and (given the
+ * assets) its single-file page included; throws ParseError, or ValidationError listing every
  * error. Those two files are made (and pptxgenjs loaded) only when the store writes a new version,
  * not for a deck that already stands at it.
  */
@@ -39,7 +31,8 @@ export async function preparePublication(
     id?: string;
     math?: MathEngine;
     media?: MediaMap;
-    singleFile?: SingleFileSources;
+    /** The shared assets' bytes, by their path under the assets folder: given, the single-file page is made. */
+    loadAssets?: () => Promise<ReadonlyMap<string, Uint8Array>>;
     /** The stored images' bytes, asked for only once the lecture has passed its checks. */
     readImages?: () => Promise<ReadonlyMap<string, PptxImage>>;
   },
@@ -60,8 +53,8 @@ export async function preparePublication(
     const files: Record<string, string | Uint8Array> = {
       [DECK_FILES.pptx]: await writePptx({ lecture, templates: options.templates, images }),
     };
-    if (options.singleFile)
-      files[DECK_FILES.singleFile] = await singleFilePage(decks.versioned, options.singleFile);
+    if (options.loadAssets)
+      files[DECK_FILES.singleFile] = singleFilePage(decks.versioned, await options.loadAssets(), images);
     return files;
   };
   return {
@@ -70,11 +63,18 @@ export async function preparePublication(
   };
 }
 
-/** The version's page made whole, as `lectern render --single-file` makes it: assets and images inlined. */
-async function singleFilePage(deck: RenderedDeck, sources: SingleFileSources): Promise<string> {
+/**
+ * The version's page made whole, as `lectern render --single-file` makes it: assets and images
+ * inlined, the images those the PowerPoint file was given (read from the store once, by `src`).
+ */
+function singleFilePage(
+  deck: RenderedDeck,
+  assets: ReadonlyMap<string, Uint8Array>,
+  images: ReadonlyMap<string, PptxImage>,
+): string {
   const media = new Map<string, Uint8Array>();
-  for (const { name } of deck.media) {
-    const bytes = await sources.readMedia(name);
+  for (const { src, name } of deck.media) {
+    const bytes = images.get(src)?.bytes;
     // Checked as stored before the deck was built; gone since would be a broken store.
     if (!bytes)
       throw new LecternError('media-unreadable', `media/${name} is named by the deck but could not be read`);
@@ -85,7 +85,7 @@ async function singleFilePage(deck: RenderedDeck, sources: SingleFileSources): P
     html,
     deckFiles,
     assetsBase: ASSETS_BASE.version,
-    assets: sources.assets,
+    assets,
     mediaBase: mediaBaseFor(ASSETS_BASE.version),
     media,
   });
