@@ -18,6 +18,8 @@ export interface HostileFigures {
   /** The server's CPU ms for the request and its peak RSS MiB while answering it. */
   serverValidate: { cpu: number; rss: number; status: number };
   serverPublish: { cpu: number; rss: number; status: number };
+  /** The server's CPU ms and peak RSS MiB for the new version's exports, made after the publish answered. */
+  serverExports: { cpu: number; rss: number; status: number };
 }
 
 // Loaded with -r into each measured process: prints its CPU time and peak RSS as it ends.
@@ -130,6 +132,14 @@ async function measureRequest(
   };
 }
 
+/** The exports of the deck just published, from the publish's answer until its PowerPoint file can be fetched. */
+async function measureExports(server: { url: string; pid: number }, id: string) {
+  const before = cpuTicks(server.pid);
+  const answer = await fetch(new URL(`/decks/${id}/deck.pptx`, server.url));
+  await answer.arrayBuffer();
+  return { cpu: (cpuTicks(server.pid) - before) * TICK_MS, rss: peakRssMib(server.pid), status: answer.status };
+}
+
 /** Every hostile case through the CLI and the server; prints a table and answers the figures. */
 export async function benchHostile(root: string, runs = 3): Promise<HostileFigures[]> {
   const work = mkdtempSync(join(tmpdir(), 'lectern-bench-hostile-'));
@@ -161,17 +171,18 @@ export async function benchHostile(root: string, runs = 3): Promise<HostileFigur
         cliRender: measureCli(root, probe, ['render', file, '--out', join(work, 'out')], runs),
         serverValidate: await measureRequest(server, '/api/validate', lecture.text, lecture.format),
         serverPublish: await measureRequest(server, '/api/decks/hostile', lecture.text, lecture.format),
+        serverExports: await measureExports(server, 'hostile'),
       });
     }
     const cell = ({ cpu, rss }: { cpu: number; rss: number }) =>
       `${cpu.toFixed(0).padStart(5)} ms ${rss.toFixed(0).padStart(4)} MiB`;
     const width = Math.max(...figures.map((f) => f.name.length));
     console.log(
-      `${'case'.padEnd(width)}    KiB  ${'validate (CLI)'.padEnd(17)}  ${'render (CLI)'.padEnd(17)}  ${'validate (server)'.padEnd(23)}  publish (server)`,
+      `${'case'.padEnd(width)}    KiB  ${'validate (CLI)'.padEnd(17)}  ${'render (CLI)'.padEnd(17)}  ${'validate (server)'.padEnd(23)}  ${'publish (server)'.padEnd(23)}  exports (server, after the answer)`,
     );
     for (const f of figures) {
       console.log(
-        `${f.name.padEnd(width)}  ${f.kib.toFixed(0).padStart(5)}  ${cell(f.cliValidate)}  ${cell(f.cliRender)}  ${cell(f.serverValidate)} ${f.serverValidate.status}  ${cell(f.serverPublish)} ${f.serverPublish.status}`,
+        `${f.name.padEnd(width)}  ${f.kib.toFixed(0).padStart(5)}  ${cell(f.cliValidate)}  ${cell(f.cliRender)}  ${cell(f.serverValidate)} ${f.serverValidate.status}  ${cell(f.serverPublish)} ${f.serverPublish.status}  ${cell(f.serverExports)} ${f.serverExports.status}`,
       );
     }
     return figures;

@@ -14,6 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = {
   cli: 'lambdas/cli/main.ts',
   server: 'lambdas/server/main.ts',
+  'export-worker': 'lambdas/server/export-worker.ts',
 };
 
 const missing = Object.values(entries).filter((file) => !existsSync(join(root, file)));
@@ -58,7 +59,8 @@ await build({
   ...nodeBundle,
   ...shipped,
   external: [...shipped.external, ...lazy],
-  entryPoints: { server: join(root, entries.server) },
+  // The server makes new versions' exports in a worker thread of their own, from dist/export-worker.mjs.
+  entryPoints: { server: join(root, entries.server), 'export-worker': join(root, entries['export-worker']) },
 });
 // The CLI as CommonJS: bin/lectern.mjs runs it through vm.Script with V8's code cache, which Node 20
 // offers for scripts only. The runner passes the bundle's file URL in for import.meta.url.

@@ -10,6 +10,7 @@ import { summariseCourseGroups } from './course-groups.js';
 import { refreshCoursePagesOf } from './course-pages.js';
 import { createCourseRoutes } from './course-routes.js';
 import { deckUrls, summarise } from './deck-answers.js';
+import { EXPORT_FAILED, type Exporter, exportInRequest } from './deck-exports.js';
 import { redirectToCurrentVersion } from './deck-redirect.js';
 import { toDetail, toHttpError } from './error-result.js';
 import { type ApiEvent, type ApiResult, emptyResult, errorResult, HttpError, jsonResult } from './http.js';
@@ -39,10 +40,12 @@ export interface ApiDeps {
   /** Loads the TeX engine, the first time a lecture with math arrives (none: math is an error). */
   loadMath?: () => Promise<MathEngine>;
   /**
-   * The shared assets' bytes (reveal.js, themes, KaTeX), read on the first publish: each publish
-   * writes the deck's single-file page (`deck.html`) with them (none: no single-file page).
+   * The shared assets' bytes (reveal.js, themes, KaTeX), read on the first publish: each new version
+   * gets its single-file page (`deck.html`) made with them (none: no single-file page).
    */
   loadAssets?: () => Promise<ReadonlyMap<string, Uint8Array>>;
+  /** Where new versions' exports are made (default: in the request, before it answers). */
+  exporter?: Exporter;
 }
 
 export type Api = (event: ApiEvent) => Promise<ApiResult>;
@@ -80,24 +83,44 @@ export function createApi(deps: ApiDeps): Api {
   const mediaFor = (body: LectureBody, checking = false) =>
     resolveStoredMedia(body, deps.media?.store, checking);
 
+  const exporter =
+    deps.exporter ??
+    exportInRequest(deps.store, {
+      templates: deps.templates,
+      ...(deps.loadAssets && { loadAssets: deps.loadAssets }),
+    });
+  // A stored version lacks exports only when making them failed or the process stopped first: the
+  // same publish again makes them.
+  const lacksExports = async (id: string, version: string) => {
+    const stored = await deps.store.listVersionFiles(id, version);
+    return exporter.files.some((name) => !stored.includes(name));
+  };
+
   const mathFor = async (text: string) =>
     deps.loadMath && mayHaveMath(text) ? { math: await deps.loadMath() } : {};
 
   const publish = async (event: ApiEvent, actor: Actor, pathId?: string): Promise<ApiResult> => {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
     const media = await mediaFor(body);
-    const { publication, warnings } = await preparePublication(body, {
+    const { publication, warnings, exportJob } = await preparePublication(body, {
       ...(await mathFor(body.text)),
       ...media,
       readImages: () => readStoredImages(media.media, deps.media?.store),
-      // Read when the store writes a new version, for its single-file page.
-      ...(deps.loadAssets && { loadAssets: deps.loadAssets }),
       templates: deps.templates,
       generatedAt: clock().toISOString(),
       ...(pathId !== undefined ? { id: pathId } : {}),
     });
     const { created, manifest } = await deps.store.publishDeck(publication, actor);
     if (created) await refreshCourses(manifest.id);
+    const own = manifest.version === publication.manifest.version;
+    if (created || (own && (await lacksExports(manifest.id, manifest.version)))) {
+      // The version stands whatever happens here: a failure costs its downloads until the same
+      // publish is sent again, and says so.
+      await exporter.export(await exportJob()).catch((error: unknown) => {
+        logger.error('Making the exports of a new version failed', { id: manifest.id, error });
+        warnings.push(EXPORT_FAILED);
+      });
+    }
     return jsonResult(
       created ? 201 : 200,
       {

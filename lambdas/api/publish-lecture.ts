@@ -1,14 +1,13 @@
-import type { RenderedDeck, TemplateSet } from '../core/deck.js';
-import { type Diagnostic, LecternError, ValidationError } from '../core/errors.js';
+import type { TemplateSet } from '../core/deck.js';
+import { type Diagnostic, ValidationError } from '../core/errors.js';
 import type { MathEngine } from '../core/math/math-engine.js';
 import type { MediaMap } from '../core/media/media-entry.js';
 import { buildDeckAt, checkLecture } from '../core/pipeline.js';
-import { mediaBaseFor } from '../core/render/index.js';
 import { MATH_STYLESHEET } from '../core/render/render-deck.js';
-import { inlineDeck } from '../core/single-file/inline-deck.js';
-import type { PptxImage } from '../pptx/write-pptx.js';
+import type { PptxImage } from '../pptx/slide-text.js';
 import { ASSETS_BASE, DECK_FILES } from '../site/layout.js';
 import type { DeckPublication } from '../store/deck-store.js';
+import type { ExportJob } from './deck-exports.js';
 import { toDetail } from './error-result.js';
 import type { LectureBody } from './read-body.js';
 
@@ -18,10 +17,9 @@ import type { LectureBody } from './read-body.js';
  */
 
 /**
- * Everything the store needs to publish a lecture, the deck's PowerPoint file and (given the
- * assets) its single-file page included; throws ParseError, or ValidationError listing every
- * error. Those two files are made (and pptxgenjs loaded) only when the store writes a new version,
- * not for a deck that already stands at it.
+ * Everything the store needs to publish a lecture; throws ParseError, or ValidationError listing every
+ * error. With it comes what the version's exports (its PowerPoint file and single-file page) are
+ * made from, asked for only when the store writes a new version: the stored images are read then.
  */
 export async function preparePublication(
   body: LectureBody,
@@ -31,12 +29,10 @@ export async function preparePublication(
     id?: string;
     math?: MathEngine;
     media?: MediaMap;
-    /** The shared assets' bytes, by their path under the assets folder: given, the single-file page is made. */
-    loadAssets?: () => Promise<ReadonlyMap<string, Uint8Array>>;
     /** The stored images' bytes, asked for only once the lecture has passed its checks. */
     readImages?: () => Promise<ReadonlyMap<string, PptxImage>>;
   },
-): Promise<{ publication: DeckPublication; warnings: Diagnostic[] }> {
+): Promise<{ publication: DeckPublication; warnings: Diagnostic[]; exportJob: () => Promise<ExportJob> }> {
   const built = buildDeckAt(
     body.text,
     { ...options, ...(body.format ? { format: body.format } : {}) },
@@ -44,51 +40,18 @@ export async function preparePublication(
   );
   if (!built.ok) throw new ValidationError(built.diagnostics);
   const { manifest, decks, lecture } = built;
-  // Made only when the store writes this version: an unchanged publish never pays for them.
-  const laterFiles = async () => {
-    const { writePptx } = await import('../pptx/write-pptx.js');
-    // The deck's own images are embedded from the media store; an https image is never fetched: the
-    // PowerPoint file shows it as a framed box with its description and address.
-    const images = (await options.readImages?.()) ?? new Map<string, PptxImage>();
-    const files: Record<string, string | Uint8Array> = {
-      [DECK_FILES.pptx]: await writePptx({ lecture, templates: options.templates, images }),
-    };
-    if (options.loadAssets)
-      files[DECK_FILES.singleFile] = singleFilePage(decks.versioned, await options.loadAssets(), images);
-    return files;
-  };
-  return {
-    publication: { manifest, files: decks.versioned.files, laterFiles },
-    warnings: built.diagnostics,
-  };
-}
-
-/**
- * The version's page made whole, as `lectern render --single-file` makes it: assets and images
- * inlined, the images those the PowerPoint file was given (read from the store once, by `src`).
- */
-function singleFilePage(
-  deck: RenderedDeck,
-  assets: ReadonlyMap<string, Uint8Array>,
-  images: ReadonlyMap<string, PptxImage>,
-): string {
-  const media = new Map<string, Uint8Array>();
-  for (const { src, name } of deck.media) {
-    const bytes = images.get(src)?.bytes;
-    // Checked as stored before the deck was built; gone since would be a broken store.
-    if (!bytes)
-      throw new LecternError('media-unreadable', `media/${name} is named by the deck but could not be read`);
-    media.set(name, bytes);
-  }
-  const { [DECK_FILES.deck]: html = '', ...deckFiles } = deck.files;
-  return inlineDeck({
-    html,
-    deckFiles,
-    assetsBase: ASSETS_BASE.version,
-    assets,
-    mediaBase: mediaBaseFor(ASSETS_BASE.version),
-    media,
+  const exportJob = async (): Promise<ExportJob> => ({
+    id: manifest.id,
+    version: manifest.version,
+    lecture,
+    deck: { files: decks.versioned.files, media: decks.versioned.media },
+    images: (await options.readImages?.()) ?? new Map<string, PptxImage>(),
   });
+  return {
+    publication: { manifest, files: decks.versioned.files },
+    warnings: built.diagnostics,
+    exportJob,
+  };
 }
 
 /**

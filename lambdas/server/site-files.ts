@@ -6,7 +6,7 @@ import { CACHE, deckFileDisposition } from '../site/layout.js';
 import { PAGE_LAYOUT_MODULE, pageLayoutModule } from '../site/page-files.js';
 import type { SitePath } from '../site/site-paths.js';
 import type { CourseStore } from '../store/course-store.js';
-import type { DeckStore } from '../store/deck-store.js';
+import { type DeckStore, EXPORT_FILES } from '../store/deck-store.js';
 import type { MediaStore } from '../store/media-store.js';
 
 export interface SiteFile {
@@ -25,6 +25,8 @@ export interface SiteSources {
   assets: ReadonlyMap<string, string>;
   /** Folder with the instructor page (index.html, site.css and its modules). */
   siteDir: string;
+  /** Resolves once the exports of that version being made now are stored or have failed. */
+  exportsSettled?: (id: string, version: string) => Promise<void>;
 }
 
 /** Reads what a resolved site path names: the instructor page, a shared asset, or a stored deck's file. */
@@ -62,6 +64,8 @@ export function createSiteReader(sources: SiteSources) {
       case 'deck': {
         // Only stored versions are files; the current deck is a redirect, answered before this.
         if (!target.version) return undefined;
+        // A download asked for just after a publish waits for its file to be made.
+        if (EXPORT_FILES.includes(target.name)) await sources.exportsSettled?.(target.id, target.version);
         const object = await sources.store.readVersionFile(target.id, target.version, target.name);
         const disposition = deckFileDisposition(target.id, target.name);
         return (

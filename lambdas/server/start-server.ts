@@ -17,7 +17,6 @@ import { MAX_MEDIA_BYTES, MEDIA_TYPES } from '../core/media/media-entry.js';
 import { listAssets } from '../node/assets.js';
 import { loadMathEngine } from '../node/math-katex.js';
 import { mediaSecurityHeaders, siteSecurityHeaders } from '../node/security-headers.js';
-import { readAssetBytes } from '../node/single-file-assets.js';
 import { loadTemplates } from '../node/templates-fs.js';
 import { MEDIA_API, mediaUrl } from '../site/layout.js';
 import { NOT_FOUND_PAGE } from '../site/not-found-page.js';
@@ -27,6 +26,7 @@ import type { DeckStore } from '../store/deck-store.js';
 import type { MediaStore } from '../store/media-store.js';
 import { answerClientError } from './client-error.js';
 import { answerBeforeBody } from './early-answer.js';
+import { createServerExports } from './export-queue.js';
 import { createLocalUploads, readUpload } from './local-uploads.js';
 import { readRequestBody } from './read-request.js';
 import { createSiteReader, findSiteDir } from './site-files.js';
@@ -53,6 +53,8 @@ export interface ServerOptions {
   authorize?: Authorize;
   /** Signs the page's session cookies. Default: the one administrator's token, or random bytes per start with a users file. */
   sessionSecret?: string;
+  /** The bounds on making one version's exports (PowerPoint file, single-file page). */
+  exportLimits?: { memoryMb?: number; timeoutMs?: number };
 }
 
 export interface RunningServer {
@@ -81,13 +83,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clock,
     });
   const uploads = createLocalUploads(options.clock);
+  const exports = createServerExports({
+    store: options.store,
+    templates,
+    ...(templatesDir && { templatesDir }),
+    ...(options.logger && { logger: options.logger }),
+    ...(options.exportLimits && { limits: options.exportLimits }),
+  });
   const api = createApi({
     store: options.store,
     ...(options.media ? { media: { store: options.media, signUpload: uploads.sign } } : {}),
     ...(options.courses ? { courses: options.courses } : {}),
     templates,
     loadMath: loadMathEngine,
-    loadAssets: async () => readAssetBytes(templatesDir),
+    exporter: exports,
     authorize,
     ...(sessions ? { sessions } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
@@ -101,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       listAssets(templatesDir).map(({ source, target }) => [target.replace(/^assets\//, ''), source]),
     ),
     siteDir: findSiteDir(templatesDir),
+    exportsSettled: exports.settled,
   });
   const security = siteSecurityHeaders();
   const mediaSecurity = mediaSecurityHeaders();
@@ -260,12 +270,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${host}:${address.port}`,
     api,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), DRAIN_MS).unref();
-      }),
+      });
+      await exports.close(DRAIN_MS);
+    },
   };
 }
 

@@ -42,12 +42,10 @@ export type { Actor, Owner } from './pointer.js';
 export interface DeckPublication {
   manifest: DeckManifest;
   files: Readonly<Record<string, string | Uint8Array>>;
-  /**
-   * Files made only when this version is really written (the PowerPoint file): costly to make, and
-   * needless when the deck already stands at this version, which an unchanged publish is.
-   */
-  laterFiles?: () => Promise<Readonly<Record<string, string | Uint8Array>>>;
 }
+
+/** The files a version may gain after it is stored: made from it, costly to make, never needed to present it. */
+export const EXPORT_FILES: readonly string[] = [DECK_FILES.pptx, DECK_FILES.singleFile];
 
 /** A current deck: its manifest and its owner. */
 export type StoredDeck = DeckManifest & { owner: Owner };
@@ -73,6 +71,17 @@ export interface DeckStore {
   currentVersion(id: string): Promise<string | undefined>;
   /** A file of one stored version. */
   readVersionFile(id: string, version: string, name: string): Promise<StoredObject | undefined>;
+  /** The names of one stored version's files. */
+  listVersionFiles(id: string, version: string): Promise<string[]>;
+  /**
+   * Add a stored version's exports (EXPORT_FILES only), each written once: a version is whole
+   * without them, so they come after its deck.json, and a file already there is kept.
+   */
+  addVersionExports(
+    id: string,
+    version: string,
+    files: Readonly<Record<string, string | Uint8Array>>,
+  ): Promise<void>;
 }
 
 export interface DeckStoreOptions {
@@ -124,24 +133,25 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
     return object ? parseManifest(Buffer.from(object.body).toString('utf8')) : undefined;
   };
 
+  /** Write one file of a version, once: already there, it is the same bytes whoever wrote it first. */
+  const putVersionFile = async (id: string, version: string, name: string, body: string | Uint8Array) => {
+    try {
+      const disposition = deckFileDisposition(id, name);
+      await objects.put(versionKey(prefix, id, version, name), body, {
+        contentType: contentTypeFor(name),
+        cacheControl: CACHE.immutable,
+        ...(disposition && { contentDisposition: disposition }),
+        ifNoneMatch: '*',
+      });
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    }
+  };
+
   /** Write a version's files once each, deck.json last: a version with deck.json is complete. */
-  const writeVersion = async ({ manifest, files: early, laterFiles }: DeckPublication): Promise<void> => {
+  const writeVersion = async ({ manifest, files }: DeckPublication): Promise<void> => {
     const { id, version } = manifest;
-    const files = laterFiles ? { ...early, ...(await laterFiles()) } : early;
-    const put = async (name: string, body: string | Uint8Array) => {
-      try {
-        const disposition = deckFileDisposition(id, name);
-        await objects.put(versionKey(prefix, id, version, name), body, {
-          contentType: contentTypeFor(name),
-          cacheControl: CACHE.immutable,
-          ...(disposition && { contentDisposition: disposition }),
-          ifNoneMatch: '*',
-        });
-      } catch (error) {
-        // Already there: a version's files are the same bytes whoever wrote them first.
-        if (!(error instanceof PreconditionFailedError)) throw error;
-      }
-    };
+    const put = (name: string, body: string | Uint8Array) => putVersionFile(id, version, name, body);
     const manifestFile = files[DECK_FILES.manifest] ?? `${JSON.stringify(manifest, null, 2)}\n`;
     await settleAll(
       Object.entries(files)
@@ -251,6 +261,19 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
     },
 
     readVersionFile: (id, version, name) => objects.get(versionKey(prefix, id, version, name)),
+
+    listVersionFiles: async (id, version) => {
+      const folder = versionKey(prefix, id, version, '');
+      return (await objects.listKeys(folder)).map((key) => key.slice(folder.length));
+    },
+
+    async addVersionExports(id, version, files) {
+      const names = Object.keys(files);
+      const other = names.find((name) => !EXPORT_FILES.includes(name));
+      if (other) throw new Error(`${other} is not a file a stored version may gain`);
+      if (!(await readManifestOf(id, version))) throw new VersionNotFoundError(id, version);
+      await settleAll(names.map((name) => putVersionFile(id, version, name, files[name] ?? '')));
+    },
   };
 }
 

@@ -74,24 +74,29 @@ export function describeDeckStoreContract(
       expect(await store.listVersions('same')).toHaveLength(1);
     });
 
-    it('makes a version’s later files only when it writes that version', async () => {
+    it('adds a stored version’s exports, and nothing else', async () => {
       const store = createDeckStore(await makeObjects());
-      let made = 0;
-      const withLater = (generatedAt: string) => ({
-        ...makePublication('later', 'one', generatedAt),
-        laterFiles: async () => {
-          made++;
-          return { 'deck.pptx': new Uint8Array([80, 75, 3, 4]) };
-        },
-      });
-      expect((await store.publishDeck(withLater('2026-11-25T08:00:00.000Z'), ADA)).created).toBe(true);
-      expect(made).toBe(1);
-      const { version } = withLater('').manifest;
-      expect([...((await store.readVersionFile('later', version, 'deck.pptx'))?.body ?? [])]).toEqual([
-        80, 75, 3, 4,
-      ]);
-      expect((await store.publishDeck(withLater('2026-11-25T09:00:00.000Z'), ADA)).created).toBe(false);
-      expect(made).toBe(1);
+      const publication = makePublication('later', 'one', '2026-11-25T08:00:00.000Z');
+      const { version } = publication.manifest;
+      await expect(
+        store.addVersionExports('later', version, { 'deck.pptx': new Uint8Array([80, 75]) }),
+      ).rejects.toThrow(/later/);
+      await store.publishDeck(publication, ADA);
+      expect(await store.listVersionFiles('later', version)).not.toContain('deck.pptx');
+      await store.addVersionExports('later', version, { 'deck.pptx': new Uint8Array([80, 75, 3, 4]) });
+      // Made again (a retried publish), the same file is no error.
+      await store.addVersionExports('later', version, { 'deck.pptx': new Uint8Array([80, 75, 3, 4]) });
+      const stored = await store.readVersionFile('later', version, 'deck.pptx');
+      expect([...(stored?.body ?? [])]).toEqual([80, 75, 3, 4]);
+      expect(stored?.contentType).toBe(
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      );
+      expect(await store.listVersionFiles('later', version)).toEqual(
+        expect.arrayContaining(['deck.json', 'deck.pptx']),
+      );
+      await expect(store.addVersionExports('later', version, { 'index.html': 'changed' })).rejects.toThrow(
+        /index\.html/,
+      );
     });
 
     it('moves forward, keeps the old version readable, and lists history newest first', async () => {
