@@ -162,7 +162,7 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
 /** The built worker, beside the built server (dist/); run from the sources, there is none. */
 const EXPORT_WORKER = new URL('./export-worker.mjs', import.meta.url);
 /** One version's exports may take this much heap and time; a publish answers with this many waiting. */
-export const EXPORT_LIMITS = { memoryMb: 512, timeoutMs: 60_000, maxWaiting: 8 } as const;
+export const EXPORT_LIMITS = { memoryMb: 256, timeoutMs: 60_000, maxWaiting: 8 } as const;
 const SILENT: ApiLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** The local server's export queue: in the built worker when there is one, in this thread otherwise. */

@@ -41,6 +41,15 @@ try {
 // The seed publishes through the API as the one administrator; with a users file it is left to them.
 const token = env[ENV.usersFile] ? '' : (identities.generatedToken ?? env[ENV.token] ?? '');
 
+/** A heap bound in MiB, as a whole number from 32 to 16384. */
+function readMemoryMb(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 32 || value > 16384)
+    throw new Error(`${ENV.exportMemoryMb} must be a whole number of MiB from 32 to 16384 (found "${text}")`);
+  return value;
+}
+
+const exportMemory = env[ENV.exportMemoryMb];
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer({
@@ -54,6 +63,7 @@ try {
     port: Number(env[ENV.port] ?? 8080),
     host: env[ENV.host] || '127.0.0.1',
     ...(env[ENV.templatesDir] ? { templatesDir: env[ENV.templatesDir] } : {}),
+    ...(exportMemory ? { exportLimits: { memoryMb: readMemoryMb(exportMemory) } } : {}),
     logger,
   });
 } catch (error) {

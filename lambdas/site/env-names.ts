@@ -20,6 +20,8 @@ export const ENV = {
   usersFile: 'LECTERN_USERS_FILE',
   /** Local server: lectures to publish into an empty embedded store at start (default the repository's content/; `none` to skip). */
   seed: 'LECTERN_SEED',
+  /** Local server: the heap bound, in MiB, of the worker that makes PowerPoint files and single-file pages. */
+  exportMemoryMb: 'LECTERN_EXPORT_MEMORY_MB',
   /** Local server listen address (default 127.0.0.1). */
   host: 'HOST',
   /** AWS region of the bucket (the SDK's standard variable). */
