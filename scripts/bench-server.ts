@@ -52,6 +52,29 @@ function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
+/** The process's CPU ticks so far (user and system), from /proc. */
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
+ * Wait until the server has used no CPU for half a second (at most a minute): the exports of the versions
+ * the last step published are made after their answers, and would otherwise slow the next step.
+ */
+async function waitForQuiet(pid: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let last = cpuTicks(pid);
+  let quiet = 0;
+  while (quiet < 2 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = cpuTicks(pid);
+    quiet = now - last <= 1 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
 // Each request publishes the 60-slide lecture with a varying title to one of 20 deck ids, so the
 // server parses, validates, renders and stores on every request (200 variants: after the first
 // round most publishes are idempotent re-renders that store nothing new; disk use stays bounded).
@@ -97,6 +120,7 @@ export async function benchServer(root: string, seconds = 8, publishes = 1_000):
   try {
     console.log('connections  publishes/s  p50 ms  p99 ms  non-2xx');
     for (const connections of [1, 8, 32]) {
+      await waitForQuiet(server.pid);
       const result = await load(server.url, { connections, duration: seconds }, lecture);
       console.log(
         `${String(connections).padStart(11)}  ${result.requests.average.toFixed(0).padStart(11)}  ${String(result.latency.p50).padStart(6)}  ${String(result.latency.p99).padStart(6)}  ${result.non2xx}`,
@@ -104,6 +128,7 @@ export async function benchServer(root: string, seconds = 8, publishes = 1_000):
     }
     // A course lecture without figures: a figure must be uploaded before a publish may name it.
     const course = readFileSync(join(root, 'content', 'cold-war', '02-uncertain-partners.yaml'), 'utf8');
+    await waitForQuiet(server.pid);
     const real = await load(server.url, { connections: 1, duration: seconds }, course);
     console.log(
       `a course lecture (02-uncertain-partners.yaml), 1 connection: p50 ${real.latency.p50} ms, p99 ${real.latency.p99} ms, ${real.requests.average.toFixed(0)} publishes/s, non-2xx ${real.non2xx}`,

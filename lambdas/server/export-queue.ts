@@ -12,7 +12,8 @@ import type { ExportReply, ExportWorkerData } from './export-worker.js';
  * The local server's exporter: a new version's PowerPoint file and single-file page are made after the
  * publish has answered, one version at a time, in a worker thread with a heap bound and a time bound.
  * A deck over either bound gets no exports (the worker is replaced for the next one), and the server
- * answers every other request meanwhile. A download asked for while its version's exports are being
+ * answers every other request meanwhile. A version still waiting when a newer one of the same deck
+ * comes is passed over. A download asked for while its version's exports are being
  * made waits for them.
  */
 
@@ -133,6 +134,17 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
     async export(job) {
       const key = keyOf(job.id, job.version);
       if (pending.has(key)) return;
+      // A newer version of a deck takes the place of one still waiting: nobody is likely to download
+      // a version replaced seconds later, and the same publish sent again makes its exports.
+      const older = waiting.findIndex((entry) => entry.job.id === job.id);
+      if (older !== -1) {
+        const [replaced] = waiting.splice(older, 1);
+        options.logger.info('Exports skipped: a newer version of the deck came first', {
+          id: job.id,
+          version: replaced?.job.version,
+        });
+        replaced?.done();
+      }
       while (waiting.length >= options.maxWaiting) await new Promise<void>((resolve) => room.push(resolve));
       if (pending.has(key)) return;
       let done = () => {};
@@ -162,7 +174,7 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
 /** The built worker, beside the built server (dist/); run from the sources, there is none. */
 const EXPORT_WORKER = new URL('./export-worker.mjs', import.meta.url);
 /** One version's exports may take this much heap and time; a publish answers with this many waiting. */
-export const EXPORT_LIMITS = { memoryMb: 256, timeoutMs: 60_000, maxWaiting: 8 } as const;
+export const EXPORT_LIMITS = { memoryMb: 256, timeoutMs: 60_000, maxWaiting: 16 } as const;
 const SILENT: ApiLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** The local server's export queue: in the built worker when there is one, in this thread otherwise. */

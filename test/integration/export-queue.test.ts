@@ -109,6 +109,31 @@ describe('the export queue', () => {
     expect(await store.listVersionFiles('good', good)).toContain('deck.pptx');
   });
 
+  it('passes over a version still waiting when a newer one of the same deck comes', async () => {
+    const { store, held, queue, stored } = await setUp();
+    const busy = await stored('busy');
+    await queue.export(jobFor('busy', busy));
+    await until(() => held.calls.length === 1);
+    const old = await stored('often');
+    const publication = makePublication('often', 'two');
+    await store.publishDeck(publication, ADA);
+    const newer = publication.manifest.version;
+    await queue.export(jobFor('often', old));
+    await queue.export(jobFor('often', newer));
+    // The replaced version's download reads at once (and finds nothing).
+    await queue.settled('often', old);
+    held.calls[0]?.finish({ 'deck.pptx': 'b' });
+    await until(() => held.calls.length === 2);
+    expect(held.calls.map((call) => `${call.job.id} ${call.job.version}`)).toEqual([
+      `busy ${busy}`,
+      `often ${newer}`,
+    ]);
+    held.calls[1]?.finish({ 'deck.pptx': 'n' });
+    await queue.settled('often', newer);
+    expect(await store.listVersionFiles('often', old)).not.toContain('deck.pptx');
+    expect(await store.listVersionFiles('often', newer)).toContain('deck.pptx');
+  });
+
   it('holds a publish back when too many versions wait', async () => {
     const { held, queue, stored } = await setUp(1);
     const versions = await Promise.all(['a', 'b', 'c'].map(stored));
