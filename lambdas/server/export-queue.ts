@@ -95,7 +95,12 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
       }, options.timeoutMs);
       thread.on('message', onMessage).on('error', onError).on('exit', onExit);
       thread.ref();
-      thread.postMessage({ seq: mine, job });
+      try {
+        thread.postMessage({ seq: mine, job });
+      } catch (error) {
+        // A job that cannot be copied to the thread (nothing the pipeline makes, but never a hang).
+        finish(error instanceof Error ? error : new Error(String(error)));
+      }
     }).finally(() => thread.unref());
   };
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { HttpError } from '../api/http.js';
 import { templatesDir as findTemplatesDir } from '../node/templates-fs.js';
 import { contentTypeFor } from '../site/content-type.js';
 import { CACHE, deckFileDisposition } from '../site/layout.js';
@@ -8,6 +9,9 @@ import type { SitePath } from '../site/site-paths.js';
 import type { CourseStore } from '../store/course-store.js';
 import { type DeckStore, EXPORT_FILES } from '../store/deck-store.js';
 import type { MediaStore } from '../store/media-store.js';
+
+/** How long a download waits for its version's exports before it is told to come back. */
+const EXPORT_WAIT_MS = 20_000;
 
 export interface SiteFile {
   body: Uint8Array;
@@ -27,6 +31,8 @@ export interface SiteSources {
   siteDir: string;
   /** Resolves once the exports of that version being made now are stored or have failed. */
   exportsSettled?: (id: string, version: string) => Promise<void>;
+  /** How long a download waits for them (default 20 s) before a 503 tells it to come back. */
+  exportWaitMs?: number;
 }
 
 /** Reads what a resolved site path names: the instructor page, a shared asset, or a stored deck's file. */
@@ -64,8 +70,26 @@ export function createSiteReader(sources: SiteSources) {
       case 'deck': {
         // Only stored versions are files; the current deck is a redirect, answered before this.
         if (!target.version) return undefined;
-        // A download asked for just after a publish waits for its file to be made.
-        if (EXPORT_FILES.includes(target.name)) await sources.exportsSettled?.(target.id, target.version);
+        // A download asked for just after a publish waits for its file to be made, for a while.
+        if (EXPORT_FILES.includes(target.name) && sources.exportsSettled) {
+          const settled = sources.exportsSettled(target.id, target.version).then(() => true);
+          let timer: NodeJS.Timeout | undefined;
+          const waited = new Promise<false>((resolve) => {
+            timer = setTimeout(() => resolve(false), sources.exportWaitMs ?? EXPORT_WAIT_MS);
+          });
+          const ready = await Promise.race([settled, waited]);
+          clearTimeout(timer);
+          if (!ready)
+            throw new HttpError(
+              503,
+              'export-pending',
+              'This file is still being made: ask again in a moment.',
+              [],
+              {
+                headers: { 'retry-after': '5' },
+              },
+            );
+        }
         const object = await sources.store.readVersionFile(target.id, target.version, target.name);
         const disposition = deckFileDisposition(target.id, target.name);
         return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportFiles, ExportJob } from '../../lambdas/api/deck-exports.js';
 import { createExportQueue } from '../../lambdas/server/export-queue.js';
+import { createSiteReader } from '../../lambdas/server/site-files.js';
 import { createDeckStore } from '../../lambdas/store/deck-store.js';
 import { createFsObjectStore } from '../../lambdas/store/fs-object-store.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -149,5 +150,26 @@ describe('the export queue', () => {
     held.calls[0]?.finish({ 'deck.pptx': '1' });
     await answered;
     expect(third).toBe(true);
+  });
+});
+
+describe('a download while its exports are being made', () => {
+  it('waits for them, and past its wait is told to come back with a 503', async () => {
+    const { store, held, queue, stored } = await setUp();
+    const version = await stored('slow');
+    await queue.export(jobFor('slow', version));
+    await until(() => held.calls.length === 1);
+    const read = createSiteReader({
+      store,
+      assets: new Map(),
+      siteDir: tempDir('site'),
+      exportsSettled: queue.settled,
+      exportWaitMs: 50,
+    });
+    const target = { kind: 'deck', id: 'slow', version, name: 'deck.pptx' } as const;
+    await expect(read(target)).rejects.toMatchObject({ status: 503, code: 'export-pending' });
+    const waiting = read(target);
+    held.calls[0]?.finish({ 'deck.pptx': new Uint8Array([80, 75]) });
+    expect([...((await waiting)?.body ?? [])]).toEqual([80, 75]);
   });
 });
