@@ -137,7 +137,11 @@ async function measureExports(server: { url: string; pid: number }, id: string) 
   const before = cpuTicks(server.pid);
   const answer = await fetch(new URL(`/decks/${id}/deck.pptx`, server.url));
   await answer.arrayBuffer();
-  return { cpu: (cpuTicks(server.pid) - before) * TICK_MS, rss: peakRssMib(server.pid), status: answer.status };
+  return {
+    cpu: (cpuTicks(server.pid) - before) * TICK_MS,
+    rss: peakRssMib(server.pid),
+    status: answer.status,
+  };
 }
 
 /** Every hostile case through the CLI and the server; prints a table and answers the figures. */
