@@ -48,7 +48,8 @@ function measureCli(root: string, probe: string, args: string[], runs: number): 
   return { cpu: median(cpu), rss };
 }
 
-function cpuTicks(pid: number): number {
+/** A process's CPU ticks so far (user and system, 10 ms each), from /proc. */
+export function cpuTicks(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the line)
