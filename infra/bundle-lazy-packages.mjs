@@ -68,8 +68,14 @@ function virtualEntry(contents, resolveDir) {
 /** The packages bundled beside the handler, one file each. */
 export const LAZY_PACKAGES = Object.keys(EXPORTS);
 
+/**
+ * The packages the pipeline requires the first time a text needs one (lambdas/core/packages.ts): yaml,
+ * markdown-it, htmlparser2. The pipeline is synchronous, so each is one CommonJS file.
+ */
+export const REQUIRED_PACKAGES = ['yaml', 'markdown-it', 'htmlparser2'];
+
 /** Every package the handler's bundle leaves out because it ships beside it: MathJax and sharp too. */
-export const SHIPPED_BESIDE = [...LAZY_PACKAGES, 'mathjax-full', 'sharp'];
+export const SHIPPED_BESIDE = [...LAZY_PACKAGES, ...REQUIRED_PACKAGES, 'mathjax-full', 'sharp'];
 
 /**
  * MathJax's modules that lambdas/pptx/tex-svg.ts imports (a unit test keeps the lists the same), and
@@ -167,7 +173,31 @@ export function installSharp(outDir, projectRoot) {
 /** Write each lazy package into `outDir/node_modules/<name>/index.mjs` with a package.json naming it. */
 export async function lazyPackages(outDir, projectRoot) {
   await bundleMathJax(outDir, projectRoot);
-  await Promise.all(LAZY_PACKAGES.map((name) => lazyPackage(outDir, projectRoot, name)));
+  await Promise.all([
+    ...LAZY_PACKAGES.map((name) => lazyPackage(outDir, projectRoot, name)),
+    ...REQUIRED_PACKAGES.map((name) => requiredPackage(outDir, projectRoot, name)),
+  ]);
+}
+
+/** `outDir/node_modules/<name>/index.cjs`: the package as one CommonJS file, for require(). */
+async function requiredPackage(outDir, projectRoot, name) {
+  const folder = join(outDir, 'node_modules', name);
+  mkdirSync(folder, { recursive: true });
+  await build({
+    absWorkingDir: projectRoot,
+    stdin: { contents: `module.exports = require('${name}');`, resolveDir: projectRoot, loader: 'js' },
+    outfile: join(folder, 'index.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node24',
+    minify: true,
+    logLevel: 'warning',
+  });
+  writeFileSync(
+    join(folder, 'package.json'),
+    `${JSON.stringify({ name, type: 'commonjs', main: './index.cjs' }, null, 2)}\n`,
+  );
 }
 
 async function lazyPackage(outDir, projectRoot, name) {

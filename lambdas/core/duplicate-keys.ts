@@ -1,4 +1,5 @@
-import { type Document, isScalar, visit } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlPackage } from './packages.js';
 
 /**
  * The keys that repeat one already given in the same mapping, with where each repeat starts.
@@ -6,6 +7,7 @@ import { type Document, isScalar, visit } from 'yaml';
  * takes minutes for a mapping of a few ten thousand keys; a set per mapping takes milliseconds.
  */
 export function duplicateKeys(doc: Document): { key: string; offset: number }[] {
+  const { isScalar, visit } = yamlPackage();
   const found: { key: string; offset: number }[] = [];
   visit(doc, {
     Map(_, map) {

@@ -1,19 +1,10 @@
-import {
-  Composer,
-  type Document,
-  isScalar,
-  Lexer,
-  LineCounter,
-  Parser,
-  visit,
-  type YAMLError,
-  YAMLParseError,
-} from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
 import type { LectureFormat, ParsedDocument } from './deck.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { type Diagnostic, ParseError } from './errors.js';
 import { strictJsonFault } from './json-fault.js';
 import { indexJson, type JsonIndex, nodeAt } from './json-index.js';
+import { yamlPackage } from './packages.js';
 import { MAX_NESTING_DEPTH, MAX_VALUES, type StructureFault, structureCheck } from './structure-bounds.js';
 import { locateNode } from './yaml-locate.js';
 
@@ -48,6 +39,7 @@ export function parseLecture(text: string, options: ParseOptions = {}): ParsedDo
   const fast =
     format === 'json' ? indexJson(source, { depth: MAX_NESTING_DEPTH, values: MAX_VALUES }) : undefined;
   if (fast) return indexedDocument(source, fast);
+  const { isScalar, LineCounter } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = readDocument(source, lineCounter);
   const position = (offset: number) => lineCounter.linePos(offset);
@@ -100,6 +92,7 @@ export function parseLecture(text: string, options: ParseOptions = {}): ParsedDo
  * huge one takes seconds. One lexing pass serves both.
  */
 function readDocument(source: string, lineCounter: LineCounter): Document.Parsed {
+  const { Composer, Lexer, Parser, YAMLParseError } = yamlPackage();
   const check = structureCheck();
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
@@ -127,16 +120,23 @@ function readDocument(source: string, lineCounter: LineCounter): Document.Parsed
 
 /** A JSON lecture read by the fast path: the same value and the same positions as the yaml path gives. */
 function indexedDocument(source: string, index: JsonIndex): ParsedDocument {
-  let lines: LineCounter | undefined;
-  const position = (offset: number) => {
-    if (!lines) {
-      const counter = new LineCounter();
-      counter.addNewLine(0);
+  let lineStarts: number[] | undefined;
+  // What yaml's LineCounter answers, without loading yaml for a JSON text.
+  const position = (offset: number): Position => {
+    if (!lineStarts) {
+      lineStarts = [0];
       for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1))
-        counter.addNewLine(at + 1);
-      lines = counter;
+        lineStarts.push(at + 1);
     }
-    return lines.linePos(offset);
+    let low = 0;
+    let high = lineStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((lineStarts[mid] ?? 0) < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (lineStarts[low] === offset) return { line: low + 1, col: 1 };
+    return { line: low, col: offset - (lineStarts[low - 1] ?? 0) + 1 };
   };
   return {
     value: index.value,
@@ -180,6 +180,7 @@ function syntaxOffset(error: YAMLError, doc: Document): number {
   if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return stop;
   // The parser notices an unclosed quote only where the text ends; the quote that opens it is what to fix.
   let start = stop;
+  const { visit } = yamlPackage();
   visit(doc, {
     Scalar(_, node) {
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
@@ -220,6 +221,7 @@ function isBefore(a: Diagnostic, b: Diagnostic): boolean {
  * read as a literal block would, so that a blank line starts a paragraph whichever style wrote them.
  */
 function keepNoteParagraphs(doc: Document): void {
+  const { isScalar, visit } = yamlPackage();
   visit(doc, {
     Pair(_, pair) {
       const { key, value } = pair;
@@ -251,6 +253,7 @@ function toPlainValue(doc: Document, position: (offset: number) => Position): un
 
 function firstAlias(doc: Document, unresolvedOnly: boolean) {
   let found: { source: string; range?: [number, number, number] | null } | undefined;
+  const { visit } = yamlPackage();
   visit(doc, {
     Alias(_, node) {
       if (unresolvedOnly && node.resolve(doc) !== undefined) return undefined;

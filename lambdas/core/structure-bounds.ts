@@ -1,4 +1,4 @@
-import { CST, Lexer } from 'yaml';
+import { yamlPackage } from './packages.js';
 
 /**
  * How deep lists and mappings may nest in a lecture file. A lecture needs about eight levels
@@ -27,8 +27,6 @@ export interface StructureBounds {
   values: number;
 }
 
-// Lexemes the lexer emits as markers; they stand for no character of the text.
-const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 const LAYOUT = new Set(['space', 'comment', 'newline', 'byte-order-mark', 'directive-line']);
 // Lexemes that are not a value of their own: punctuation between values, and document markers.
 const PUNCTUATION = new Set([
@@ -54,7 +52,7 @@ export function checkStructure(
   bounds: StructureBounds = { depth: MAX_NESTING_DEPTH, values: MAX_VALUES },
 ): StructureFault | undefined {
   const check = structureCheck(bounds);
-  for (const lexeme of new Lexer().lex(source)) {
+  for (const lexeme of new (yamlPackage().Lexer)().lex(source)) {
     const fault = check(lexeme);
     if (fault) return fault;
   }
@@ -76,8 +74,11 @@ export function structureCheck(
   let lineStart = 0;
   let atLineStart = true;
   let afterIndicator = false; // a `-` or `?` opened an item on this line: what follows nests in it
+  const { CST } = yamlPackage();
+  // Lexemes the lexer emits as markers; they stand for no character of the text.
+  const markers = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
   return (lexeme) => {
-    if (MARKERS.has(lexeme)) return undefined;
+    if (markers.has(lexeme)) return undefined;
     const at = offset;
     const col = at - lineStart;
     offset += lexeme.length;

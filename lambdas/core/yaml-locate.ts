@@ -1,4 +1,5 @@
-import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
+import type { Alias, Document, Pair, YAMLMap } from 'yaml';
+import { yamlPackage } from './packages.js';
 import type { DocPath } from './paths.js';
 
 /** Where a parsed YAML (or JSON) document's nodes are: from a document path to its line and column. */
@@ -11,6 +12,7 @@ export function locateNode(
   path: DocPath,
   position: (offset: number) => Position,
 ): Position | undefined {
+  const { isAlias, isMap, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let offset = startOf(node);
   for (const key of path) {
@@ -37,6 +39,7 @@ const aliasTargets = new WeakMap<Alias, unknown>();
 function keyIndex(map: YAMLMap): Map<string, Pair> {
   let index = keyIndexes.get(map);
   if (!index) {
+    const { isScalar } = yamlPackage();
     index = new Map();
     for (const pair of map.items) {
       const name = isScalar(pair.key) ? String(pair.key.value) : undefined;

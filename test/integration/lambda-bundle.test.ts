@@ -110,4 +110,25 @@ describe('the shipped Lambda code folder', () => {
     expect(checked?.status, JSON.stringify(checked?.body)).toBe(201);
     expect(checked?.body).toMatchObject({ stored: true, type: 'image/png', width: 1, height: 1 });
   });
+
+  it('checks an uploaded SVG with the parser shipped beside the handler', async () => {
+    const svg = readFileSync(join(FIXTURES, 'media', 'figures', 'chart.svg'));
+    const claim = JSON.stringify({
+      sha256: createHash('sha256').update(svg).digest('hex'),
+      type: 'image/svg+xml',
+      size: svg.byteLength,
+    });
+    const json = { 'content-type': 'application/json' };
+    const [asked] = await cold([
+      apiEvent({ method: 'POST', path: '/api/media', body: claim, headers: json, claims }),
+    ]);
+    expect(asked?.status, JSON.stringify(asked?.body)).toBe(200);
+    const { url, headers } = (asked?.body.upload ?? {}) as { url: string; headers: Record<string, string> };
+    expect((await fetch(url, { method: 'PUT', headers, body: svg })).status).toBe(200);
+    const [checked] = await cold([
+      apiEvent({ method: 'POST', path: '/api/media/check', body: claim, headers: json, claims }),
+    ]);
+    expect(checked?.status, JSON.stringify(checked?.body)).toBe(201);
+    expect(checked?.body).toMatchObject({ stored: true, type: 'image/svg+xml' });
+  });
 });

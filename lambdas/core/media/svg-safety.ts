@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { htmlparser2Package } from '../packages.js';
 
 /**
  * An SVG never runs anything and never reaches out. Lectern refuses an SVG that could, and says
@@ -60,6 +60,7 @@ export function svgProblems(text: string): string[] {
   const styleText: string[] = [];
   let inStyle = 0;
   let root: string | undefined;
+  const { Parser } = htmlparser2Package();
   const parser = new Parser(
     {
       onprocessinginstruction(name) {
