@@ -52,9 +52,19 @@ const shipped = {
 const lazy = ['pptxgenjs', 'jszip', 'fflate', 'mathjax-full', 'sharp'];
 // What the CLI loads only for some runs, each a bundle of its own in dist/lazy/ that bin/code-cache.mjs
 // runs (with its own code cache) on the first require(): KaTeX for a lecture with math, file-type and
-// image-size for one with figures, chokidar for `lectern preview`. The value is what the CLI imports
-// from it: its default export, or all its names.
-const cliLazy = { katex: 'default', 'file-type': '*', 'image-size': '*', chokidar: '*' };
+// image-size for one with figures, chokidar for `lectern preview`; and what the pipeline requires on
+// first use (lambdas/core/packages.ts): yaml for a YAML lecture, markdown-it for Markdown syntax,
+// htmlparser2 for an SVG figure. The value is what the CLI imports from it: its default export, or
+// all its names.
+const cliLazy = {
+  katex: 'default',
+  'file-type': '*',
+  'image-size': '*',
+  chokidar: '*',
+  yaml: '*',
+  'markdown-it': 'default',
+  htmlparser2: '*',
+};
 await build({
   ...nodeBundle,
   ...shipped,
