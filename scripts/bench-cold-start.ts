@@ -1,7 +1,9 @@
 // The API Lambda's cold start, as near as this machine can show it: write the code folder the way the
 // stack does (infra/write-api-bundle.ts: the handler, templates/, the packages loaded on demand), then
 // in fresh Node processes import it and serve one publish (PUT /api/decks/{id} of a course lecture)
-// against a real S3-protocol server on loopback.
+// against a real S3-protocol server on loopback. Apart from that, the pipeline alone (parse, check,
+// render; no store, no exports), bundled the same way into the same folder, imported and run once in
+// fresh processes: the part of a first publish that is the lecture's own.
 import { execFile, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -9,7 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import S3rver from 's3rver';
+import { API_BUNDLE, PROJECT_ROOT } from '../infra/api-bundle.js';
 import { writeApiBundle } from '../infra/write-api-bundle.js';
 
 function median(values: number[]): number {
@@ -45,6 +49,47 @@ console.log(JSON.stringify({ before, imported, served, cpuImported: ms(cpuImport
 process.exit(0); // the S3 client keeps its connection open
 `;
 
+// The pipeline as the handler bundles it, beside the handler so that it finds the same templates and
+// the same packages loaded on first use.
+const RENDER_ENTRY = `export { buildDeck } from './lambdas/core/pipeline.ts';
+export { loadTemplates } from './lambdas/node/templates-fs.ts';`;
+
+// Runs in the fresh process: CPU of the import (templates read), then of the first build of the lecture.
+const RENDER_PROBE = `
+const [bundle, lecture] = process.argv.slice(1);
+const { readFileSync } = await import('node:fs');
+const { dirname, join } = await import('node:path');
+const body = readFileSync(lecture, 'utf8');
+const before = process.cpuUsage();
+const { buildDeck, loadTemplates } = await import(bundle);
+const templates = loadTemplates(join(dirname(bundle), 'templates'));
+const imported = process.cpuUsage(before);
+const built = buildDeck(body, { templates, assetsBase: '../assets', generatedAt: new Date(0).toISOString() });
+const rendered = process.cpuUsage(before);
+if (!built.ok) { console.error(JSON.stringify(built.diagnostics)); process.exit(1); }
+const ms = (usage) => (usage.user + usage.system) / 1000;
+console.log(JSON.stringify({ imported: ms(imported), rendered: ms(rendered) - ms(imported) }));
+`;
+
+async function writeRenderProbe(dir: string): Promise<string> {
+  const file = join(dir, 'render-probe.mjs');
+  await build({
+    absWorkingDir: PROJECT_ROOT,
+    stdin: { contents: RENDER_ENTRY, resolveDir: PROJECT_ROOT, loader: 'ts' },
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: API_BUNDLE.target,
+    format: API_BUNDLE.format,
+    minify: API_BUNDLE.minify,
+    mainFields: [...API_BUNDLE.mainFields],
+    external: [...API_BUNDLE.external],
+    banner: { js: API_BUNDLE.banner },
+    logLevel: 'warning',
+  });
+  return file;
+}
+
 const run = promisify(execFile);
 
 export interface ColdStart {
@@ -54,6 +99,9 @@ export interface ColdStart {
   /** Medians, ms of CPU (user + system) the process spent on the import and on import + first publish. */
   importedCpu: number;
   firstPublishCpu: number;
+  /** Medians, ms of CPU: the pipeline's bundle imported (templates read), then its first build of the lecture. */
+  renderImportCpu: number;
+  firstRenderCpu: number;
   wall: number;
   bare: number;
 }
@@ -64,6 +112,7 @@ export async function benchColdStart(root: string, runs = 15): Promise<ColdStart
   // demand) in its own node_modules/, as in Lambda.
   const dir = await mkdtemp(join(tmpdir(), 'lectern-bench-lambda-'));
   const bundle = await writeApiBundle(dir);
+  const renderProbe = await writeRenderProbe(dir);
 
   const directory = await mkdtemp(join(tmpdir(), 'lectern-bench-s3-'));
   const s3 = new S3rver({
@@ -92,6 +141,8 @@ export async function benchColdStart(root: string, runs = 15): Promise<ColdStart
     const firstCpus: number[] = [];
     const walls: number[] = [];
     const bares: number[] = [];
+    const renderImports: number[] = [];
+    const renders: number[] = [];
     const profile = process.env.LECTERN_BENCH_PROFILE;
     for (let i = 0; i < runs; i++) {
       let start = process.hrtime.bigint();
@@ -120,15 +171,30 @@ export async function benchColdStart(root: string, runs = 15): Promise<ColdStart
       firsts.push(t.served - t.before);
       importCpus.push(t.cpuImported);
       firstCpus.push(t.cpuServed);
+      const alone = await run(process.execPath, [
+        '--input-type=module',
+        '-e',
+        RENDER_PROBE,
+        renderProbe,
+        lecture,
+      ]);
+      const r = JSON.parse(alone.stdout.trim().split('\n').at(-1) ?? '{}');
+      renderImports.push(r.imported);
+      renders.push(r.rendered);
     }
     console.log(
       `median of ${runs} fresh processes: import of the bundle ${median(imports).toFixed(0)} ms, import + first publish ${median(firsts).toFixed(0)} ms (CPU ${median(importCpus).toFixed(0)} ms and ${median(firstCpus).toFixed(0)} ms); whole process ${median(walls).toFixed(0)} ms against node -e 0 at ${median(bares).toFixed(0)} ms`,
+    );
+    console.log(
+      `the pipeline alone, bundled the same way: import (templates read) CPU ${median(renderImports).toFixed(0)} ms, then its first parse, check and render of the lecture CPU ${median(renders).toFixed(0)} ms`,
     );
     return {
       imported: median(imports),
       firstPublish: median(firsts),
       importedCpu: median(importCpus),
       firstPublishCpu: median(firstCpus),
+      renderImportCpu: median(renderImports),
+      firstRenderCpu: median(renders),
       wall: median(walls),
       bare: median(bares),
     };

@@ -91,6 +91,9 @@ console.log(
       ? 'pandoc: not installed (apt-get install -y pandoc)'
       : `pandoc -t revealjs -s 60 slides ${proc.pandoc60.toFixed(0)} ms, 600 slides ${proc.pandoc600?.toFixed(0)} ms`),
 );
+console.log(
+  `CPU time, median: node -e 0 ${proc.bareCpu.toFixed(0)} ms; lectern render 60 slides ${proc.render60Cpu.toFixed(0)} ms`,
+);
 console.log(`lectern render of 600 slides: peak RSS ${proc.peakRss600.toFixed(0)} MiB`);
 
 console.log(
@@ -144,6 +147,7 @@ const x = (value: number | undefined) =>
   value === undefined ? 'pandoc: not installed' : `${value.toFixed(2)}×`;
 printTargets([
   ['`lectern render`, 60 slides, ÷ bare `node -e 0`, paired', x(proc.renderOverBare), '≤ 1.8× (then ≤ 1.5×)'],
+  ['the same, CPU time', x(proc.renderOverBareCpu), '≤ 1.8× (then ≤ 1.5×)'],
   ['`lectern render` ÷ `pandoc -t revealjs -s`, 60 slides, paired', x(proc.renderOverPandoc60), '≤ 1.0×'],
   ['`lectern render` ÷ `pandoc -t revealjs -s`, 600 slides, paired', x(proc.renderOverPandoc600), '≤ 1.0×'],
   ['`lectern render` 600 ÷ 60 slides', x(proc.growth600over60), '≤ 1.7×'],
@@ -154,6 +158,12 @@ printTargets([
     'Lambda: import + first publish, cold',
     `${cold.firstPublish.toFixed(0)} ms (CPU ${cold.firstPublishCpu.toFixed(0)})`,
     '< 120 ms',
+  ],
+  ['Lambda: import alone, cold, CPU', `${cold.importedCpu.toFixed(0)} ms`, 'part of the above'],
+  [
+    'Lambda: first parse, check and render alone, cold, CPU',
+    `${cold.firstRenderCpu.toFixed(0)} ms`,
+    'part of the above',
   ],
   ['Lambda bundle, minified', `${(bundle.minifiedBytes / 1024).toFixed(0)} KB`, '< 300 KB'],
   ['local server: publish p50, 1 connection, a course lecture', `${publishP50} ms`, '< 10 ms'],
