@@ -132,6 +132,28 @@ console.log(JSON.stringify({ answer: uses ? require('tex').draw('x') : 0, file: 
     }
   });
 
+  it('loads a deferred built-in only when one of its names is used, and then as it is', () => {
+    const dir = join(work, 'deferred');
+    mkdirSync(dir, { recursive: true });
+    const bundle = join(dir, 'cli.cjs');
+    // As esbuild writes an import of node:http: required at the top, its names read where used.
+    writeFileSync(
+      bundle,
+      `const http = require('node:http');
+const loaded = () => process.moduleLoadList.includes('NativeModule http');
+const before = loaded();
+const server = process.env.SERVE === '1' ? http.createServer() : undefined;
+console.log(JSON.stringify({ answer: [before, loaded(), server instanceof http.Server, 'METHODS' in http], file: 'cli.cjs', url: true }));`,
+    );
+    expect(run(bundle, [join(dir, '.cache')]).output.answer).toEqual([false, false, false, true]);
+    process.env.SERVE = '1';
+    try {
+      expect(run(bundle, [join(dir, '.cache')]).output.answer).toEqual([false, true, true, true]);
+    } finally {
+      delete process.env.SERVE;
+    }
+  });
+
   it('keeps its cache beside the bundle, then where the OS keeps caches', () => {
     expect(cacheDirs('/pkg/dist/cli.cjs', { XDG_CACHE_HOME: '/c' }, 'linux')).toEqual([
       join('/pkg/dist', '.cache'),
