@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { LAZY_DIR } from '../bin/code-cache.mjs';
+import { LAZY_DIR } from '../bin/code-cache.cjs';
 import { buildEditorBundle } from './editor-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,7 +50,7 @@ const shipped = {
 // first written (MathJax and sharp only for a formula or a picture to convert), by the server and the CLI
 // alike: neither pays for them at start.
 const lazy = ['pptxgenjs', 'jszip', 'fflate', 'mathjax-full', 'sharp'];
-// What the CLI loads only for some runs, each a bundle of its own in dist/lazy/ that bin/code-cache.mjs
+// What the CLI loads only for some runs, each a bundle of its own in dist/lazy/ that bin/code-cache.cjs
 // runs (with its own code cache) on the first require(): KaTeX for a lecture with math, file-type and
 // image-size for one with figures, chokidar for `lectern preview`; and what the pipeline requires on
 // first use (lambdas/core/packages.ts): yaml for a YAML lecture, markdown-it for Markdown syntax,

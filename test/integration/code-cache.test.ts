@@ -11,9 +11,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheDirs, cacheName, writeCache } from '../../bin/code-cache.mjs';
+import { cacheDirs, cacheName, writeCache } from '../../bin/code-cache.cjs';
 
-const runner = resolve(import.meta.dirname, '../../bin/code-cache.mjs');
+const runner = resolve(import.meta.dirname, '../../bin/code-cache.cjs');
 const work = mkdtempSync(join(tmpdir(), 'lectern-code-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -8,14 +8,25 @@
 // bundle of its own in lazy/ beside the main one: the main bundle's require() of that package runs
 // it, on first use, the same way and with its own cache, so a run without math neither reads nor
 // compiles KaTeX.
-import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+//
+// CommonJS, as bin/lectern.mjs requires it: Node's ES module loader gives each built-in it imports a
+// module facade of its own, which for the handful used here costs about a fifth of a bare Node start.
+const { isAscii } = require('node:buffer');
+const { createHash } = require('node:crypto');
+const {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { basename, dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
 const PREFIX = 'lectern-';
 const SUFFIX = '.v8cache';
@@ -23,7 +34,7 @@ const SUFFIX = '.v8cache';
 const UNNAMED = /^lectern-[0-9a-f]{24}\.v8cache$/;
 
 /** Where a user would look for this cache: beside the bundle, then the OS's cache folder. */
-export function cacheDirs(bundle, env = process.env, platform = process.platform) {
+function cacheDirs(bundle, env = process.env, platform = process.platform) {
   const dirs = [join(dirname(bundle), '.cache')];
   if (platform === 'win32' && env.LOCALAPPDATA) dirs.push(join(env.LOCALAPPDATA, 'lectern', 'Cache'));
   else if (platform === 'darwin') dirs.push(join(homedir(), 'Library', 'Caches', 'lectern'));
@@ -35,7 +46,7 @@ export function cacheDirs(bundle, env = process.env, platform = process.platform
  * The cache file's name for these bundle bytes under this Node (V8 rejects a cache from another V8
  * anyway); `stem` tells the bundles apart (`cli`, `katex`…) so that each replaces only its own.
  */
-export function cacheName(source, stem = 'cli') {
+function cacheName(source, stem = 'cli') {
   // The bundle's bytes (or its text, the same bytes when it is ASCII, as the build writes it).
   const key = createHash('sha256')
     .update(source)
@@ -61,7 +72,7 @@ function readCache(dirs, name) {
 }
 
 /** Write the cache into the first folder that takes it, replacing the caches of earlier builds of that bundle there. */
-export function writeCache(dirs, name, data) {
+function writeCache(dirs, name, data) {
   for (const dir of dirs) {
     try {
       mkdirSync(dir, { recursive: true });
@@ -81,14 +92,14 @@ export function writeCache(dirs, name, data) {
 }
 
 /** Where the bundles of the packages loaded on demand are: lazy/<package>.cjs beside the main bundle. */
-export const LAZY_DIR = 'lazy';
+const LAZY_DIR = 'lazy';
 
 /**
  * Run the CommonJS bundle at `bundle` in this context. Returns what happened to the cache: 'used',
  * or 'absent'/'rejected' (a fresh cache is then written when the process exits, after the run has
  * compiled the functions it needed).
  */
-export function runBundle(bundle, dirs = cacheDirs(bundle)) {
+function runBundle(bundle, dirs = cacheDirs(bundle)) {
   return loadBundle(bundle, dirs, 'cli', join(dirname(bundle), LAZY_DIR)).state;
 }
 
@@ -176,3 +187,5 @@ function lazyRequire(bundle, dirs, lazyDir) {
   };
   return Object.assign(lazy, { resolve: plain.resolve, cache: plain.cache });
 }
+
+module.exports = { cacheDirs, cacheName, writeCache, LAZY_DIR, runBundle };
