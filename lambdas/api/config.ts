@@ -13,6 +13,11 @@ export interface ApiConfig {
   templatesDir?: string;
   /** The shared assets the deployment ships beside the handler; undefined: read them from node_modules. */
   assetsDir?: string;
+  /**
+   * Where new versions' exports are made: `request` (before the publish answers), or `event` (a job
+   * file under export-jobs/, whose arrival the bucket reports to the export function).
+   */
+  exports: 'request' | 'event';
 }
 
 /** The Lambda's configuration, read once at cold start; a missing bucket is a deployment error. */
@@ -23,8 +28,14 @@ export function readApiConfig(
   const bucket = env[ENV.bucket];
   if (!bucket) throw new ConfigError(`${ENV.bucket} must name the decks bucket`, { key: ENV.bucket });
   const templatesDir = env[ENV.templatesDir] || templatesBeside(bundleUrl);
+  const exports = env[ENV.exports] || 'request';
+  if (exports !== 'request' && exports !== 'event')
+    throw new ConfigError(`${ENV.exports} must be "request" or "event" (found "${exports}")`, {
+      key: ENV.exports,
+    });
   return {
     bucket,
+    exports,
     prefix: env[ENV.decksPrefix] || DEFAULT_DECKS_PREFIX,
     ...(env[ENV.endpoint] ? { endpoint: env[ENV.endpoint] } : {}),
     ...(env[ENV.region] ? { region: env[ENV.region] } : {}),

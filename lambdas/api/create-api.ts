@@ -85,10 +85,11 @@ export function createApi(deps: ApiDeps): Api {
 
   const exporter =
     deps.exporter ??
-    exportInRequest(deps.store, {
-      templates: deps.templates,
-      ...(deps.loadAssets && { loadAssets: deps.loadAssets }),
-    });
+    exportInRequest(
+      deps.store,
+      { templates: deps.templates, ...(deps.loadAssets && { loadAssets: deps.loadAssets }) },
+      (media) => readStoredImages(new Map(media), deps.media?.store),
+    );
   // A stored version lacks exports only when making them failed or the process stopped first: the
   // same publish again makes them.
   const lacksExports = async (id: string, version: string) => {
@@ -102,10 +103,9 @@ export function createApi(deps: ApiDeps): Api {
   const publish = async (event: ApiEvent, actor: Actor, pathId?: string): Promise<ApiResult> => {
     const body = readLectureBody(event.headers ?? {}, event.body, event.isBase64Encoded);
     const media = await mediaFor(body);
-    const { publication, warnings, exportJob } = await preparePublication(body, {
+    const { publication, warnings, exportSource } = await preparePublication(body, {
       ...(await mathFor(body.text)),
       ...media,
-      readImages: () => readStoredImages(media.media, deps.media?.store),
       templates: deps.templates,
       generatedAt: clock().toISOString(),
       ...(pathId !== undefined ? { id: pathId } : {}),
@@ -116,7 +116,7 @@ export function createApi(deps: ApiDeps): Api {
     if (created || (own && (await lacksExports(manifest.id, manifest.version)))) {
       // The version stands whatever happens here: a failure costs its downloads until the same
       // publish is sent again, and says so.
-      await exporter.export(await exportJob()).catch((error: unknown) => {
+      await exporter.export(exportSource).catch((error: unknown) => {
         logger.error('Making the exports of a new version failed', { id: manifest.id, error });
         warnings.push(EXPORT_FAILED);
       });

@@ -1,5 +1,6 @@
 import type { TemplateSet } from '../core/deck.js';
 import { type Diagnostic, LecternError } from '../core/errors.js';
+import type { MediaFile } from '../core/media/media-entry.js';
 import { mediaBaseFor } from '../core/render/index.js';
 import type { Lecture } from '../core/schema.js';
 import { inlineDeck } from '../core/single-file/inline-deck.js';
@@ -15,17 +16,28 @@ import type { DeckStore } from '../store/deck-store.js';
  * worker (the local server).
  */
 
-/** What a version's exports are made from: plain data, so it can be handed to a worker thread. */
-export interface ExportJob {
+/**
+ * What a version's exports are made from, as plain JSON: the lecture, the version's rendered files and
+ * which stored image each local `src` means (no image bytes: those are read when the exports are made).
+ */
+export interface ExportSource {
   id: string;
   version: string;
   /** The lecture that passed its checks. */
   lecture: Lecture;
   /** The version's rendered files (`index.html`, `handout.html`, …) and the images it names. */
   deck: { files: Readonly<Record<string, string>>; media: readonly { src: string; name: string }[] };
-  /** The deck's stored images, by `src` as written. */
+  /** Each local image's `src` and the stored file it means. */
+  media: readonly (readonly [string, MediaFile])[];
+}
+
+/** An export source with its images' bytes, by `src` as written: plain data, for a worker thread. */
+export interface ExportJob extends ExportSource {
   images: ReadonlyMap<string, PptxImage>;
 }
+
+/** Reads the stored images an export source names. */
+export type ReadImages = (media: ExportSource['media']) => Promise<ReadonlyMap<string, PptxImage>>;
 
 export type ExportFiles = Record<string, string | Uint8Array>;
 
@@ -77,7 +89,7 @@ function singleFilePage(job: ExportJob, assets: ReadonlyMap<string, Uint8Array>)
 /** Where a new version's exports are made and stored. */
 export interface Exporter {
   /** Make and store a version's exports; resolves when the publish may answer. */
-  export(job: ExportJob): Promise<void>;
+  export(source: ExportSource): Promise<void>;
   /** Resolves once the exports of that version being made now are stored or have failed; at once when none are. */
   settled(id: string, version: string): Promise<void>;
   /** The exports a stored version should have. */
@@ -85,9 +97,12 @@ export interface Exporter {
 }
 
 /** The exports made in the request, before the publish answers: the deployed function's way. */
-export function exportInRequest(store: DeckStore, tools: ExportTools): Exporter {
+export function exportInRequest(store: DeckStore, tools: ExportTools, readImages: ReadImages): Exporter {
   return {
-    export: async (job) => store.addVersionExports(job.id, job.version, await makeExports(job, tools)),
+    export: async (source) => {
+      const job = { ...source, images: await readImages(source.media) };
+      await store.addVersionExports(source.id, source.version, await makeExports(job, tools));
+    },
     settled: async () => {},
     files: tools.loadAssets ? [DECK_FILES.pptx, DECK_FILES.singleFile] : [DECK_FILES.pptx],
   };

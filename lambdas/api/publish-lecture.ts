@@ -1,13 +1,12 @@
 import type { TemplateSet } from '../core/deck.js';
 import { type Diagnostic, ValidationError } from '../core/errors.js';
 import type { MathEngine } from '../core/math/math-engine.js';
-import type { MediaMap } from '../core/media/media-entry.js';
+import { isMediaFile, type MediaFile, type MediaMap } from '../core/media/media-entry.js';
 import { buildDeckAt, checkLecture } from '../core/pipeline.js';
 import { MATH_STYLESHEET } from '../core/render/render-deck.js';
-import type { PptxImage } from '../pptx/slide-text.js';
 import { ASSETS_BASE, DECK_FILES } from '../site/layout.js';
 import type { DeckPublication } from '../store/deck-store.js';
-import type { ExportJob } from './deck-exports.js';
+import type { ExportSource } from './deck-exports.js';
 import { toDetail } from './error-result.js';
 import type { LectureBody } from './read-body.js';
 
@@ -19,7 +18,7 @@ import type { LectureBody } from './read-body.js';
 /**
  * Everything the store needs to publish a lecture; throws ParseError, or ValidationError listing every
  * error. With it comes what the version's exports (its PowerPoint file and single-file page) are
- * made from, asked for only when the store writes a new version: the stored images are read then.
+ * made from, used only when the store writes a new version.
  */
 export async function preparePublication(
   body: LectureBody,
@@ -29,10 +28,8 @@ export async function preparePublication(
     id?: string;
     math?: MathEngine;
     media?: MediaMap;
-    /** The stored images' bytes, asked for only once the lecture has passed its checks. */
-    readImages?: () => Promise<ReadonlyMap<string, PptxImage>>;
   },
-): Promise<{ publication: DeckPublication; warnings: Diagnostic[]; exportJob: () => Promise<ExportJob> }> {
+): Promise<{ publication: DeckPublication; warnings: Diagnostic[]; exportSource: ExportSource }> {
   const built = buildDeckAt(
     body.text,
     { ...options, ...(body.format ? { format: body.format } : {}) },
@@ -40,17 +37,24 @@ export async function preparePublication(
   );
   if (!built.ok) throw new ValidationError(built.diagnostics);
   const { manifest, decks, lecture } = built;
-  const exportJob = async (): Promise<ExportJob> => ({
+  // Which stored file each local image is, without its bytes (an SVG's were read for its check).
+  const media: [string, MediaFile][] = [];
+  for (const [src, entry] of options.media ?? []) {
+    if (!isMediaFile(entry)) continue;
+    const { bytes: _bytes, ...file } = entry;
+    media.push([src, file]);
+  }
+  const exportSource: ExportSource = {
     id: manifest.id,
     version: manifest.version,
     lecture,
     deck: { files: decks.versioned.files, media: decks.versioned.media },
-    images: (await options.readImages?.()) ?? new Map<string, PptxImage>(),
-  });
+    media,
+  };
   return {
     publication: { manifest, files: decks.versioned.files },
     warnings: built.diagnostics,
-    exportJob,
+    exportSource,
   };
 }
 

@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ApiLogger } from '../api/create-api.js';
-import { type Exporter, type ExportFiles, type ExportJob, makeExports } from '../api/deck-exports.js';
+import {
+  type Exporter,
+  type ExportFiles,
+  type ExportJob,
+  type ExportSource,
+  makeExports,
+  type ReadImages,
+} from '../api/deck-exports.js';
 import type { TemplateSet } from '../core/deck.js';
 import { readAssetBytes } from '../node/single-file-assets.js';
 import { type DeckStore, EXPORT_FILES } from '../store/deck-store.js';
@@ -25,6 +32,8 @@ export interface ExportQueueOptions {
   worker?: { file: URL; data: ExportWorkerData };
   /** Makes the exports in this thread, without a worker. */
   makeHere: (job: ExportJob) => Promise<ExportFiles>;
+  /** Reads a version's stored images, just before its exports are made. */
+  readImages: ReadImages;
   logger: ApiLogger;
   /** The worker's old-generation heap bound, in MiB. */
   memoryMb: number;
@@ -40,7 +49,7 @@ export interface ExportQueue extends Exporter {
 }
 
 interface Waiting {
-  job: ExportJob;
+  job: ExportSource;
   done: () => void;
 }
 
@@ -116,7 +125,9 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
     const { job } = next;
     // After the answer that queued it has gone out.
     setImmediate(() => {
-      make(job)
+      options
+        .readImages(job.media)
+        .then((images) => make({ ...job, images }))
         .then((files) => options.store.addVersionExports(job.id, job.version, files))
         .catch((error: unknown) =>
           options.logger.error('Making the exports of a new version failed', {
@@ -136,7 +147,7 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
   return {
     files: options.files,
 
-    async export(job) {
+    async export(job: ExportSource) {
       const key = keyOf(job.id, job.version);
       if (pending.has(key)) return;
       // A newer version of a deck takes the place of one still waiting: nobody is likely to download
@@ -185,6 +196,7 @@ const SILENT: ApiLogger = { info: () => {}, warn: () => {}, error: () => {} };
 /** The local server's export queue: in the built worker when there is one, in this thread otherwise. */
 export function createServerExports(options: {
   store: DeckStore;
+  readImages: ReadImages;
   templates: TemplateSet;
   templatesDir?: string;
   logger?: ApiLogger;
@@ -199,6 +211,7 @@ export function createServerExports(options: {
       worker: { file: EXPORT_WORKER, data: templatesDir ? { templatesDir } : {} },
     }),
     makeHere: (job) => makeExports(job, { templates: options.templates, loadAssets }),
+    readImages: options.readImages,
     logger: options.logger ?? SILENT,
     memoryMb: options.limits?.memoryMb ?? EXPORT_LIMITS.memoryMb,
     timeoutMs: options.limits?.timeoutMs ?? EXPORT_LIMITS.timeoutMs,

@@ -12,6 +12,7 @@ import { redirectToCurrentVersion } from '../api/deck-redirect.js';
 import { toErrorResult } from '../api/error-result.js';
 import { type ApiResult, errorResult, HttpError, jsonResult } from '../api/http.js';
 import { createSessionKeeper } from '../api/session-cookie.js';
+import { readStoredImages } from '../api/stored-media.js';
 import type { TemplateSet } from '../core/deck.js';
 import { MAX_MEDIA_BYTES, MEDIA_TYPES } from '../core/media/media-entry.js';
 import { listAssets } from '../node/assets.js';
@@ -85,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const uploads = createLocalUploads(options.clock);
   const exports = createServerExports({
     store: options.store,
+    readImages: (media) => readStoredImages(new Map(media), options.media),
     templates,
     ...(templatesDir && { templatesDir }),
     ...(options.logger && { logger: options.logger }),

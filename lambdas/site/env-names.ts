@@ -22,6 +22,8 @@ export const ENV = {
   seed: 'LECTERN_SEED',
   /** Local server: the heap bound, in MiB, of the worker that makes PowerPoint files and single-file pages. */
   exportMemoryMb: 'LECTERN_EXPORT_MEMORY_MB',
+  /** The API function: `event` to leave new versions' exports to the export function (default `request`). */
+  exports: 'LECTERN_EXPORTS',
   /** Local server listen address (default 127.0.0.1). */
   host: 'HOST',
   /** AWS region of the bucket (the SDK's standard variable). */

@@ -161,6 +161,10 @@ export const courseKey = (id: string, name: string): string => `${COURSES_PREFIX
 export const MEDIA_PREFIX = `${SITE_FOLDERS.media}/`;
 export const MEDIA_UPLOADS_PREFIX = 'media-uploads/';
 export const MEDIA_RECORDS_PREFIX = 'media-records/';
+/** Deployed: what a new version's exports are made from, until the export function has made them. */
+export const EXPORT_JOBS_PREFIX = 'export-jobs/';
+export const exportJobKey = (id: string, version: string): string =>
+  `${EXPORT_JOBS_PREFIX}${id}/${version}.json`;
 export const mediaKey = (name: string): string => `${MEDIA_PREFIX}${name}`;
 export const mediaUrl = (name: string): string => `/${mediaKey(name)}`;
 export const mediaUploadKey = (sha256: string): string => `${MEDIA_UPLOADS_PREFIX}${sha256}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportFiles, ExportJob } from '../../lambdas/api/deck-exports.js';
+import type { ExportFiles, ExportJob, ExportSource } from '../../lambdas/api/deck-exports.js';
 import { createExportQueue } from '../../lambdas/server/export-queue.js';
 import { createSiteReader } from '../../lambdas/server/site-files.js';
 import { createDeckStore } from '../../lambdas/store/deck-store.js';
@@ -10,14 +10,8 @@ import { ADA, makePublication } from './support/deck-fixture.js';
 // The local server's export queue, making exports in this thread (the built server uses a worker):
 // when a publish may answer, when a download may be read, and what a failure leaves.
 
-function jobFor(id: string, version: string): ExportJob {
-  return {
-    id,
-    version,
-    lecture: {} as ExportJob['lecture'],
-    deck: { files: {}, media: [] },
-    images: new Map(),
-  };
+function jobFor(id: string, version: string): ExportSource {
+  return { id, version, lecture: {} as ExportSource['lecture'], deck: { files: {}, media: [] }, media: [] };
 }
 
 /** A maker whose every call waits until the test lets it finish (or fail). */
@@ -42,6 +36,7 @@ async function setUp(maxWaiting = 8) {
     store,
     files: ['deck.pptx'],
     makeHere: held.make,
+    readImages: async () => new Map(),
     logger: { info: () => {}, warn: () => {}, error: (...args: unknown[]) => errors.push(args) },
     memoryMb: 64,
     timeoutMs: 60_000,
