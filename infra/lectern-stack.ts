@@ -4,18 +4,23 @@ import type { Construct } from 'constructs';
 import { DEFAULT_DECKS_PREFIX } from '../lambdas/site/env-names.js';
 import {
   COURSES_PREFIX,
+  DECK_FILES,
+  EXPORT_JOBS_PREFIX,
   MEDIA_PREFIX,
   MEDIA_RECORDS_PREFIX,
   MEDIA_UPLOADS_PREFIX,
+  versionKey,
 } from '../lambdas/site/layout.js';
 import type { LecternConfig } from './config.js';
 import { ApiFunction, decksResourceFinding } from './constructs/api-function.js';
 import { DeckApi } from './constructs/deck-api.js';
+import { ExportFunction, exportFileKeys } from './constructs/export-function.js';
 import { InstructorAuth } from './constructs/instructor-auth.js';
 import { SiteContent } from './constructs/site-content.js';
 import { SiteDistribution } from './constructs/site-distribution.js';
 import { SiteStorage } from './constructs/site-storage.js';
 import { UploadCors } from './constructs/upload-cors.js';
+import { objectsFinding } from './nag.js';
 
 export interface LecternStackProps extends StackProps {
   config: LecternConfig;
@@ -33,13 +38,14 @@ export class LecternStack extends Stack {
   readonly storage: SiteStorage;
   readonly auth: InstructorAuth;
   readonly apiFunction: ApiFunction;
+  readonly exportFunction: ExportFunction;
   readonly api: DeckApi;
   readonly site: SiteDistribution;
   readonly content: SiteContent;
 
   constructor(scope: Construct, id: string, props: LecternStackProps) {
     super(scope, id, {
-      description: `Lectern (${props.config.stage}): lecture decks on CloudFront + S3, publishing API on Lambda`,
+      description: `Lectern (${props.config.stage}): lecture decks on CloudFront + S3, publishing API and exports on Lambda`,
       ...props,
     });
     const { config } = props;
@@ -83,6 +89,15 @@ export class LecternStack extends Stack {
           `takes a plain PUT; ${MEDIA_PREFIX} and ${MEDIA_RECORDS_PREFIX} are created once each (If-None-Match), never overwritten or deleted.`,
       });
     }
+    this.exportFunction = new ExportFunction(this, 'ExportFunction', {
+      api: this.apiFunction,
+      bucket: this.storage.siteBucket,
+      decksPrefix: DECKS_PREFIX,
+      logRetention,
+      logLevel: config.logLevel,
+      serviceName: `lectern-exports-${config.stage}`,
+    });
+    this.acknowledgeExportGrants();
     this.api = new DeckApi(this, 'Api', {
       handler: this.apiFunction.function,
       userPool: this.auth.userPool,
@@ -138,5 +153,42 @@ export class LecternStack extends Stack {
       description: 'CloudFront distribution',
       value: this.site.distribution.distributionId,
     });
+  }
+
+  /** The wildcards of the export job files and of the files the export function reads and writes. */
+  private acknowledgeExportGrants(): void {
+    const bucket = this.storage.siteBucket;
+    Validations.of(this.apiFunction).acknowledge({
+      id: objectsFinding(bucket, `${EXPORT_JOBS_PREFIX}*`),
+      reason:
+        `PutObject under ${EXPORT_JOBS_PREFIX} only: a job file is named by the deck and version it makes the ` +
+        `exports of (${EXPORT_JOBS_PREFIX}{id}/{version}.json), known only at publish time; nothing there is served.`,
+    });
+    Validations.of(this.exportFunction).acknowledge(
+      {
+        id: objectsFinding(bucket, `${EXPORT_JOBS_PREFIX}*`),
+        reason:
+          `Get and Delete under ${EXPORT_JOBS_PREFIX} only: the function reads the job file whose arrival the bucket ` +
+          'reported, named by its deck and version, and removes it once the exports are made.',
+      },
+      {
+        id: objectsFinding(bucket, `${MEDIA_PREFIX}*`),
+        reason:
+          `GetObject under ${MEDIA_PREFIX} only: the images a job names are stored files named by their content hash, ` +
+          'embedded in the PowerPoint file and the single-file page; the function cannot change them.',
+      },
+      {
+        id: objectsFinding(bucket, versionKey(DECKS_PREFIX, '*', '*', DECK_FILES.manifest)),
+        reason:
+          `GetObject of a version's ${DECK_FILES.manifest} only: exports are added to a stored version, which the ` +
+          'function checks first; the deck and version ids are known only when the job arrives.',
+      },
+      ...exportFileKeys(DECKS_PREFIX).map((keys) => ({
+        id: objectsFinding(bucket, keys),
+        reason:
+          `PutObject of ${keys.slice(keys.lastIndexOf('/') + 1)} in any version, created once (If-None-Match, ` +
+          'denied otherwise), never overwritten: the only file of a stored version the function may write.',
+      })),
+    );
   }
 }

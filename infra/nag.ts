@@ -1,5 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { CfnPolicy } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -21,6 +22,15 @@ export function wildcardFindings(policy: CfnPolicy): string[] {
     }
   }
   return [...findings];
+}
+
+/**
+ * The finding id cdk-nag gives a grant on the bucket's objects matching `keys` (`decks/*`,
+ * `decks/*\/v/*\/deck.pptx`), so exactly that one can be acknowledged.
+ */
+export function objectsFinding(bucket: IBucket, keys: string): string {
+  const logicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as never);
+  return `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${keys}]`;
 }
 
 /** Acknowledges the given IAM5 findings on a construct, each with the same written reason. */

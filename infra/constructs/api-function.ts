@@ -1,12 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
+import { LecternError } from '../../lambdas/core/errors.js';
 import { precompileTemplates } from '../../lambdas/core/render/compile.js';
 import { copyAssets } from '../../lambdas/node/assets.js';
 import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../../lambdas/node/templates-fs.js';
@@ -20,6 +22,7 @@ import {
 } from '../../lambdas/site/layout.js';
 import { API_FUNCTION_TIMEOUT_SECONDS } from '../../lambdas/store/storage-timeouts.js';
 import { API_BUNDLE, PROJECT_ROOT } from '../api-bundle.js';
+import { objectsFinding } from '../nag.js';
 import { scratchDir } from '../scratch.js';
 
 /**
@@ -54,10 +57,27 @@ export interface ApiFunctionProps {
   serviceName: string;
 }
 
+/** What every function of the API bundle reads at cold start (readApiConfig), whichever handler it runs. */
+export function bundleEnvironment(props: ApiFunctionProps): Record<string, string> {
+  return {
+    [ENV.bucket]: props.bucket.bucketName,
+    [ENV.decksPrefix]: props.decksPrefix,
+    [ENV.templatesDir]: LAMBDA_TEMPLATES_DIR,
+    [ENV.logLevel]: props.logLevel,
+    [ENV.serviceName]: props.serviceName,
+  };
+}
+
 /** The API's Lambda: bundled locally by esbuild with templates/ beside it, allowed to touch decks only. */
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
+  readonly role: Role;
+  /**
+   * The bundle as staged and uploaded for this function, for another function of the same bundle (the
+   * export function): one asset, bundled once, whatever handler each runs.
+   */
+  readonly code: Code;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
@@ -76,6 +96,7 @@ export class ApiFunction extends Construct {
       description: 'Lectern API: write its own logs, read and write decks under the decks prefix',
     });
     this.logGroup.grantWrite(role);
+    this.role = role;
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: API_BUNDLE.entry,
@@ -94,13 +115,7 @@ export class ApiFunction extends Construct {
       timeout: Duration.seconds(API_FUNCTION_TIMEOUT_SECONDS),
       role,
       logGroup: this.logGroup,
-      environment: {
-        [ENV.bucket]: props.bucket.bucketName,
-        [ENV.decksPrefix]: props.decksPrefix,
-        [ENV.templatesDir]: LAMBDA_TEMPLATES_DIR,
-        [ENV.logLevel]: props.logLevel,
-        [ENV.serviceName]: props.serviceName,
-      },
+      environment: bundleEnvironment(props),
       bundling: {
         // Never Docker: bundle with the esbuild in node_modules, offline and the same on every machine.
         forceDockerBundling: false,
@@ -127,6 +142,7 @@ export class ApiFunction extends Construct {
         },
       },
     });
+    this.code = stagedCode(this.function);
 
     grantDecksAccess(role, props.bucket, props.decksPrefix);
     role.addToPolicy(
@@ -139,6 +155,22 @@ export class ApiFunction extends Construct {
     );
     grantMediaAccess(role, props.bucket);
   }
+}
+
+/**
+ * The S3 object the function's bundle is uploaded to, as code for another function: a second
+ * NodejsFunction would bundle again (its staging folders differ, so the asset cache misses) and upload
+ * a second, identical zip.
+ */
+function stagedCode(fn: NodejsFunction): Code {
+  // AssetCode stages its folder as the function's child `Code`.
+  const asset = fn.node.tryFindChild('Code');
+  if (!(asset instanceof Asset))
+    throw new LecternError(
+      'bundle-asset-changed',
+      'ApiFunction: the function has no Code asset; NodejsFunction changed',
+    );
+  return Code.fromBucket(asset.bucket, asset.s3ObjectKey);
 }
 
 /**
@@ -221,6 +253,5 @@ function grantDecksAccess(role: Role, bucket: IBucket, prefix: string): void {
 
 /** The finding id cdk-nag gives the decks-prefix wildcard, so exactly that one can be acknowledged. */
 export function decksResourceFinding(bucket: IBucket, prefix: string): string {
-  const logicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as never);
-  return `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`;
+  return objectsFinding(bucket, `${prefix}*`);
 }

@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { MEDIA_UPLOADS_PREFIX } from '../../lambdas/site/layout.js';
+import { EXPORT_JOBS_PREFIX, MEDIA_UPLOADS_PREFIX } from '../../lambdas/site/layout.js';
 
 export interface SiteStorageProps {
   /** Days an overwritten or deleted object's previous version is kept. */
@@ -54,6 +54,14 @@ export class SiteStorage extends Construct {
           id: 'expire-abandoned-uploads',
           // A figure uploaded but never checked (the client went away): the check moves or drops it.
           prefix: MEDIA_UPLOADS_PREFIX,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        {
+          id: 'expire-export-jobs',
+          // The export function removes a job once its exports are made; one that failed is kept a
+          // day for inspection, then dropped (the same publish sent again writes it anew).
+          prefix: EXPORT_JOBS_PREFIX,
           expiration: Duration.days(1),
           noncurrentVersionExpiration: Duration.days(1),
         },

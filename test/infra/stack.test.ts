@@ -49,12 +49,25 @@ function logicalIdOf(type: string, predicate: (props: Record<string, Cfn>) => bo
 }
 
 const siteBucketId = () => logicalIdOf('AWS::S3::Bucket', (p) => p.VersioningConfiguration !== undefined);
-// The API function; the other Node function is aws-cdk-lib's deploy-time custom resource provider.
-const apiFunctionId = () =>
+// The two functions of the API bundle, told apart by their handler; the other Node function is
+// aws-cdk-lib's deploy-time custom resource provider.
+const bundleFunctionId = (handler: string) =>
   logicalIdOf(
     'AWS::Lambda::Function',
-    (p) => p.Runtime === 'nodejs24.x' && p.Environment?.Variables?.[ENV.bucket],
+    (p) => p.Runtime === 'nodejs24.x' && p.Environment?.Variables?.[ENV.bucket] && p.Handler === handler,
   );
+const apiFunctionId = () => bundleFunctionId('index.handler');
+const exportFunctionId = () => bundleFunctionId('index.exportHandler');
+const objectsUnder = (keys: string) => ({
+  'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }, `/${keys}`]],
+});
+/** The statements of the one policy on a function's role, and that role's id. */
+function roleStatementsOf(functionId: string): { roleId: string; statements: Cfn[] } {
+  const roleId = resources[functionId]?.Properties.Role['Fn::GetAtt'][0];
+  const policies = ofType('AWS::IAM::Policy').filter(([, p]) => p.Roles.some((r: Cfn) => r.Ref === roleId));
+  expect(policies).toHaveLength(1);
+  return { roleId, statements: policies[0]?.[1].PolicyDocument.Statement };
+}
 const distribution = () => ofType('AWS::CloudFront::Distribution')[0]?.[1].DistributionConfig;
 
 describe('site bucket', () => {
@@ -226,11 +239,16 @@ describe('API function', () => {
     expect(Number(props?.Timeout) * 1000).toBeGreaterThan(STORAGE_CALL_LIMIT_MS + 5_000);
     const env = props?.Environment.Variables;
     expect(Object.keys(env).sort()).toEqual(
-      [ENV.bucket, ENV.decksPrefix, ENV.templatesDir, ENV.logLevel, ENV.serviceName].sort(),
+      [ENV.bucket, ENV.decksPrefix, ENV.templatesDir, ENV.logLevel, ENV.serviceName, ENV.exports].sort(),
     );
     expect(env[ENV.bucket]).toEqual({ Ref: siteBucketId() });
     expect(env[ENV.decksPrefix]).toBe('decks/');
     expect(env[ENV.templatesDir]).toBe('/var/task/templates');
+    // New versions' exports are left to the export function, as job files; the handler accepts the value.
+    expect(env[ENV.exports]).toBe('event');
+    expect(
+      readApiConfig({ [ENV.bucket]: 'b', [ENV.exports]: env[ENV.exports] }, import.meta.url).exports,
+    ).toBe('event');
   });
 
   it('keeps its logs for the configured time', () => {
@@ -238,18 +256,13 @@ describe('API function', () => {
     expect(resources[logGroupRef]?.Properties.RetentionInDays).toBe(90);
   });
 
-  it('may read and write under decks/, courses/ and the media prefixes only, under decks/ and media/ conditionally and never deleting there: no s3:*, no * resource, no managed policy', () => {
-    const roleId = resources[apiFunctionId()]?.Properties.Role['Fn::GetAtt'][0];
+  it('may read and write under decks/, courses/ and the media prefixes only, under decks/ and media/ conditionally and never deleting there, and only put export jobs: no s3:*, no * resource, no managed policy', () => {
+    const { roleId, statements } = roleStatementsOf(apiFunctionId());
     expect(resources[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
-    const policies = ofType('AWS::IAM::Policy').filter(([, p]) => p.Roles.some((r: Cfn) => r.Ref === roleId));
-    expect(policies).toHaveLength(1);
-    const statements: Cfn[] = policies[0]?.[1].PolicyDocument.Statement;
-    const objectsUnder = (prefix: string) => ({
-      'Fn::Join': ['', [{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }, `/${prefix}/*`]],
-    });
-    const decksObjects = objectsUnder('decks');
+    const decksObjects = objectsUnder('decks/*');
+    const exportJobs = objectsUnder('export-jobs/*');
     // CDK sorts a statement's resources.
-    const storedMedia = [objectsUnder('media-records'), objectsUnder('media')];
+    const storedMedia = [objectsUnder('media-records/*'), objectsUnder('media/*')];
     const granted: unknown[] = [];
     const denials = statements.filter((statement) => statement.Effect === 'Deny');
     // A write without If-None-Match and without If-Match (a blind overwrite) is refused under decks/;
@@ -277,6 +290,10 @@ describe('API function', () => {
       if (s3Actions.every((a) => a === 's3:ListBucket')) {
         // Listing names only, on the bucket itself: how S3 tells a missing deck (404) from a refusal.
         expect(resourcesOf).toEqual([{ 'Fn::GetAtt': [siteBucketId(), 'Arn'] }]);
+      } else if (JSON.stringify(resourcesOf) === JSON.stringify([exportJobs])) {
+        // A new version's job file for the export function: written, never read back or removed here.
+        expect(actions).toEqual(['s3:PutObject']);
+        granted.push(...resourcesOf);
       } else {
         // Decks and media are never deleted (a delete moves the pointer); courses and checked uploads may be.
         const kept = [JSON.stringify([decksObjects]), JSON.stringify(storedMedia)];
@@ -286,10 +303,11 @@ describe('API function', () => {
       }
     }
     expect(granted).toEqual([
-      objectsUnder('decks'),
-      objectsUnder('courses'),
-      objectsUnder('media-uploads'),
+      objectsUnder('decks/*'),
+      objectsUnder('courses/*'),
+      objectsUnder('media-uploads/*'),
       ...storedMedia,
+      exportJobs,
     ]);
   });
 
@@ -325,6 +343,129 @@ describe('API function', () => {
     expect(readApiConfig({ S3_BUCKET: 'b' }, pathToFileURL(join(codeDir, 'index.mjs')).href).assetsDir).toBe(
       join(codeDir, 'assets'),
     );
+  });
+});
+
+describe('export function', () => {
+  it('runs exportHandler of the API bundle, with more time and memory than the API', () => {
+    const props = resources[exportFunctionId()]?.Properties;
+    expect(props).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: 1536,
+      Timeout: 120,
+      Handler: 'index.exportHandler',
+    });
+    // No reserved concurrency: the API's throttle bounds how many jobs arrive.
+    expect(props?.ReservedConcurrentExecutions).toBeUndefined();
+    const api = resources[apiFunctionId()]?.Properties;
+    expect(props?.Timeout).toBeGreaterThan(api?.Timeout);
+    expect(props?.MemorySize).toBeGreaterThan(api?.MemorySize);
+    // The same uploaded bundle as the API's: one asset, bundled once.
+    expect(props?.Code).toEqual(api?.Code);
+    const assets = JSON.parse(
+      readFileSync(join(assembly.directory, `${assembly.stacks[0]?.stackName}.assets.json`), 'utf8'),
+    ) as { files: Record<string, { source: { path: string } }> };
+    const bundleAssets = Object.values(assets.files).filter((file) =>
+      existsSync(join(assembly.directory, file.source.path, 'index.mjs')),
+    );
+    expect(bundleAssets).toHaveLength(1);
+    // The API function's environment but the mode, under its own service name.
+    const { [ENV.exports]: mode, ...apiEnv } = api?.Environment.Variables ?? {};
+    expect(mode).toBe('event');
+    const env = props?.Environment.Variables;
+    expect(Object.keys(env).sort()).toEqual(Object.keys(apiEnv).sort());
+    expect({ ...env, [ENV.serviceName]: 'x' }).toEqual({ ...apiEnv, [ENV.serviceName]: 'x' });
+    expect(env[ENV.serviceName]).toBe('lectern-exports-prod');
+  });
+
+  it('keeps its logs for the configured time', () => {
+    const logGroupRef = resources[exportFunctionId()]?.Properties.LoggingConfig.LogGroup.Ref;
+    expect(resources[logGroupRef]?.Properties.RetentionInDays).toBe(90);
+  });
+
+  it('tries a failed job twice more, and drops an event not delivered within 6 hours', () => {
+    const configs = ofType('AWS::Lambda::EventInvokeConfig');
+    expect(configs).toHaveLength(1);
+    expect(configs[0]?.[1]).toEqual({
+      FunctionName: { Ref: exportFunctionId() },
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 6 * 3600,
+    });
+  });
+
+  it('is called by the bucket for each .json file created under export-jobs/, and by nothing else', () => {
+    const notifications = ofType('Custom::S3BucketNotifications');
+    expect(notifications).toHaveLength(1);
+    const [, props] = notifications[0] ?? [];
+    expect(props?.BucketName).toEqual({ Ref: siteBucketId() });
+    expect(props?.NotificationConfiguration).toEqual({
+      LambdaFunctionConfigurations: [
+        {
+          Events: ['s3:ObjectCreated:*'],
+          Filter: {
+            Key: {
+              FilterRules: expect.arrayContaining([
+                { Name: 'prefix', Value: 'export-jobs/' },
+                { Name: 'suffix', Value: '.json' },
+              ]),
+            },
+          },
+          LambdaFunctionArn: { 'Fn::GetAtt': [exportFunctionId(), 'Arn'] },
+        },
+      ],
+    });
+    expect(
+      props?.NotificationConfiguration.LambdaFunctionConfigurations[0].Filter.Key.FilterRules,
+    ).toHaveLength(2);
+    const permissions = ofType('AWS::Lambda::Permission').filter(([, p]) =>
+      JSON.stringify(p.FunctionName).includes(exportFunctionId()),
+    );
+    expect(permissions.map(([, p]) => p)).toEqual([
+      {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [exportFunctionId(), 'Arn'] },
+        Principal: 's3.amazonaws.com',
+        SourceAccount: { Ref: 'AWS::AccountId' },
+        SourceArn: { 'Fn::GetAtt': [siteBucketId(), 'Arn'] },
+      },
+    ]);
+  });
+
+  it("may read and remove a job, read images and a version's deck.json, and create its two export files once: nothing else", () => {
+    const { roleId, statements } = roleStatementsOf(exportFunctionId());
+    expect(resources[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
+    const logGroupRef = resources[exportFunctionId()]?.Properties.LoggingConfig.LogGroup.Ref;
+    // CDK sorts a statement's actions and resources.
+    const exportFiles = [objectsUnder('decks/*/v/*/deck.html'), objectsUnder('decks/*/v/*/deck.pptx')];
+    expect(statements.map(({ Sid: _sid, ...statement }) => statement)).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: { 'Fn::GetAtt': [logGroupRef, 'Arn'] },
+      },
+      {
+        Effect: 'Allow',
+        Action: ['s3:DeleteObject', 's3:GetObject'],
+        Resource: objectsUnder('export-jobs/*'),
+      },
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: [objectsUnder('decks/*/v/*/deck.json'), objectsUnder('media/*')],
+      },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: exportFiles },
+      // A write without If-None-Match would overwrite a version's file: refused.
+      {
+        Effect: 'Deny',
+        Action: 's3:PutObject',
+        Resource: exportFiles,
+        Condition: { Null: { 's3:if-none-match': 'true' } },
+      },
+      // Names only, on the bucket: how S3 tells a job already done (404) from a refusal.
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [siteBucketId(), 'Arn'] } },
+    ]);
   });
 });
 
@@ -467,6 +608,22 @@ describe('media', () => {
     expect(rules).toContainEqual(
       expect.objectContaining({ Prefix: 'media-uploads/', ExpirationInDays: 1, Status: 'Enabled' }),
     );
+  });
+
+  it('forgets export jobs a day after they were written (one that failed is kept that long), old versions too', () => {
+    const rules: Cfn[] = resources[siteBucketId()]?.Properties.LifecycleConfiguration.Rules;
+    expect(rules.map((rule) => rule.Id)).toEqual([
+      'expire-old-versions',
+      'expire-abandoned-uploads',
+      'expire-export-jobs',
+    ]);
+    expect(rules.find((rule) => rule.Prefix === 'export-jobs/')).toEqual({
+      Id: 'expire-export-jobs',
+      Prefix: 'export-jobs/',
+      ExpirationInDays: 1,
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+      Status: 'Enabled',
+    });
   });
 
   it('serves /media/* from the bucket, read-only, cached like the versioned decks', () => {
