@@ -5,9 +5,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeApiBundle } from '../../infra/write-api-bundle.js';
+import { ENV } from '../../lambdas/site/env-names.js';
+import { exportJobKey } from '../../lambdas/site/layout.js';
 import { apiEvent } from './support/api-event.js';
 import { startS3Server, type TestS3Server } from './support/s3-server.js';
 
@@ -18,14 +20,16 @@ import { startS3Server, type TestS3Server } from './support/s3-server.js';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const run = promisify(execFile);
 
-// Runs the events given as JSON, one after another, in one cold process; prints each answer.
+// Runs the events given as JSON, one after another, in one cold process, with the bundle's export
+// named (the API's \`handler\` unless told); prints each answer (null for a handler that answers nothing).
 const RUNNER = `
-const [bundle, events] = process.argv.slice(2);
-const { handler } = await import(bundle);
+const [bundle, events, name = 'handler'] = process.argv.slice(2);
+const handler = (await import(bundle))[name];
+if (typeof handler !== 'function') throw new Error(name + ' is not a function of the bundle');
 const answers = [];
 for (const event of JSON.parse(events)) {
   const result = await handler(event, { awsRequestId: 'test', functionName: 'test', getRemainingTimeInMillis: () => 30000 });
-  answers.push({ status: result.statusCode, body: JSON.parse(result.body ?? '{}') });
+  answers.push(result === undefined ? null : { status: result.statusCode, body: JSON.parse(result.body ?? '{}') });
 }
 console.log(JSON.stringify(answers));
 process.exit(0);
@@ -49,8 +53,9 @@ describe('the shipped Lambda code folder', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const cold = async (events: ReturnType<typeof apiEvent>[]) => {
-    const { stdout } = await run(process.execPath, [runner, handlerFile, JSON.stringify(events)], {
+  const cold = async (events: unknown[], options: { name?: string; env?: Record<string, string> } = {}) => {
+    const args = [runner, handlerFile, JSON.stringify(events), ...(options.name ? [options.name] : [])];
+    const { stdout } = await run(process.execPath, args, {
       cwd: dir,
       env: {
         PATH: process.env.PATH,
@@ -60,6 +65,7 @@ describe('the shipped Lambda code folder', () => {
         AWS_ACCESS_KEY_ID: 'S3RVER',
         AWS_SECRET_ACCESS_KEY: 'S3RVER',
         POWERTOOLS_LOG_LEVEL: 'ERROR',
+        ...options.env,
       },
     });
     return JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]') as {
@@ -130,5 +136,43 @@ describe('the shipped Lambda code folder', () => {
     ]);
     expect(checked?.status, JSON.stringify(checked?.body)).toBe(201);
     expect(checked?.body).toMatchObject({ stored: true, type: 'image/svg+xml' });
+  });
+
+  it("as the stack runs it: the API leaves a job file, and the bundle's exportHandler, given the bucket's event, makes the exports", async () => {
+    const lecture = readFileSync(join(FIXTURES, 'lectures', 'math.yaml'), 'utf8').replace(
+      /^id: .*$/m,
+      'id: by-event-deck',
+    );
+    const [published] = await cold(
+      [
+        apiEvent({
+          method: 'PUT',
+          path: '/api/decks/by-event-deck',
+          body: lecture,
+          headers: { 'content-type': 'application/yaml' },
+          claims,
+        }),
+      ],
+      { env: { [ENV.exports]: 'event' } },
+    );
+    expect(published?.status, JSON.stringify(published?.body)).toBe(201);
+    const version = String(published?.body.version);
+    const job = exportJobKey('by-event-deck', version);
+    const versionKeys = async () =>
+      (
+        await s3.client.send(
+          new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `decks/by-event-deck/v/${version}/` }),
+        )
+      ).Contents?.map((object) => object.Key?.split('/').at(-1));
+    expect(await versionKeys()).not.toContain('deck.pptx');
+    await s3.client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: job }));
+
+    // The record as S3 sends it: the key URL-encoded.
+    const record = { s3: { bucket: { name: s3.bucket }, object: { key: encodeURIComponent(job) } } };
+    const answers = await cold([{ Records: [record] }, { Records: [record] }], { name: 'exportHandler' });
+    // Both calls answer nothing; the second (a repeated event) finds the job gone.
+    expect(answers).toEqual([null, null]);
+    expect(await versionKeys()).toEqual(expect.arrayContaining(['deck.pptx', 'deck.html']));
+    await expect(s3.client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: job }))).rejects.toThrow();
   });
 });
