@@ -10,14 +10,17 @@ import { ENV } from '../../lambdas/site/env-names.js';
 import { DECK_FILES, EXPORT_JOBS_PREFIX, MEDIA_PREFIX, versionKey } from '../../lambdas/site/layout.js';
 import { type ApiFunction, bundleEnvironment } from './api-function.js';
 
-/** The export function's limits, which the README states. */
+/**
+ * The export function's limits, which the README states. Measured with the shipped bundle's
+ * exportHandler, in a fresh process per job, on the bench's hostile lectures that publish (1,000 slides,
+ * formulas at their bounds): up to 5.8 s of CPU and 465 MiB peak RSS on a two-core desk.
+ */
 export const EXPORT_FUNCTION = {
-  // A hostile 1,000-slide deck's exports take up to 8 s of CPU on a desk; at 0.9 vCPU, with its images
-  // read and both files written, well under a minute. The rest is room before Lambda stops it.
+  // About 6 s of CPU at ~0.9 vCPU, plus reading the images and writing both files: well under a
+  // minute. The rest is room before Lambda stops a job that has gone wrong.
   timeoutSeconds: 120,
-  // The PowerPoint writer of a 1,000-slide deck peaks near 600 MiB; the job, its images and the
-  // single-file page (assets inlined) come on top. Lambda's CPU share grows with memory: 1536 MB is
-  // about 0.9 vCPU, nearly the whole core the single-threaded writer can use.
+  // Three times the peak above, for images (up to 20 MiB each) held while both files are made. Lambda's
+  // CPU share grows with memory: 1536 MB is about 0.9 vCPU, nearly the one core the writer can use.
   memoryMb: 1536,
   // A failed job is tried twice more (a minute, then two, apart), then left in export-jobs/.
   retryAttempts: 2,
@@ -50,8 +53,8 @@ export interface ExportFunctionProps {
  * No reserved concurrency: publishes reach the API at most at its throttle rate and each leaves at most
  * one job, so the function's concurrency is bounded already; and Lambda keeps 100 executions of an
  * account unreserved, so in an account still at a low starting quota any reservation fails the deploy.
- * A job that fails three times stays in
- * export-jobs/ for a day for inspection (the bucket's lifecycle drops it) and its version has no
+ * No failure destination either: a job that fails three times stays in export-jobs/ for a day, for
+ * inspection (the bucket's lifecycle drops it), its error is in the log group, and its version has no
  * exports until the same publish is sent again, which writes the job again.
  */
 export class ExportFunction extends Construct {
