@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -170,6 +170,12 @@ function stagedCode(fn: NodejsFunction): Code {
       'bundle-asset-changed',
       'ApiFunction: the function has no Code asset; NodejsFunction changed',
     );
+  // The key is the bundle's content hash, so new code is a new key and CloudFormation updates both
+  // functions; an object version would add nothing.
+  Annotations.of(asset.bucket).acknowledgeWarning(
+    '@aws-cdk/aws-lambda:codeFromBucketObjectVersionNotSpecified',
+    'The asset key names the bundle by its content hash: new code is a new key',
+  );
   return Code.fromBucket(asset.bucket, asset.s3ObjectKey);
 }
 

@@ -70,6 +70,15 @@ function roleStatementsOf(functionId: string): { roleId: string; statements: Cfn
 }
 const distribution = () => ofType('AWS::CloudFront::Distribution')[0]?.[1].DistributionConfig;
 
+describe('synthesis', () => {
+  it('leaves no warning in the cloud assembly', () => {
+    const warnings = (assembly.stacks[0]?.messages ?? [])
+      .filter((message) => message.level === 'warning')
+      .map((message) => `${message.id}: ${String(message.entry.data)}`);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('site bucket', () => {
   it('blocks every kind of public access, on both buckets', () => {
     const buckets = ofType('AWS::S3::Bucket');
