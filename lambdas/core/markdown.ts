@@ -1,6 +1,7 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import { mathPlugin } from './math/math-markup.js';
 import { markdownItPackage } from './packages.js';
+import { renderSimpleInline } from './simple-inline.js';
 
 /**
  * The inline Markdown subset of the lecture format: **bold**, *italic*, `code` and
@@ -64,6 +65,11 @@ export function escapeHtml(text: string): string {
 /** Render one text field's inline Markdown to HTML; anything outside the subset comes out escaped. */
 export function renderInline(text: string): string {
   if (!MARKDOWN_CHARS.test(text)) return escapeHtml(text);
+  return renderSimpleInline(text) ?? markdown().md.renderInline(text);
+}
+
+/** renderInline through markdown-it alone, for the test that holds the simple path to it. */
+export function renderInlineParsed(text: string): string {
   return markdown().md.renderInline(text);
 }
 

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { renderInline, renderInlineParsed } from '../../../lambdas/core/markdown.js';
+import { renderSimpleInline } from '../../../lambdas/core/simple-inline.js';
+
+// A small deterministic generator, so a failure names a text that fails again.
+function random(seed: number) {
+  let state = seed;
+  return (n: number) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+}
+
+const WORDS = ['a', 'Word', 'é', '毛泽东', '𝐀', '1950', 'x-y', '😀', 'Сталин', 'ab12'];
+const URLS = [
+  'https://e.org',
+  'https://e.org/a_b*c',
+  'http://e.org:80/p?q=1&r=2#s',
+  'mailto:a_b@c.org',
+  'https://e.org/&amp;',
+  'https://e.org/(x)',
+  'https://e.org/a b',
+  'javascript:alert(1)',
+  'HTTPS://e.org',
+  'https://ü.org',
+  '',
+];
+// Pieces that make Markdown, break it, or sit next to it.
+const PIECES = [
+  ...WORDS,
+  ' ',
+  '  ',
+  '\t',
+  '\u00a0',
+  '*',
+  '**',
+  '***',
+  '_',
+  '__',
+  '`',
+  '``',
+  '[',
+  ']',
+  '](',
+  ')',
+  '(',
+  '.',
+  ',',
+  ':',
+  '!',
+  '?',
+  '"',
+  "'",
+  '<',
+  '>',
+  '&',
+  '-',
+  '\\*',
+  '\\_',
+  '\n',
+  '~',
+  '#',
+  '{{x}}',
+];
+
+/** One of the shapes the simple path takes, with something random on either side. */
+function shaped(pick: (n: number) => number): string {
+  const word = () => WORDS[pick(WORDS.length)] ?? 'a';
+  const words = () => Array.from({ length: 1 + pick(3) }, word).join(pick(2) ? ' ' : '');
+  const piece = () => PIECES[pick(PIECES.length)] ?? '';
+  const shapes = [
+    () => `**${words()}**`,
+    () => `*${words()}*`,
+    () => `\`${pick(2) ? words() : piece() + word() + piece()}\``,
+    () => `[${words()}](${URLS[pick(URLS.length)]})`,
+  ];
+  return Array.from({ length: 1 + pick(4) }, () => {
+    const shape = shapes[pick(shapes.length)]?.() ?? '';
+    const glue = pick(3) === 0 ? piece() : ' ';
+    return `${pick(4) === 0 ? piece() : ''}${shape}${glue}${words()}`;
+  }).join(pick(2) ? ' ' : piece());
+}
+
+describe('renderSimpleInline', () => {
+  it('renders the simple shapes', () => {
+    expect(renderSimpleInline('a **b c** *d* `e*` [f](https://e.org/?x=1&y=2).')).toBe(
+      'a <strong>b c</strong> <em>d</em> <code>e*</code> <a href="https://e.org/?x=1&amp;y=2" rel="noopener noreferrer">f</a>.',
+    );
+    expect(renderSimpleInline('<b>&</b> **"x"**')).toBeUndefined();
+    expect(renderSimpleInline('_a_')).toBeUndefined();
+  });
+
+  it('gives what markdown-it gives, or leaves the text to it, over thousands of texts', () => {
+    const pick = random(11);
+    let taken = 0;
+    let texts = 0;
+    for (let i = 0; i < 12000; i++) {
+      const text =
+        i % 2 === 0
+          ? shaped(pick)
+          : Array.from({ length: 1 + pick(12) }, () => PIECES[pick(PIECES.length)]).join('');
+      texts++;
+      const simple = renderSimpleInline(text);
+      const parsed = renderInlineParsed(text);
+      if (simple !== undefined) {
+        taken++;
+        expect(simple, JSON.stringify(text)).toBe(parsed);
+      }
+      expect(renderInline(text), JSON.stringify(text)).toBe(parsed);
+    }
+    // The generator must reach the simple path often, or this test proves nothing.
+    expect(taken).toBeGreaterThan(texts / 8);
+  });
+});
