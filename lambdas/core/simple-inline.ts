@@ -23,7 +23,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 // Where the next Markdown character is, or a character markdown-it changes (line breaks, NUL).
 const SPECIAL = /[*_`[\]\\\r\n\0]/g;
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
+const htmlText = (text: string) => text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
 
 /** A run of `*` or `**` around `inner`, if markdown-it reads it as emphasis and nothing else. */
 function emphasis(text: string, at: number): { html: string; end: number } | undefined {
@@ -41,7 +41,7 @@ function emphasis(text: string, at: number): { html: string; end: number } | und
   const end = close + marks.length;
   if (!AFTER_CLOSE.has(text[end] ?? '')) return undefined;
   const tag = marks === '**' ? 'strong' : 'em';
-  return { html: `<${tag}>${escape(inner)}</${tag}>`, end };
+  return { html: `<${tag}>${htmlText(inner)}</${tag}>`, end };
 }
 
 /** A code span of one backtick on each side, its content neither empty nor padded. */
@@ -52,7 +52,7 @@ function codeSpan(text: string, at: number): { html: string; end: number } | und
   const inner = text.slice(at + 1, close);
   if (inner === '' || inner.startsWith(' ') || inner.endsWith(' ') || /[\r\n\0]/.test(inner))
     return undefined;
-  return { html: `<code>${escape(inner)}</code>`, end: close + 1 };
+  return { html: `<code>${htmlText(inner)}</code>`, end: close + 1 };
 }
 
 /** `[label](url)` with a plain label and a plain http(s) or mailto URL. */
@@ -65,7 +65,7 @@ function link(text: string, at: number): { html: string; end: number } | undefin
   if (close === -1) return undefined;
   const url = text.slice(labelEnd + 2, close);
   if (!PLAIN_TARGET.test(url) || (url.includes('&') && url.includes(';'))) return undefined;
-  return { html: `<a href="${escape(url)}" rel="noopener noreferrer">${escape(label)}</a>`, end: close + 1 };
+  return { html: `<a href="${htmlText(url)}" rel="noopener noreferrer">${htmlText(label)}</a>`, end: close + 1 };
 }
 
 /** The HTML markdown-it gives `text`, when `text` is in the simple shapes above; else undefined. */
@@ -88,9 +88,9 @@ export function renderSimpleInline(text: string): string | undefined {
             ? link(text, at)
             : undefined;
     if (!piece) return undefined;
-    html += escape(text.slice(plainFrom, at)) + piece.html;
+    html += htmlText(text.slice(plainFrom, at)) + piece.html;
     at = piece.end;
     plainFrom = at;
   }
-  return html + escape(text.slice(plainFrom));
+  return html + htmlText(text.slice(plainFrom));
 }
