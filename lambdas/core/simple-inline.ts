@@ -65,7 +65,10 @@ function link(text: string, at: number): { html: string; end: number } | undefin
   if (close === -1) return undefined;
   const url = text.slice(labelEnd + 2, close);
   if (!PLAIN_TARGET.test(url) || (url.includes('&') && url.includes(';'))) return undefined;
-  return { html: `<a href="${htmlText(url)}" rel="noopener noreferrer">${htmlText(label)}</a>`, end: close + 1 };
+  return {
+    html: `<a href="${htmlText(url)}" rel="noopener noreferrer">${htmlText(label)}</a>`,
+    end: close + 1,
+  };
 }
 
 /** The HTML markdown-it gives `text`, when `text` is in the simple shapes above; else undefined. */
