@@ -1,0 +1,404 @@
+import { isScalar, Schema } from 'yaml';
+import type { JsonIndex, JsonNode } from './json-index.js';
+import type { StructureBounds } from './structure-bounds.js';
+
+/**
+ * The fast path for a YAML lecture written the plain way: block mappings and lists, one-line
+ * scalars (plain, quoted), `|` and `>` blocks, one-line `[a, b]` lists and comments. The yaml
+ * package lexes, parses and builds a tree of every node, most of a second for 840 KB; this reads
+ * the lines once. It gives the value, the positions and the source texts the yaml path gives, and
+ * counts values as the lexer check does (structure-bounds.ts). Anything else (anchors, tags, flow
+ * mappings, a scalar over several lines, a tab, a duplicate key, anything the yaml parser might
+ * call an error) answers undefined, and the yaml path reads the text and says what is wrong.
+ */
+
+// The core schema's scalar types, as the yaml package resolves a plain scalar.
+type Resolve = (source: string, onError: (message: string) => void, options: object) => unknown;
+const TAGS = new Schema({}).tags
+  .filter((tag) => tag.default === true && tag.test !== undefined && tag.resolve !== undefined)
+  .map((tag) => ({ test: tag.test as RegExp, resolve: tag.resolve as Resolve }));
+const RESOLVE_OPTIONS = { intAsBigInt: false };
+// A plain scalar that may be something other than a string: it starts like a number, or is a word of the schema.
+const MAY_NOT_BE_TEXT = /^(?:[-+.~0-9]|(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)/;
+// Keys written as plain words, which the schema reads as strings.
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
+// A plain scalar starts with none of YAML's indicators, and holds no `: ` (a key) nor ` #` (a comment).
+const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
+const FLOW_PLAIN = /^(?:[A-Za-z0-9._/~]|[-+][^\s])[^,[\]{}#:'"\\]*$/;
+const BLOCK_HEADER = /^([|>])([-+]?)$/;
+// Characters this reader leaves to the yaml path: tabs, carriage returns and other controls, BOMs.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
+const UNUSUAL = /[\0-\x09\x0b-\x1f\x7f\ufeff]/;
+
+class NotPlain extends Error {}
+
+/** The index of `text` if it is block YAML of the plain kind within `bounds`, with a mapping at the top; else undefined. */
+export function indexYaml(text: string, bounds: StructureBounds): JsonIndex | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  try {
+    return new Reader(text, bounds).read();
+  } catch (error) {
+    if (error instanceof NotPlain) return undefined;
+    throw error;
+  }
+}
+
+function bail(): never {
+  throw new NotPlain();
+}
+
+function plainValue(source: string): unknown {
+  if (!MAY_NOT_BE_TEXT.test(source)) return source;
+  const tag = TAGS.find((t) => t.test.test(source));
+  if (!tag) return source;
+  const resolved = tag.resolve(source, bail, RESOLVE_OPTIONS);
+  return isScalar(resolved) ? resolved.value : resolved;
+}
+
+class Reader {
+  private readonly starts: number[] = [];
+  private line = 0;
+  private values = 0;
+  private depth = 0;
+  /** Whether the last scalar read was a folded (`>`) block. */
+  private folded = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly bounds: StructureBounds,
+  ) {
+    this.starts.push(0);
+    for (let at = text.indexOf('\n'); at !== -1 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
+      this.starts.push(at + 1);
+    }
+  }
+
+  read(): JsonIndex {
+    this.skipBlank();
+    if (this.content(this.line) === '---') {
+      this.line++;
+      this.skipBlank();
+    }
+    if (this.line >= this.starts.length || this.indent(this.line) !== 0) bail();
+    const root: JsonNode = { start: this.starts[this.line] ?? 0 };
+    const value = this.block(0, root);
+    this.skipBlank();
+    if (this.line < this.starts.length) bail();
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) bail();
+    return { value: value as Record<string, unknown>, root };
+  }
+
+  /** The text of a line, without its line break. */
+  private raw(line: number): string {
+    const start = this.starts[line] ?? this.text.length;
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end === -1 ? this.text.length : end);
+  }
+
+  private content(line: number): string {
+    return this.raw(line).trim();
+  }
+
+  private indent(line: number): number {
+    const raw = this.raw(line);
+    return raw.length - raw.trimStart().length;
+  }
+
+  private isBlank(line: number): boolean {
+    const content = this.content(line);
+    return content === '' || content.startsWith('#');
+  }
+
+  private skipBlank(): void {
+    while (this.line < this.starts.length && this.isBlank(this.line)) this.line++;
+  }
+
+  private count(n = 1): void {
+    this.values += n;
+    if (this.values > this.bounds.values) bail();
+  }
+
+  /** A block collection starting at the current line, indented `indent`; its start is `node.start`. */
+  private block(indent: number, node: JsonNode): unknown {
+    // The lexer check counts a level for each indentation and for a scalar after `-`: stay well inside it.
+    if (++this.depth > this.bounds.depth - 2) bail();
+    const raw = this.raw(this.line);
+    const value = /^-(?: |$)/.test(raw.slice(indent))
+      ? this.sequence(indent, node)
+      : this.mapping(indent, node);
+    this.depth--;
+    return value;
+  }
+
+  /** A list whose `-` stand at `indent`; `inline` when the first is on a line already begun (`- - a`). */
+  private sequence(indent: number, node: JsonNode, inline = false): unknown[] {
+    const items: JsonNode[] = [];
+    const list: unknown[] = [];
+    node.children = items;
+    let firstLine = inline;
+    for (;;) {
+      if (!firstLine) {
+        this.skipBlank();
+        if (this.line >= this.starts.length) break;
+        const at = this.indent(this.line);
+        if (at < indent || (at === indent && !/^-(?: |$)/.test(this.raw(this.line).slice(at)))) break;
+        if (at > indent) bail();
+      }
+      firstLine = false;
+      const raw = this.raw(this.line);
+      this.count(); // the `-`
+      const lineStart = this.starts[this.line] ?? 0;
+      let col = indent + 1;
+      while (raw[col] === ' ') col++;
+      const item: JsonNode = { start: lineStart + col };
+      items.push(item);
+      list.push(this.after(raw, col, indent, item, true));
+    }
+    return list;
+  }
+
+  private mapping(indent: number, node: JsonNode, first?: { col: number }): Record<string, unknown> {
+    const entries = new Map<string, JsonNode>();
+    const record: Record<string, unknown> = {};
+    node.children = entries;
+    let firstLine = first !== undefined;
+    for (;;) {
+      if (!firstLine) {
+        this.skipBlank();
+        if (this.line >= this.starts.length) break;
+        const at = this.indent(this.line);
+        if (at < indent) break;
+        if (at > indent) bail();
+        if (/^-(?: |$)/.test(this.raw(this.line).slice(at))) break;
+      }
+      firstLine = false;
+      const raw = this.raw(this.line);
+      const colon = raw.indexOf(':', indent);
+      if (colon === -1 || (raw[colon + 1] !== undefined && raw[colon + 1] !== ' ')) bail();
+      const key = raw.slice(indent, colon);
+      if (!KEY.test(key) || NOT_STRING_KEY.test(key) || entries.has(key)) bail();
+      this.count(); // the key
+      const lineStart = this.starts[this.line] ?? 0;
+      const entry: JsonNode = { start: lineStart + indent };
+      entries.set(key, entry);
+      let col = colon + 1;
+      while (raw[col] === ' ') col++;
+      this.folded = false;
+      const value = this.after(raw, col, indent, entry, false, colon + 1);
+      // As parse.ts does for the yaml path: folded notes keep their paragraphs.
+      record[key] =
+        key === 'notes' && this.folded && typeof value === 'string' ? value.replace(/\n/g, '\n\n') : value;
+    }
+    return record;
+  }
+
+  /**
+   * The value written from `col` of the current line, after a `-` (an item) or a key's colon; an
+   * item's `node.start` is already where its value starts, an entry's is its key.
+   */
+  private after(
+    raw: string,
+    col: number,
+    parent: number,
+    node: JsonNode,
+    item: boolean,
+    colonEnd = col,
+  ): unknown {
+    const lineStart = this.starts[this.line] ?? 0;
+    const rest = raw.slice(col);
+    if (rest === '' || rest.startsWith('#')) {
+      if (rest.startsWith('#') && raw[col - 1] !== ' ') bail();
+      this.line++;
+      this.skipBlank();
+      const next = this.line < this.starts.length ? this.indent(this.line) : -1;
+      const nested =
+        next > parent || (!item && next === parent && /^-(?: |$)/.test(this.raw(this.line).slice(next)));
+      if (!nested) {
+        if (item) bail(); // an empty item: where yaml places it is not worth copying
+        node.from = lineStart + colonEnd;
+        node.end = node.from;
+        return null;
+      }
+      const start = (this.starts[this.line] ?? 0) + next;
+      if (item) node.start = start;
+      const child: JsonNode = item ? node : { start };
+      const value = this.block(next, child);
+      if (!item) node.children = child.children;
+      return value;
+    }
+    if (item && /^-(?: |$)/.test(rest)) {
+      // A list that starts on the item's line: `- - a`.
+      if (++this.depth > this.bounds.depth - 2) bail();
+      const value = this.sequence(col, node, true);
+      this.depth--;
+      return value;
+    }
+    if (item && KEY.test(rest.slice(0, rest.indexOf(':'))) && /^[^:]*:(?: |$)/.test(rest)) {
+      // A mapping that starts on the item's line: `- title: A`.
+      if (++this.depth > this.bounds.depth - 2) bail();
+      const value = this.mapping(col, node, { col });
+      this.depth--;
+      return value;
+    }
+    const header = BLOCK_HEADER.exec(rest.trimEnd());
+    let value: unknown;
+    let end: number;
+    const c = rest[0];
+    if (header) {
+      value = this.blockScalar(header[1] === '>', header[2] ?? '', parent, node, lineStart + col);
+      this.skipBlank();
+      if (this.line < this.starts.length && this.indent(this.line) > parent) bail();
+      return value;
+    }
+    if (c === '"' || c === "'") {
+      ({ value, end } = quoted(rest));
+    } else if (c === '[') {
+      ({ value, end } = this.flowList(rest, lineStart + col, node));
+    } else {
+      if (!PLAIN_START.test(rest) && !/^-[^\s]/.test(rest)) bail();
+      const comment = rest.indexOf(' #');
+      const source = (comment === -1 ? rest : rest.slice(0, comment)).trimEnd();
+      if (source.includes(': ') || source.endsWith(':')) bail();
+      value = plainValue(source);
+      end = source.length;
+    }
+    const tail = rest.slice(end);
+    if (tail.trim() !== '' && !/^ +#/.test(tail)) bail();
+    if (c !== '[') {
+      this.count();
+      node.from = lineStart + col;
+      node.end = lineStart + col + end;
+    }
+    this.line++;
+    this.skipBlank();
+    // A more indented line would continue the scalar, or be an error: the yaml path decides.
+    if (this.line < this.starts.length && this.indent(this.line) > parent) bail();
+    return value;
+  }
+
+  /** A one-line `[a, "b", 3]` of scalars. */
+  private flowList(rest: string, offset: number, node: JsonNode): { value: unknown[]; end: number } {
+    this.count(); // the `[`
+    const items: JsonNode[] = [];
+    const list: unknown[] = [];
+    node.children = items;
+    let at = 1;
+    const skipSpace = () => {
+      while (rest[at] === ' ') at++;
+    };
+    skipSpace();
+    if (rest[at] === ']') return { value: list, end: at + 1 };
+    for (;;) {
+      skipSpace();
+      const start = at;
+      let value: unknown;
+      if (rest[at] === '"' || rest[at] === "'") {
+        const read = quoted(rest.slice(at));
+        value = read.value;
+        at += read.end;
+      } else {
+        while (at < rest.length && rest[at] !== ',' && rest[at] !== ']') at++;
+        const source = rest.slice(start, at).trimEnd();
+        if (!FLOW_PLAIN.test(source)) bail();
+        value = plainValue(source);
+      }
+      const end = start + rest.slice(start, at).trimEnd().length;
+      this.count();
+      items.push({ start: offset + start, from: offset + start, end: offset + end });
+      list.push(value);
+      skipSpace();
+      const c = rest[at++];
+      if (c === ']') return { value: list, end: at };
+      if (c !== ',') bail();
+    }
+  }
+
+  /** A `|` or `>` block: its lines, indented further than `parent`, start on the next line. */
+  private blockScalar(
+    folded: boolean,
+    chomp: string,
+    parent: number,
+    node: JsonNode,
+    header: number,
+  ): string {
+    this.count();
+    node.from = header;
+    this.line++;
+    const lines: string[] = [];
+    let indent = -1;
+    let kept = 0; // lines up to the last that is not blank
+    let end = this.line;
+    for (; this.line < this.starts.length; this.line++) {
+      const raw = this.raw(this.line);
+      const at = raw.length - raw.trimStart().length;
+      if (raw.trim() === '') {
+        // A blank line before the first one sets the indentation, or one with more spaces than it: leave it to yaml.
+        if (raw.length > 0 && (indent === -1 || raw.length > indent)) bail();
+        lines.push('');
+        continue;
+      }
+      if (indent === -1) {
+        if (at <= parent) break;
+        indent = at;
+      }
+      if (at < indent) break;
+      const line = raw.slice(indent);
+      // More indented lines are not folded, and trailing spaces fold oddly: leave them to yaml.
+      if (folded && (at > indent || line.endsWith(' '))) bail();
+      lines.push(line);
+      kept = lines.length;
+      end = this.line + 1;
+    }
+    if (indent === -1) bail();
+    this.folded = folded;
+    const trailing = lines.length - kept;
+    lines.length = kept;
+    // Blank lines after the block belong to what follows it.
+    this.line = end;
+    const next = this.starts[end];
+    node.end = next === undefined ? this.text.length : next;
+    let body = '';
+    if (folded) {
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        if (i === 0) body = line;
+        else if (line === '') body += '\n';
+        else body += lines[i - 1] === '' ? line : ` ${line}`;
+      }
+    } else {
+      body = lines.join('\n');
+    }
+    if (chomp === '-') return body;
+    if (chomp === '+') return `${body}\n${'\n'.repeat(trailing)}`;
+    return `${body}\n`;
+  }
+}
+
+/** A quoted scalar at the start of `text`: its value and where it ends. */
+function quoted(text: string): { value: string; end: number } {
+  const quote = text[0];
+  if (quote === "'") {
+    let at = 1;
+    for (;;) {
+      const close = text.indexOf("'", at);
+      if (close === -1) bail();
+      if (text[close + 1] !== "'")
+        return { value: text.slice(1, close).replaceAll("''", "'"), end: close + 1 };
+      at = close + 2;
+    }
+  }
+  let close = text.indexOf('"', 1);
+  while (close !== -1) {
+    let slashes = 0;
+    while (text[close - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 0) break;
+    close = text.indexOf('"', close + 1);
+  }
+  if (close === -1) bail();
+  const body = text.slice(0, close + 1);
+  if (!body.includes('\\')) return { value: body.slice(1, -1), end: close + 1 };
+  // Escapes JSON shares with YAML mean the same in both; any other is left to yaml.
+  if (body.replace(/\\(?:[\\"/bfnrt]|u[0-9a-fA-F]{4})/g, '').includes('\\')) bail();
+  return { value: JSON.parse(body) as string, end: close + 1 };
+}
