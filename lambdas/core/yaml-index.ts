@@ -251,6 +251,9 @@ class Reader {
       if (this.line < this.starts.length && this.indent(this.line) > parent) bail();
       return value;
     }
+    if (c === '"' && closingQuote(rest) === -1) {
+      return this.scalarLines(rest, parent, node, lineStart + col, true);
+    }
     if (c === '"' || c === "'") {
       ({ value, end } = quoted(rest));
     } else if (c === '[') {
@@ -260,6 +263,9 @@ class Reader {
       const comment = rest.indexOf(' #');
       const source = (comment === -1 ? rest : rest.slice(0, comment)).trimEnd();
       if (source.includes(': ') || source.endsWith(':')) bail();
+      if (comment === -1 && this.continues(parent)) {
+        return this.scalarLines(rest, parent, node, lineStart + col, false);
+      }
       value = plainValue(source);
       end = source.length;
     }
@@ -275,6 +281,83 @@ class Reader {
     // A more indented line would continue the scalar, or be an error: the yaml path decides.
     if (this.line < this.starts.length && this.indent(this.line) > parent) bail();
     return value;
+  }
+
+  /** Whether the line after the current one (blank ones skipped) is indented further than `parent`. */
+  private continues(parent: number): boolean {
+    for (let line = this.line + 1; line < this.starts.length; line++) {
+      if (this.raw(line).trim() !== '') return this.indent(line) > parent;
+    }
+    return false;
+  }
+
+  /**
+   * A plain or double-quoted scalar over several lines, starting with `first`: each further line is
+   * indented more than `parent` and trimmed, a single line break becomes a space, and each blank line
+   * a line break.
+   */
+  private scalarLines(
+    first: string,
+    parent: number,
+    node: JsonNode,
+    offset: number,
+    quote: boolean,
+  ): unknown {
+    const pieces = [quote ? first.slice(1).trimEnd() : first.trimEnd()];
+    let last = this.line;
+    let closed = !quote;
+    let tail = '';
+    let kept = 1; // pieces up to the last line that is not blank
+    for (let line = this.line + 1; line < this.starts.length; line++) {
+      const raw = this.raw(line);
+      const content = raw.trim();
+      if (content === '') {
+        pieces.push('');
+        continue;
+      }
+      if ((quote && closed) || this.indent(line) <= parent) break;
+      last = line;
+      if (quote) {
+        const close = closingQuote(`"${content}`) - 1;
+        if (close >= 0) {
+          closed = true;
+          tail = content.slice(close + 1);
+          pieces.push(content.slice(0, close));
+          kept = pieces.length;
+          continue;
+        }
+      } else if (
+        !PLAIN_START.test(content) ||
+        content.includes(': ') ||
+        content.includes(' #') ||
+        content.endsWith(':')
+      ) {
+        bail();
+      }
+      pieces.push(content);
+      kept = pieces.length;
+    }
+    if (!closed || (tail.trim() !== '' && !/^ +#/.test(tail))) bail();
+    pieces.length = kept;
+    let folded = '';
+    let breaks = 0;
+    for (const [i, piece] of pieces.entries()) {
+      if (quote && piece.endsWith('\\')) bail(); // an escaped line break
+      if (piece === '' && i > 0) breaks++;
+      else {
+        folded += i === 0 ? piece : breaks > 0 ? '\n'.repeat(breaks) + piece : ` ${piece}`;
+        breaks = 0;
+      }
+    }
+    this.count();
+    node.from = offset;
+    const lastRaw = this.raw(last);
+    node.end = (this.starts[last] ?? 0) + (quote ? lastRaw.lastIndexOf('"') + 1 : lastRaw.trimEnd().length);
+    this.line = last + 1;
+    this.skipBlank();
+    if (this.line < this.starts.length && this.indent(this.line) > parent) bail();
+    // The blank lines' breaks are characters of the value, not of the source: escaped, for JSON.parse.
+    return quote ? quoted(`"${folded.replaceAll('\n', '\\n')}"`).value : plainValue(folded);
   }
 
   /** A one-line `[a, "b", 3]` of scalars. */
@@ -388,17 +471,23 @@ function quoted(text: string): { value: string; end: number } {
       at = close + 2;
     }
   }
-  let close = text.indexOf('"', 1);
-  while (close !== -1) {
-    let slashes = 0;
-    while (text[close - 1 - slashes] === '\\') slashes++;
-    if (slashes % 2 === 0) break;
-    close = text.indexOf('"', close + 1);
-  }
+  const close = closingQuote(text);
   if (close === -1) bail();
   const body = text.slice(0, close + 1);
   if (!body.includes('\\')) return { value: body.slice(1, -1), end: close + 1 };
   // Escapes JSON shares with YAML mean the same in both; any other is left to yaml.
   if (body.replace(/\\(?:[\\"/bfnrt]|u[0-9a-fA-F]{4})/g, '').includes('\\')) bail();
   return { value: JSON.parse(body) as string, end: close + 1 };
+}
+
+/** Where the double quote that opens `text` is closed, or -1. */
+function closingQuote(text: string): number {
+  let close = text.indexOf('"', 1);
+  while (close !== -1) {
+    let slashes = 0;
+    while (text[close - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 0) return close;
+    close = text.indexOf('"', close + 1);
+  }
+  return -1;
 }

@@ -94,6 +94,19 @@ sections:
 
           # not a comment
 # a comment
+      - title: wrapped
+        points:
+          - a plain point
+            over two lines
+
+
+            and a paragraph
+          - "a quoted \\"point\\"
+             over lines
+
+            too"   # c
+        notes: "x
+          y"
       - title: C# and F#
         points:
           -   spaced
@@ -175,7 +188,7 @@ describe('the YAML fast path', () => {
       if (indexYaml(written, BOUNDS)) taken++;
       expectSameAsYaml(written);
     }
-    expect(taken).toBeGreaterThan(50);
+    expect(taken).toBeGreaterThan(150);
   });
 
   it.each([
