@@ -58,6 +58,10 @@ function plainValue(source: string): unknown {
 
 class Reader {
   private readonly starts: number[] = [];
+  /** Each line without its line break, its indentation, and whether it is blank or a comment. */
+  private readonly lines: string[];
+  private readonly indents: number[] = [];
+  private readonly blank: boolean[] = [];
   private line = 0;
   private values = 0;
   private depth = 0;
@@ -68,9 +72,16 @@ class Reader {
     private readonly text: string,
     private readonly bounds: StructureBounds,
   ) {
-    this.starts.push(0);
-    for (let at = text.indexOf('\n'); at !== -1 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
-      this.starts.push(at + 1);
+    this.lines = text.split('\n');
+    if (text.endsWith('\n')) this.lines.pop();
+    let at = 0;
+    for (const line of this.lines) {
+      this.starts.push(at);
+      at += line.length + 1;
+      let indent = 0;
+      while (line.charCodeAt(indent) === 32) indent++;
+      this.indents.push(indent);
+      this.blank.push(indent === line.length || line[indent] === '#');
     }
   }
 
@@ -91,9 +102,7 @@ class Reader {
 
   /** The text of a line, without its line break. */
   private raw(line: number): string {
-    const start = this.starts[line] ?? this.text.length;
-    const end = this.text.indexOf('\n', start);
-    return this.text.slice(start, end === -1 ? this.text.length : end);
+    return this.lines[line] ?? '';
   }
 
   private content(line: number): string {
@@ -101,13 +110,11 @@ class Reader {
   }
 
   private indent(line: number): number {
-    const raw = this.raw(line);
-    return raw.length - raw.trimStart().length;
+    return this.indents[line] ?? 0;
   }
 
   private isBlank(line: number): boolean {
-    const content = this.content(line);
-    return content === '' || content.startsWith('#');
+    return this.blank[line] ?? true;
   }
 
   private skipBlank(): void {
