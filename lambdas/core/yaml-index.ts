@@ -1,25 +1,18 @@
-import { isScalar, Schema } from 'yaml';
 import type { JsonIndex, JsonNode } from './json-index.js';
 import type { StructureBounds } from './structure-bounds.js';
+import { bail, blockText, closingQuote, foldLines, NotPlain, plainValue, quoted } from './yaml-scalars.js';
 
 /**
  * The fast path for a YAML lecture written the plain way: block mappings and lists, one-line
- * scalars (plain, quoted), `|` and `>` blocks, one-line `[a, b]` lists and comments. The yaml
+ * scalars (plain and double-quoted ones over several lines too), `|` and `>` blocks, one-line `[a, b]` lists and comments. The yaml
  * package lexes, parses and builds a tree of every node, most of a second for 840 KB; this reads
  * the lines once. It gives the value, the positions and the source texts the yaml path gives, and
  * counts values as the lexer check does (structure-bounds.ts). Anything else (anchors, tags, flow
- * mappings, a scalar over several lines, a tab, a duplicate key, anything the yaml parser might
- * call an error) answers undefined, and the yaml path reads the text and says what is wrong.
+ * mappings, a single-quoted scalar over several lines, a tab, a duplicate key, anything the yaml
+ * parser might call an error) answers undefined, and the yaml path reads the text and says what is
+ * wrong.
  */
 
-// The core schema's scalar types, as the yaml package resolves a plain scalar.
-type Resolve = (source: string, onError: (message: string) => void, options: object) => unknown;
-const TAGS = new Schema({}).tags
-  .filter((tag) => tag.default === true && tag.test !== undefined && tag.resolve !== undefined)
-  .map((tag) => ({ test: tag.test as RegExp, resolve: tag.resolve as Resolve }));
-const RESOLVE_OPTIONS = { intAsBigInt: false };
-// A plain scalar that may be something other than a string: it starts like a number, or is a word of the schema.
-const MAY_NOT_BE_TEXT = /^(?:[-+.~0-9]|(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)/;
 // Keys written as plain words, which the schema reads as strings.
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
@@ -31,8 +24,6 @@ const BLOCK_HEADER = /^([|>])([-+]?)$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
 const UNUSUAL = /[\0-\x09\x0b-\x1f\x7f\ufeff]/;
 
-class NotPlain extends Error {}
-
 /** The index of `text` if it is block YAML of the plain kind within `bounds`, with a mapping at the top; else undefined. */
 export function indexYaml(text: string, bounds: StructureBounds): JsonIndex | undefined {
   if (UNUSUAL.test(text)) return undefined;
@@ -42,18 +33,6 @@ export function indexYaml(text: string, bounds: StructureBounds): JsonIndex | un
     if (error instanceof NotPlain) return undefined;
     throw error;
   }
-}
-
-function bail(): never {
-  throw new NotPlain();
-}
-
-function plainValue(source: string): unknown {
-  if (!MAY_NOT_BE_TEXT.test(source)) return source;
-  const tag = TAGS.find((t) => t.test.test(source));
-  if (!tag) return source;
-  const resolved = tag.resolve(source, bail, RESOLVE_OPTIONS);
-  return isScalar(resolved) ? resolved.value : resolved;
 }
 
 class Reader {
@@ -346,16 +325,8 @@ class Reader {
     }
     if (!closed || (tail.trim() !== '' && !/^ +#/.test(tail))) bail();
     pieces.length = kept;
-    let folded = '';
-    let breaks = 0;
-    for (const [i, piece] of pieces.entries()) {
-      if (quote && piece.endsWith('\\')) bail(); // an escaped line break
-      if (piece === '' && i > 0) breaks++;
-      else {
-        folded += i === 0 ? piece : breaks > 0 ? '\n'.repeat(breaks) + piece : ` ${piece}`;
-        breaks = 0;
-      }
-    }
+    if (quote && pieces.some((piece) => piece.endsWith('\\'))) bail(); // an escaped line break
+    const folded = foldLines(pieces);
     this.count();
     node.from = offset;
     const lastRaw = this.raw(last);
@@ -448,53 +419,6 @@ class Reader {
     this.line = end;
     const next = this.starts[end];
     node.end = next === undefined ? this.text.length : next;
-    let body = '';
-    if (folded) {
-      for (let i = 0; i < lines.length; i++) {
-        const line = lines[i] ?? '';
-        if (i === 0) body = line;
-        else if (line === '') body += '\n';
-        else body += lines[i - 1] === '' ? line : ` ${line}`;
-      }
-    } else {
-      body = lines.join('\n');
-    }
-    if (chomp === '-') return body;
-    if (chomp === '+') return `${body}\n${'\n'.repeat(trailing)}`;
-    return `${body}\n`;
+    return blockText(lines, folded, chomp, trailing);
   }
-}
-
-/** A quoted scalar at the start of `text`: its value and where it ends. */
-function quoted(text: string): { value: string; end: number } {
-  const quote = text[0];
-  if (quote === "'") {
-    let at = 1;
-    for (;;) {
-      const close = text.indexOf("'", at);
-      if (close === -1) bail();
-      if (text[close + 1] !== "'")
-        return { value: text.slice(1, close).replaceAll("''", "'"), end: close + 1 };
-      at = close + 2;
-    }
-  }
-  const close = closingQuote(text);
-  if (close === -1) bail();
-  const body = text.slice(0, close + 1);
-  if (!body.includes('\\')) return { value: body.slice(1, -1), end: close + 1 };
-  // Escapes JSON shares with YAML mean the same in both; any other is left to yaml.
-  if (body.replace(/\\(?:[\\"/bfnrt]|u[0-9a-fA-F]{4})/g, '').includes('\\')) bail();
-  return { value: JSON.parse(body) as string, end: close + 1 };
-}
-
-/** Where the double quote that opens `text` is closed, or -1. */
-function closingQuote(text: string): number {
-  let close = text.indexOf('"', 1);
-  while (close !== -1) {
-    let slashes = 0;
-    while (text[close - 1 - slashes] === '\\') slashes++;
-    if (slashes % 2 === 0) return close;
-    close = text.indexOf('"', close + 1);
-  }
-  return -1;
 }

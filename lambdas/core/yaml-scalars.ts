@@ -1,0 +1,107 @@
+import { isScalar, Schema } from 'yaml';
+
+/** Scalars as the yaml package reads them, for the YAML fast path (yaml-index.ts). */
+
+/** Thrown where the fast path stops, so the yaml path reads the text. */
+export class NotPlain extends Error {}
+
+// The core schema's scalar types, as the yaml package resolves a plain scalar.
+type Resolve = (source: string, onError: (message: string) => void, options: object) => unknown;
+const TAGS = new Schema({}).tags
+  .filter((tag) => tag.default === true && tag.test !== undefined && tag.resolve !== undefined)
+  .map((tag) => ({ test: tag.test as RegExp, resolve: tag.resolve as Resolve }));
+const RESOLVE_OPTIONS = { intAsBigInt: false };
+// A plain scalar that may be something other than a string: it starts like a number, or is a word of the schema.
+const MAY_NOT_BE_TEXT = /^(?:[-+.~0-9]|(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)/;
+
+/** Leave the text to the yaml path. */
+export function bail(): never {
+  throw new NotPlain();
+}
+
+/** A plain scalar's value, as the core schema reads it: a string, or null, a boolean or a number. */
+export function plainValue(source: string): unknown {
+  if (!MAY_NOT_BE_TEXT.test(source)) return source;
+  const tag = TAGS.find((t) => t.test.test(source));
+  if (!tag) return source;
+  const resolved = tag.resolve(source, bail, RESOLVE_OPTIONS);
+  return isScalar(resolved) ? resolved.value : resolved;
+}
+
+/**
+ * A flow scalar's lines, each trimmed, as one value: a single line break becomes a space, and each
+ * blank line a line break.
+ */
+export function foldLines(pieces: readonly string[]): string {
+  let folded = '';
+  let breaks = 0;
+  for (const [i, piece] of pieces.entries()) {
+    if (piece === '' && i > 0) breaks++;
+    else {
+      folded += i === 0 ? piece : breaks > 0 ? '\n'.repeat(breaks) + piece : ` ${piece}`;
+      breaks = 0;
+    }
+  }
+  return folded;
+}
+
+/**
+ * A `|` or `>` block's value from its lines (indentation removed, trailing blank lines not among
+ * them): literal lines joined, or folded ones; then the final line break, none (`-`) or every
+ * trailing one (`+`).
+ */
+export function blockText(
+  lines: readonly string[],
+  folded: boolean,
+  chomp: string,
+  trailing: number,
+): string {
+  let body = '';
+  if (folded) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      if (i === 0) body = line;
+      else if (line === '') body += '\n';
+      else body += lines[i - 1] === '' ? line : ` ${line}`;
+    }
+  } else {
+    body = lines.join('\n');
+  }
+  if (chomp === '-') return body;
+  if (chomp === '+') return `${body}\n${'\n'.repeat(trailing)}`;
+  return `${body}\n`;
+}
+
+/** A quoted scalar at the start of `text`: its value and where it ends. */
+export function quoted(text: string): { value: string; end: number } {
+  const quote = text[0];
+  if (quote === "'") {
+    let at = 1;
+    for (;;) {
+      const close = text.indexOf("'", at);
+      if (close === -1) bail();
+      if (text[close + 1] !== "'")
+        return { value: text.slice(1, close).replaceAll("''", "'"), end: close + 1 };
+      at = close + 2;
+    }
+  }
+  const close = closingQuote(text);
+  if (close === -1) bail();
+  const body = text.slice(0, close + 1);
+  if (!body.includes('\\')) return { value: body.slice(1, -1), end: close + 1 };
+  // Escapes JSON shares with YAML mean the same in both; any other is left to yaml.
+  if (body.replace(/\\(?:[\\"/bfnrt]|u[0-9a-fA-F]{4})/g, '').includes('\\')) bail();
+  return { value: JSON.parse(body) as string, end: close + 1 };
+}
+
+/** Where the double quote that opens `text` is closed, or -1. */
+export function closingQuote(text: string): number {
+  let close = text.indexOf('"', 1);
+  while (close !== -1) {
+    let slashes = 0;
+    while (text[close - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 0) return close;
+    close = text.indexOf('"', close + 1);
+  }
+  return -1;
+}
