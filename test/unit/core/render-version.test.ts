@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { TemplateSet } from '../../../lambdas/core/deck.js';
 import type { Diagnostic } from '../../../lambdas/core/errors.js';
 import { DEFAULT_THEME, deckVersion, renderDeck, themeNames } from '../../../lambdas/core/render/index.js';
-import { canonicalJson } from '../../../lambdas/core/render/version.js';
 import type { Lecture } from '../../../lambdas/core/schema.js';
 import { allKinds, lecture, OPTIONS, render, templates } from './render-helpers.js';
 
@@ -20,60 +19,6 @@ function reversedKeys<T>(value: T): T {
       .map(([k, v]) => [k, reversedKeys(v)]),
   ) as T;
 }
-
-describe('canonicalJson', () => {
-  /** What it must give: JSON.stringify with a replacer that sorts a copy of every object's keys. */
-  const sortedByReplacer = (value: unknown) =>
-    JSON.stringify(value, (_key, v: unknown) => {
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-      const record = v as Record<string, unknown>;
-      return Object.fromEntries(
-        Object.keys(record)
-          .sort()
-          .map((k) => [k, record[k]]),
-      );
-    });
-
-  it('gives the text of JSON.stringify with keys sorted, for lectures and odd values alike', () => {
-    let seed = 3;
-    const pick = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
-    const keys = ['b', 'a', '10', '2', '0', '01', 'é', 'Z', '__proto__x', '4294967295', ''];
-    const scalars = [
-      0,
-      -0,
-      1.5,
-      1e21,
-      Number.NaN,
-      Number.POSITIVE_INFINITY,
-      'x',
-      'é"\\\n\u2028',
-      '',
-      true,
-      false,
-      null,
-      undefined,
-    ];
-    const make = (depth: number): unknown => {
-      const kind = depth > 3 ? 0 : pick(4);
-      if (kind === 0) return scalars[pick(scalars.length)];
-      if (kind === 1) return Array.from({ length: pick(4) }, () => make(depth + 1));
-      if (kind === 2) return { toJSON: () => make(depth + 1) };
-      return Object.fromEntries(
-        Array.from({ length: pick(5) }, () => [keys[pick(keys.length)], make(depth + 1)]),
-      );
-    };
-    for (const value of [
-      allKinds(),
-      reversedKeys(allKinds()),
-      ...Array.from({ length: 500 }, () => ({ value: make(0) })),
-    ]) {
-      expect(canonicalJson(value)).toBe(sortedByReplacer(value));
-    }
-  });
-});
 
 describe('deckVersion', () => {
   const value = allKinds();
