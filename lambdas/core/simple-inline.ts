@@ -97,3 +97,38 @@ export function renderSimpleInline(text: string): string | undefined {
   }
   return html + htmlText(text.slice(plainFrom));
 }
+
+// Lines markdown-it's notes renderer reads as list items, and characters its blocks treat apart.
+const LIST_LINE = /^ *(?:[-+*](?: |$)|\d{1,9}[.)](?: |$))/m;
+const UNUSUAL_SPACE = /[\t\r\0\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * Speaker notes as markdown-it renders them (markdown.ts, renderNotes), when they are paragraphs of
+ * lines in the simple inline shapes: each run of lines that are not blank is a paragraph, its lines
+ * trimmed and kept on their own lines. A list, a hard break (two spaces ending a line), a tab or an
+ * unusual space answers undefined.
+ */
+export function renderSimpleNotes(text: string): string | undefined {
+  if (UNUSUAL_SPACE.test(text) || LIST_LINE.test(text)) return undefined;
+  const paragraphs: string[] = [];
+  let lines: string[] = [];
+  const endParagraph = (): boolean => {
+    if (lines.length === 0) return true;
+    const html: string[] = [];
+    for (const [i, line] of lines.entries()) {
+      const last = i === lines.length - 1;
+      if (!last && line.endsWith('  ')) return false; // a hard break
+      const inline = renderSimpleInline(line.trim());
+      if (inline === undefined) return false;
+      html.push(inline);
+    }
+    paragraphs.push(`<p>${html.join('\n')}</p>`);
+    lines = [];
+    return true;
+  };
+  for (const line of text.split('\n')) {
+    if (line.trim() !== '') lines.push(line);
+    else if (!endParagraph()) return undefined;
+  }
+  return endParagraph() ? paragraphs.join('\n') : undefined;
+}

@@ -1,6 +1,15 @@
 import type { JsonIndex, JsonNode } from './json-index.js';
 import type { StructureBounds } from './structure-bounds.js';
-import { bail, blockText, closingQuote, foldLines, NotPlain, plainValue, quoted } from './yaml-scalars.js';
+import {
+  bail,
+  blockText,
+  closingQuote,
+  foldLines,
+  NotPlain,
+  plainValue,
+  quoted,
+  unescapedQuote,
+} from './yaml-scalars.js';
 
 /**
  * The fast path for a YAML lecture written the plain way: block mappings and lists, one-line
@@ -304,7 +313,7 @@ class Reader {
       if ((quote && closed) || this.indent(line) <= parent) break;
       last = line;
       if (quote) {
-        const close = closingQuote(`"${content}`) - 1;
+        const close = unescapedQuote(content, 0);
         if (close >= 0) {
           closed = true;
           tail = content.slice(close + 1);

@@ -33,12 +33,14 @@ export function plainValue(source: string): unknown {
  * blank line a line break.
  */
 export function foldLines(pieces: readonly string[]): string {
-  let folded = '';
+  let folded = pieces[0] ?? '';
   let breaks = 0;
-  for (const [i, piece] of pieces.entries()) {
-    if (piece === '' && i > 0) breaks++;
-    else {
-      folded += i === 0 ? piece : breaks > 0 ? '\n'.repeat(breaks) + piece : ` ${piece}`;
+  for (let i = 1; i < pieces.length; i++) {
+    const piece = pieces[i] ?? '';
+    if (piece === '') {
+      breaks++;
+    } else {
+      folded += breaks === 0 ? ` ${piece}` : '\n'.repeat(breaks) + piece;
       breaks = 0;
     }
   }
@@ -96,10 +98,15 @@ export function quoted(text: string): { value: string; end: number } {
 
 /** Where the double quote that opens `text` is closed, or -1. */
 export function closingQuote(text: string): number {
-  let close = text.indexOf('"', 1);
+  return unescapedQuote(text, 1);
+}
+
+/** The first double quote from `from` on that no backslash escapes, or -1. */
+export function unescapedQuote(text: string, from: number): number {
+  let close = text.indexOf('"', from);
   while (close !== -1) {
     let slashes = 0;
-    while (text[close - 1 - slashes] === '\\') slashes++;
+    while (text.charCodeAt(close - 1 - slashes) === 92) slashes++;
     if (slashes % 2 === 0) return close;
     close = text.indexOf('"', close + 1);
   }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderInline, renderInlineParsed } from '../../../lambdas/core/markdown.js';
-import { renderSimpleInline } from '../../../lambdas/core/simple-inline.js';
+import {
+  renderInline,
+  renderInlineParsed,
+  renderNotes,
+  renderNotesParsed,
+} from '../../../lambdas/core/markdown.js';
+import { renderSimpleInline, renderSimpleNotes } from '../../../lambdas/core/simple-inline.js';
 
 // A small deterministic generator, so a failure names a text that fails again.
 function random(seed: number) {
@@ -110,5 +115,33 @@ describe('renderSimpleInline', () => {
     }
     // The generator must reach the simple path often, or this test proves nothing.
     expect(taken).toBeGreaterThan(texts / 8);
+  });
+});
+
+describe('renderSimpleNotes', () => {
+  it('gives what markdown-it gives for notes, or leaves them to it, over thousands of notes', () => {
+    const pick = random(17);
+    const starts = ['', ' ', '   ', '- ', '-', '* ', '+ ', '1. ', '1950. ', '2) ', '# ', '> ', '    '];
+    const ends = ['', ' ', '  ', '   '];
+    let taken = 0;
+    let notes = 0;
+    for (let i = 0; i < 4000; i++) {
+      const lines = Array.from({ length: 1 + pick(6) }, () => {
+        if (pick(4) === 0) return ['', ' ', '  '][pick(3)] ?? '';
+        const body = pick(2) ? shaped(pick) : (WORDS[pick(WORDS.length)] ?? 'a');
+        const start = pick(3) === 0 ? (starts[pick(starts.length)] ?? '') : '';
+        return `${start}${body}${ends[pick(ends.length)] ?? ''}`;
+      });
+      const text = lines.join('\n');
+      notes++;
+      const simple = renderSimpleNotes(text);
+      const parsed = renderNotesParsed(text);
+      if (simple !== undefined) {
+        taken++;
+        expect(simple, JSON.stringify(text)).toBe(parsed);
+      }
+      expect(renderNotes(text), JSON.stringify(text)).toBe(parsed);
+    }
+    expect(taken).toBeGreaterThan(notes / 8);
   });
 });
