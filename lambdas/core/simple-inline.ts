@@ -20,8 +20,9 @@ const PLAIN_TARGET =
   /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~!$&'*+,;=:@/?#]*)?|mailto:[A-Za-z0-9.+_-]+@[A-Za-z0-9.-]+)$/;
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-// Where the next Markdown character is, or a character markdown-it changes (line breaks, NUL).
-const SPECIAL = /[*_`[\]\\\r\n\0]/g;
+// Where the next Markdown character is, or a character markdown-it changes (line breaks, NUL); the
+// same without the emphasis characters, the brackets, or both, where those are text.
+const SPECIAL = [/[*_`[\]\\\r\n\0]/g, /[`[\]\\\r\n\0]/g, /[*_`\\\r\n\0]/g, /[`\\\r\n\0]/g] as const;
 
 const htmlText = (text: string) => text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
 
@@ -73,12 +74,16 @@ function link(text: string, at: number): { html: string; end: number } | undefin
 
 /** The HTML markdown-it gives `text`, when `text` is in the simple shapes above; else undefined. */
 export function renderSimpleInline(text: string): string | undefined {
+  // Emphasis needs a delimiter that can close it, and a link `](`: without them, those characters are text.
+  const literalEmphasis = !MAY_CLOSE.test(text);
+  const literalBrackets = !text.includes('](');
+  const special = SPECIAL[(literalEmphasis ? 1 : 0) + (literalBrackets ? 2 : 0)] ?? SPECIAL[0];
   let html = '';
   let plainFrom = 0;
   let at = 0;
   for (;;) {
-    SPECIAL.lastIndex = at;
-    const found = SPECIAL.exec(text);
+    special.lastIndex = at;
+    const found = special.exec(text);
     if (!found) break;
     at = found.index;
     const c = found[0];
@@ -97,6 +102,13 @@ export function renderSimpleInline(text: string): string | undefined {
   }
   return html + htmlText(text.slice(plainFrom));
 }
+
+/**
+ * A run of `*` or `_` that might close emphasis: one after anything but the start of the text or
+ * white space as markdown-it counts it (its right-flanking rule: after white space, never), or `*`
+ * and `_` side by side.
+ */
+const MAY_CLOSE = /[^ \t\n\v\f\r\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000*_][*_]|\*_|_\*/;
 
 // Lines markdown-it's notes renderer reads as list items, and characters its blocks treat apart.
 const LIST_LINE = /^ *(?:[-+*](?: |$)|\d{1,9}[.)](?: |$))/m;
