@@ -185,7 +185,14 @@ describe('the YAML fast path', () => {
         })),
       };
       const written = stringify(lecture, { lineWidth: pick(2) ? 0 : 40 });
-      if (indexYaml(written, BOUNDS)) taken++;
+      if (indexYaml(written, BOUNDS)) {
+        taken++;
+        if (i % 5 === 0) {
+          const values = countedValues(written);
+          expect(indexYaml(written, { depth: MAX_NESTING_DEPTH, values })).toBeDefined();
+          expect(indexYaml(written, { depth: MAX_NESTING_DEPTH, values: values - 1 })).toBeUndefined();
+        }
+      }
       expectSameAsYaml(written);
     }
     expect(taken).toBeGreaterThan(150);
