@@ -8,6 +8,8 @@ import {
   NotPlain,
   plainValue,
   quoted,
+  trimEndSpaces,
+  trimSpaces,
   unescapedQuote,
 } from './yaml-scalars.js';
 
@@ -94,7 +96,7 @@ class Reader {
   }
 
   private content(line: number): string {
-    return this.raw(line).trim();
+    return trimEndSpaces(this.raw(line));
   }
 
   private indent(line: number): number {
@@ -236,7 +238,7 @@ class Reader {
       this.depth--;
       return value;
     }
-    const header = BLOCK_HEADER.exec(rest.trimEnd());
+    const header = BLOCK_HEADER.exec(trimEndSpaces(rest));
     let value: unknown;
     let end: number;
     const c = rest[0];
@@ -256,7 +258,7 @@ class Reader {
     } else {
       if (!PLAIN_START.test(rest) && !/^-[^\s]/.test(rest)) bail();
       const comment = rest.indexOf(' #');
-      const source = (comment === -1 ? rest : rest.slice(0, comment)).trimEnd();
+      const source = trimEndSpaces(comment === -1 ? rest : rest.slice(0, comment));
       if (source.includes(': ') || source.endsWith(':')) bail();
       if (comment === -1 && this.continues(parent)) {
         return this.scalarLines(rest, parent, node, lineStart + col, false);
@@ -265,7 +267,7 @@ class Reader {
       end = source.length;
     }
     const tail = rest.slice(end);
-    if (tail.trim() !== '' && !/^ +#/.test(tail)) bail();
+    if (trimSpaces(tail) !== '' && !/^ +#/.test(tail)) bail();
     if (c !== '[') {
       this.count();
       node.from = lineStart + col;
@@ -281,7 +283,7 @@ class Reader {
   /** Whether the line after the current one (blank ones skipped) is indented further than `parent`. */
   private continues(parent: number): boolean {
     for (let line = this.line + 1; line < this.starts.length; line++) {
-      if (this.raw(line).trim() !== '') return this.indent(line) > parent;
+      if (trimSpaces(this.raw(line)) !== '') return this.indent(line) > parent;
     }
     return false;
   }
@@ -298,14 +300,14 @@ class Reader {
     offset: number,
     quote: boolean,
   ): unknown {
-    const pieces = [quote ? first.slice(1).trimEnd() : first.trimEnd()];
+    const pieces = [trimEndSpaces(quote ? first.slice(1) : first)];
     let last = this.line;
     let closed = !quote;
     let tail = '';
     let kept = 1; // pieces up to the last line that is not blank
     for (let line = this.line + 1; line < this.starts.length; line++) {
       const raw = this.raw(line);
-      const content = raw.trim();
+      const content = trimSpaces(raw);
       if (content === '') {
         pieces.push('');
         continue;
@@ -332,14 +334,15 @@ class Reader {
       pieces.push(content);
       kept = pieces.length;
     }
-    if (!closed || (tail.trim() !== '' && !/^ +#/.test(tail))) bail();
+    if (!closed || (trimSpaces(tail) !== '' && !/^ +#/.test(tail))) bail();
     pieces.length = kept;
     if (quote && pieces.some((piece) => piece.endsWith('\\'))) bail(); // an escaped line break
-    const folded = foldLines(pieces);
+    const folded = foldLines(pieces, quote);
     this.count();
     node.from = offset;
     const lastRaw = this.raw(last);
-    node.end = (this.starts[last] ?? 0) + (quote ? lastRaw.lastIndexOf('"') + 1 : lastRaw.trimEnd().length);
+    node.end =
+      (this.starts[last] ?? 0) + (quote ? lastRaw.lastIndexOf('"') + 1 : trimEndSpaces(lastRaw).length);
     this.line = last + 1;
     this.skipBlank();
     if (this.line < this.starts.length && this.indent(this.line) > parent) bail();
@@ -369,11 +372,11 @@ class Reader {
         at += read.end;
       } else {
         while (at < rest.length && rest[at] !== ',' && rest[at] !== ']') at++;
-        const source = rest.slice(start, at).trimEnd();
+        const source = trimEndSpaces(rest.slice(start, at));
         if (!FLOW_PLAIN.test(source)) bail();
         value = plainValue(source);
       }
-      const end = start + rest.slice(start, at).trimEnd().length;
+      const end = start + trimEndSpaces(rest.slice(start, at)).length;
       this.count();
       items.push({ start: offset + start, from: offset + start, end: offset + end });
       list.push(value);
@@ -395,17 +398,21 @@ class Reader {
     this.count();
     node.from = header;
     this.line++;
+    // The lexer check counts the text as a value of its own when it starts with an empty line (it
+    // lexes as a scalar, not as space): count as it does.
+    if (this.line < this.starts.length && this.raw(this.line) === '') this.count();
     const lines: string[] = [];
     let indent = -1;
     let kept = 0; // lines up to the last that is not blank
     let end = this.line;
     for (; this.line < this.starts.length; this.line++) {
       const raw = this.raw(this.line);
-      const at = raw.length - raw.trimStart().length;
-      if (raw.trim() === '') {
+      const at = this.indent(this.line);
+      if (at === raw.length) {
         // A blank line before the first one sets the indentation, or one with more spaces than it: leave it to yaml.
         if (raw.length > 0 && (indent === -1 || raw.length > indent)) bail();
-        lines.push('');
+        // Spaces that end the text without a line break add no line to a kept (`+`) block.
+        if (this.line + 1 < this.starts.length || this.text.endsWith('\n')) lines.push('');
         continue;
       }
       if (indent === -1) {

@@ -29,15 +29,33 @@ export function plainValue(source: string): unknown {
 }
 
 /**
- * A flow scalar's lines, each trimmed, as one value: a single line break becomes a space, and each
- * blank line a line break.
+ * `text` without the spaces at its ends. YAML trims spaces and tabs only (and tabs never reach the
+ * fast path), where String.prototype.trim takes every Unicode space: a no-break space is text.
  */
-export function foldLines(pieces: readonly string[]): string {
+export function trimSpaces(text: string): string {
+  let start = 0;
+  while (text.charCodeAt(start) === 32) start++;
+  return trimEndSpaces(text).slice(start);
+}
+
+/** `text` without the spaces at its end (see trimSpaces). */
+export function trimEndSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/**
+ * A flow scalar's lines, each trimmed, as one value: a single line break becomes a space, and each
+ * blank line a line break. With `closing`, the last piece is the line that closes a quote, text
+ * even when empty.
+ */
+export function foldLines(pieces: readonly string[], closing = false): string {
   let folded = pieces[0] ?? '';
   let breaks = 0;
   for (let i = 1; i < pieces.length; i++) {
     const piece = pieces[i] ?? '';
-    if (piece === '') {
+    if (piece === '' && !(closing && i === pieces.length - 1)) {
       breaks++;
     } else {
       folded += breaks === 0 ? ` ${piece}` : '\n'.repeat(breaks) + piece;
@@ -60,11 +78,16 @@ export function blockText(
 ): string {
   let body = '';
   if (folded) {
+    // A line break between two lines of text folds into a space; each blank line is a line break.
+    let breaks = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? '';
-      if (i === 0) body = line;
-      else if (line === '') body += '\n';
-      else body += lines[i - 1] === '' ? line : ` ${line}`;
+      if (line === '') {
+        breaks++;
+        continue;
+      }
+      body += breaks > 0 ? '\n'.repeat(breaks) + line : i === 0 ? line : ` ${line}`;
+      breaks = 0;
     }
   } else {
     body = lines.join('\n');
