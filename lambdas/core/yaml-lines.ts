@@ -1,0 +1,76 @@
+import type { StructureBounds } from './structure-bounds.js';
+import { bail, trimEndSpaces } from './yaml-scalars.js';
+
+/**
+ * A YAML text's lines as the fast path reads them (yaml-index.ts): each split, measured and classed
+ * once, with the line being read, and the values and nesting counted against the structure bounds.
+ */
+export class YamlLines {
+  /** Where each line starts in the text. */
+  readonly starts: number[] = [];
+  /** Each line without its line break, its indentation, and whether it is blank or a comment. */
+  private readonly lines: string[];
+  private readonly indents: number[] = [];
+  private readonly blank: boolean[] = [];
+  /** The line being read. */
+  line = 0;
+  private values = 0;
+  private depth = 0;
+
+  constructor(
+    readonly text: string,
+    private readonly bounds: StructureBounds,
+  ) {
+    this.lines = text.split('\n');
+    if (text.endsWith('\n')) this.lines.pop();
+    let at = 0;
+    for (const line of this.lines) {
+      this.starts.push(at);
+      at += line.length + 1;
+      let indent = 0;
+      while (line.charCodeAt(indent) === 32) indent++;
+      this.indents.push(indent);
+      this.blank.push(indent === line.length || line[indent] === '#');
+    }
+  }
+
+  /** The text of a line, without its line break. */
+  raw(line: number): string {
+    return this.lines[line] ?? '';
+  }
+
+  /** The text of a line without the spaces that end it. */
+  content(line: number): string {
+    return trimEndSpaces(this.raw(line));
+  }
+
+  indent(line: number): number {
+    return this.indents[line] ?? 0;
+  }
+
+  isBlank(line: number): boolean {
+    return this.blank[line] ?? true;
+  }
+
+  skipBlank(): void {
+    while (this.line < this.starts.length && this.isBlank(this.line)) this.line++;
+  }
+
+  /** Counts `n` values, and bails past the bound. */
+  count(n = 1): void {
+    this.values += n;
+    if (this.values > this.bounds.values) bail();
+  }
+
+  /**
+   * One level deeper, bailing past the bound. The lexer check counts a level for each indentation
+   * and for a scalar after `-`: stay well inside it.
+   */
+  enter(): void {
+    if (++this.depth > this.bounds.depth - 2) bail();
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+}
