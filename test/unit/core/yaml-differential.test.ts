@@ -172,6 +172,22 @@ describe('the YAML fast path against the yaml package', () => {
     expect(indexYaml(text, BOUNDS)).toBeUndefined();
   });
 
+  // Nesting around the depth bound, where the fast path must decline before the lexer check would refuse.
+  const deep: Record<string, (depth: number) => string> = {
+    mappings: (depth) => `${nested(depth, '').trimEnd()} x\n`,
+    'mappings ending in a flow list': (depth) => `${nested(depth, '').trimEnd()} [x, y]\n`,
+    'lists on one line': (depth) => `a:\n  ${'- '.repeat(depth)}x\n`,
+    'lists on one line ending in a flow list': (depth) => `a:\n  ${'- '.repeat(depth)}[x]\n`,
+    'list items on lines of their own': (depth) =>
+      `a:\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i + 1)}-`).join('\n')} x\n`,
+  };
+  it.each(Object.keys(deep))('reads %s nested near the depth bound as the yaml package does', (shape) => {
+    const make = deep[shape] as (depth: number) => string;
+    const taken = [];
+    for (let depth = 56; depth <= 66; depth++) if (expectFastAsYaml(make(depth))) taken.push(depth);
+    expect(taken).toContain(56);
+  });
+
   const lectures = [...yamlFiles(join(root, 'content')), ...yamlFiles(join(root, 'test/fixtures'))];
   it.each(lectures.map((file) => [relative(root, file), file]))(
     'reads %s as the yaml package does, with the same diagnostics',
