@@ -1,18 +1,19 @@
-import { isScalar, Schema } from 'yaml';
-
 /** Scalars as the yaml package reads them, for the YAML fast path (yaml-index.ts). */
 
 /** Thrown where the fast path stops, so the yaml path reads the text. */
 export class NotPlain extends Error {}
 
-// The core schema's scalar types, as the yaml package resolves a plain scalar.
-type Resolve = (source: string, onError: (message: string) => void, options: object) => unknown;
-const TAGS = new Schema({}).tags
-  .filter((tag) => tag.default === true && tag.test !== undefined && tag.resolve !== undefined)
-  .map((tag) => ({ test: tag.test as RegExp, resolve: tag.resolve as Resolve }));
-const RESOLVE_OPTIONS = { intAsBigInt: false };
 // A plain scalar that may be something other than a string: it starts like a number, or is a word of the schema.
 const MAY_NOT_BE_TEXT = /^(?:[-+.~0-9]|(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)/;
+// The core schema's types, tried in the yaml package's order, and read as it reads them: written
+// out here so that the fast path does not load the package (a unit test compares the two).
+const NULL = /^(?:~|[Nn]ull|NULL)$/;
+const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCTAL = /^0o[0-7]+$/;
+const DECIMAL = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const INFINITE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** Leave the text to the yaml path. */
 export function bail(): never {
@@ -22,10 +23,17 @@ export function bail(): never {
 /** A plain scalar's value, as the core schema reads it: a string, or null, a boolean or a number. */
 export function plainValue(source: string): unknown {
   if (!MAY_NOT_BE_TEXT.test(source)) return source;
-  const tag = TAGS.find((t) => t.test.test(source));
-  if (!tag) return source;
-  const resolved = tag.resolve(source, bail, RESOLVE_OPTIONS);
-  return isScalar(resolved) ? resolved.value : resolved;
+  if (NULL.test(source)) return null;
+  if (BOOLEAN.test(source)) return source[0] === 't' || source[0] === 'T';
+  if (OCTAL.test(source)) return Number.parseInt(source.slice(2), 8);
+  if (DECIMAL.test(source)) return Number.parseInt(source, 10);
+  if (HEX.test(source)) return Number.parseInt(source.slice(2), 16);
+  if (INFINITE.test(source)) {
+    if (source.slice(-3).toLowerCase() === 'nan') return Number.NaN;
+    return source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (FLOAT.test(source)) return Number.parseFloat(source);
+  return source;
 }
 
 /**
