@@ -29,7 +29,7 @@ function build(lecture: string): { ok: boolean; slides: number; loaded: string[]
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? 'null');
 }
 
-// Without notes: notes always go through markdown-it, for their paragraphs.
+// Without notes, which go through markdown-it unless they are plain paragraphs.
 const lecture = (point: string) =>
   JSON.stringify({
     id: 'plain',
@@ -42,10 +42,13 @@ describe('the packages the pipeline loads on first use', () => {
     expect(build(lecture('Plain words'))).toEqual({ ok: true, slides: 3, loaded: [] });
   });
 
-  it('are markdown-it for Markdown syntax, and yaml for a YAML text', () => {
-    expect(build(lecture('Some **bold** words')).loaded).toEqual(['markdown-it']);
+  it('are markdown-it for Markdown beyond the common shapes, and yaml for YAML beyond the plain kind', () => {
+    expect(build(lecture('Some **bold** words')).loaded).toEqual([]);
+    expect(build(lecture('Some __bold__ words')).loaded).toEqual(['markdown-it']);
     const yaml =
       'id: plain\ntitle: Plain\nsections:\n  - title: One\n    slides:\n      - points: [Plain words]\n';
-    expect(build(yaml)).toEqual({ ok: true, slides: 3, loaded: ['yaml'] });
+    expect(build(yaml)).toEqual({ ok: true, slides: 3, loaded: [] });
+    const anchored = yaml.replace('title: Plain', 'title: &title Plain');
+    expect(build(anchored)).toEqual({ ok: true, slides: 3, loaded: ['yaml'] });
   });
 });
