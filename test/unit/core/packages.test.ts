@@ -42,13 +42,17 @@ describe('the packages the pipeline loads on first use', () => {
     expect(build(lecture('Plain words'))).toEqual({ ok: true, slides: 3, loaded: [] });
   });
 
-  it('are markdown-it for Markdown beyond the common shapes, and yaml for YAML beyond the plain kind', () => {
+  // Each case starts a process: two to a test, with room for a loaded machine.
+  it('are markdown-it for Markdown beyond the common shapes', () => {
     expect(build(lecture('Some **bold** words')).loaded).toEqual([]);
     expect(build(lecture('Some __bold__ words')).loaded).toEqual(['markdown-it']);
+  }, 30_000);
+
+  it('are yaml for YAML beyond the plain kind', () => {
     const yaml =
       'id: plain\ntitle: Plain\nsections:\n  - title: One\n    slides:\n      - points: [Plain words]\n';
     expect(build(yaml)).toEqual({ ok: true, slides: 3, loaded: [] });
     const anchored = yaml.replace('title: Plain', 'title: &title Plain');
     expect(build(anchored)).toEqual({ ok: true, slides: 3, loaded: ['yaml'] });
-  });
+  }, 30_000);
 });
