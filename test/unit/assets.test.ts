@@ -81,6 +81,16 @@ describe('copyAssets', () => {
     expect(statSync(join(out, 'assets', 'reveal', 'reveal.js')).mtimeMs).toBe(before);
     expect(copyAssets(out)).toBe(0);
   });
+
+  it('replaces a copy changed in place to the same size', () => {
+    const out = tempDir('assets');
+    copyAssets(out);
+    const deckScript = join(out, 'assets', 'lectern-deck.js');
+    const original = readFileSync(deckScript, 'utf8');
+    writeFileSync(deckScript, 'x'.repeat(Buffer.byteLength(original)));
+    expect(copyAssets(out)).toBe(1);
+    expect(readFileSync(deckScript, 'utf8')).toBe(original);
+  });
 });
 
 describe('loadTemplates', () => {
