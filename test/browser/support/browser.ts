@@ -39,9 +39,10 @@ export function recordContext(
   context.on('request', (request) => rec.requests.push(request.url()));
   context.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? '';
-    // A stand-in image whose frame was replaced before it loaded (the speaker view reloads its
-    // frames) is cancelled, not failed: nothing a person would see as an error.
-    if (reason === 'net::ERR_ABORTED' && allowed.includes(request.url())) return;
+    // An image of the site, or a stand-in one, whose frame was replaced before it loaded (the speaker
+    // view reloads its frames) is cancelled, not failed: nothing a person would see as an error.
+    const ours = new URL(request.url()).origin === origin || allowed.includes(request.url());
+    if (reason === 'net::ERR_ABORTED' && ours && request.resourceType() === 'image') return;
     rec.errors.push(`request failed: ${request.url()} ${reason}`);
   });
   return rec;
