@@ -6,7 +6,8 @@ import type { MathEngine } from './math-engine.js';
 
 /**
  * The math check: every formula in the lecture must parse, or the lecture has an error at the
- * field that holds it, with the TeX renderer's own message.
+ * field that holds it, with the TeX renderer's own message. Checking parses a formula without
+ * drawing it when the engine can (see MathEngine.check).
  */
 
 // Fields that are not inline-Markdown text: no math is looked for in them.
@@ -109,7 +110,8 @@ export function checkMath(lecture: Lecture, engine: MathEngine | undefined): Fin
       return [{ severity: 'error', code: 'math-unavailable', path, message }];
     }
     try {
-      engine.render(tex, display);
+      if (engine.check) engine.check(tex, display);
+      else engine.render(tex, display);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
       findings.push({ severity: 'error', code: 'tex-error', path, message: `TeX does not parse: ${reason}` });

@@ -8,6 +8,11 @@ export interface MathEngine {
    * in the browser). Throws an Error whose message says what is wrong when the TeX does not parse.
    */
   render(tex: string, display: boolean): string;
+  /**
+   * Throws as `render` would for TeX it cannot draw, without drawing it when the engine can tell
+   * more cheaply; without it, checking a formula draws it.
+   */
+  check?(tex: string, display: boolean): void;
 }
 
 /**

@@ -168,3 +168,62 @@ describe('math: errors', () => {
     if (built.ok) expect(built.deck.files['index.html']).not.toMatch(/href="javascript|<a\s/);
   });
 });
+
+describe('math: checked by parsing, drawn once', () => {
+  const check = math.check;
+  if (!check) throw new Error('the KaTeX engine checks without drawing');
+  const drawingFails = {
+    check,
+    render(): string {
+      throw new Error('drawn');
+    },
+  };
+  const source = readFileSync(MATH_FILE, 'utf8');
+
+  it('checks a lecture without drawing any of its formulas', () => {
+    const checked = checkLecture(source, { themes: THEMES, math: drawingFails });
+    expect(checked.ok).toBe(true);
+    const wrong = deck({ slide: `- kind: math\n  tex: "x^{2" ${MARK}\n  notes: "N."` });
+    const refused = checkLecture(wrong, { themes: THEMES, math: drawingFails });
+    expect(refused.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'tex-error',
+        message: expect.stringMatching(/^TeX does not parse: Expected '\}'/),
+      }),
+    ]);
+  });
+
+  it('refuses what drawing refuses, with the same message, parse errors and draw errors alike', () => {
+    const refusedByDrawing = [
+      'x^{2',
+      '\\nocommand',
+      '\\frac{1}',
+      '\\begin{matrix}a\\end{pmatrix}',
+      // KaTeX parses these, and its HTML has no glyph for them.
+      '\\char"1D6A4',
+      '\\text{\u{1D6A4}}',
+      '\\@char{55349}',
+    ];
+    for (const tex of refusedByDrawing) {
+      for (const display of [false, true]) {
+        let drawError = '';
+        try {
+          math.render(tex, display);
+        } catch (error) {
+          drawError = (error as Error).message;
+        }
+        expect(drawError, tex).not.toBe('');
+        expect(() => check(tex, display), tex).toThrow(drawError);
+      }
+    }
+    for (const tex of [
+      '\\char"41',
+      '\\tag{1} x',
+      '\\begin{pmatrix}a\\\\b\\end{pmatrix}',
+      '\\mathbf{\u{1D400}}',
+    ]) {
+      expect(() => check(tex, true), tex).not.toThrow();
+      expect(() => math.render(tex, true), tex).not.toThrow();
+    }
+  });
+});
