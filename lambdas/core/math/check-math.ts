@@ -2,12 +2,13 @@ import { LIMITS } from '../limits.js';
 import { mathIn } from '../markdown.js';
 import type { DocPath, Finding } from '../paths.js';
 import type { Lecture } from '../schema.js';
+import { macroDefinition } from './macro-definitions.js';
 import type { MathEngine } from './math-engine.js';
 
 /**
- * The math check: every formula in the lecture must parse, or the lecture has an error at the
- * field that holds it, with the TeX renderer's own message. Checking parses a formula without
- * drawing it when the engine can (see MathEngine.check).
+ * The math check: every formula in the lecture must parse and define no macro, or the lecture has
+ * an error at the field that holds it, with the TeX renderer's own message. Checking parses a
+ * formula without drawing it when the engine can (see MathEngine.check).
  */
 
 // Fields that are not inline-Markdown text: no math is looked for in them.
@@ -95,9 +96,10 @@ export function formulas(lecture: Lecture): Formula[] {
 }
 
 /**
- * Errors for formulas that do not parse; `math-unavailable` when there is math and no engine; one
- * `over-limit` where the lecture passes the bounds on formulas, before any of them is drawn (drawing
- * is the costliest step of a lecture with math: its work is bounded by these limits).
+ * Errors for formulas that do not parse or that define a macro; `math-unavailable` when there is
+ * math and no engine; one `over-limit` where the lecture passes the bounds on formulas, before any of
+ * them is drawn (drawing is the costliest step of a lecture with math: its work is bounded by these
+ * limits).
  */
 export function checkMath(lecture: Lecture, engine: MathEngine | undefined): Finding[] {
   const all = formulas(lecture);
@@ -108,6 +110,12 @@ export function checkMath(lecture: Lecture, engine: MathEngine | undefined): Fin
     if (!engine) {
       const message = 'has math, and math cannot be rendered here (no TeX renderer is installed)';
       return [{ severity: 'error', code: 'math-unavailable', path, message }];
+    }
+    const definer = macroDefinition(tex);
+    if (definer) {
+      const message = `TeX defines a macro (${definer}), which a formula may not do: write out what it stands for`;
+      findings.push({ severity: 'error', code: 'tex-error', path, message });
+      continue;
     }
     try {
       if (engine.check) engine.check(tex, display);

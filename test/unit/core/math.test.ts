@@ -227,3 +227,49 @@ describe('math: checked by parsing, drawn once', () => {
     }
   });
 });
+
+describe('math: formulas may not define macros', () => {
+  const errorsOf = (tex: string) => {
+    const text = deck({ slide: `- kind: math\n  tex: ${JSON.stringify(tex)} ${MARK}\n  notes: "N."` });
+    return { text, diagnostics: checkLecture(text, { themes: THEMES, math }).diagnostics };
+  };
+
+  for (const [tex, definer] of [
+    ['\\def\\x{a+a}\\x\\x', '\\def'],
+    ['\\gdef\\x#1{#1#1}\\x{y}', '\\gdef'],
+    ['\\edef\\x{a}\\x', '\\edef'],
+    ['\\xdef\\x{a}\\x', '\\xdef'],
+    ['\\newcommand{\\R}{\\mathbb{R}} x \\in \\R', '\\newcommand'],
+    ['\\renewcommand{\\ne}{=} a \\ne b', '\\renewcommand'],
+    ['\\providecommand\\x{a}\\x', '\\providecommand'],
+    ['\\global\\def\\x{a}\\x', '\\def'],
+  ] as const) {
+    it(`refuses ${definer} in ${tex} with a tex-error at its place`, () => {
+      const { text, diagnostics } = errorsOf(tex);
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]).toMatchObject({
+        severity: 'error',
+        code: 'tex-error',
+        path: `${SLIDE}.tex`,
+        line: lineOf(text),
+      });
+      expect(diagnostics[0]?.message).toContain(`defines a macro (${definer})`);
+    });
+  }
+
+  it('reads TeX as KaTeX does: a line break before "def", \\verb text and longer names are no definition', () => {
+    for (const tex of [
+      '\\begin{aligned}a\\\\def\\end{aligned}',
+      '\\verb|\\def\\x{a}|',
+      '\\text{\\defx}',
+      '\\tag{1} x',
+      '\\let\\x=y',
+    ]) {
+      const errors = errorsOf(tex).diagnostics.filter((d) => d.severity === 'error');
+      expect(
+        errors.every((d) => !d.message.includes('defines a macro')),
+        tex,
+      ).toBe(true);
+    }
+  });
+});
