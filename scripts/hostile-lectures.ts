@@ -1,8 +1,8 @@
 // Worst-case lectures for the bench: each stays under the API's 1 MiB body limit and within the
 // parse bounds (64 levels, 25,000 values), and aims at one costly step of the pipeline. Most stay
 // within the lecture bounds too (1,000 slides, 1,000 sources, 50 cites a slide, 20,000 characters a
-// text, 500 formulas, 10,000 characters of TeX); two go past the formula bounds, to show that
-// refusing them is cheap.
+// text, 500 formulas, 10,000 characters of TeX); two go past the formula bounds, and one defines a
+// TeX macro, to show that refusing them is cheap.
 import { LIMITS } from '../lambdas/core/limits.js';
 import { checkStructure } from '../lambdas/core/structure-bounds.js';
 
@@ -98,7 +98,8 @@ export function hostileLectures(): HostileLecture[] {
     200,
   );
 
-  // The costliest TeX per character, up to the bound on TeX, beside as many slides of points as fit.
+  // Costly TeX (about half as costly a character as the slowest, below), up to the bound on TeX,
+  // beside as many slides of points as fit.
   const heavy = Array.from({ length: 20 }, (_, i) => `"\\\\(${i}${'a+'.repeat(248)}b\\\\)"`).join(',');
   add(
     'formulas at the bounds, and slides',
@@ -109,6 +110,32 @@ export function hostileLectures(): HostileLecture[] {
         `{"title":"A","slides":[{"title":"F","points":[${heavy}]},${Array.from({ length: LIMITS.slides - 1 }, (_, s) => `{"title":"S${s}","points":[${Array.from({ length: n }, (_, p) => point(s, p)).join(',')}]}`).join(',')}]}`,
       ),
     40,
+  );
+
+  // The slowest TeX a character found (\LaTeX, about 75 µs a character in a fresh process), distinct
+  // formulas up to the bound on TeX.
+  const latex = (i: number) =>
+    `\\(${i}${'\\LaTeX'.repeat(Math.floor((LIMITS.texCharacters / 20 - 2) / 6))}\\)`;
+  add(
+    'slowest TeX at the bound',
+    'KaTeX: 10,000 characters of its slowest TeX a character',
+    'json',
+    () =>
+      json(
+        `{"title":"A","slides":[{"title":"F","points":${JSON.stringify(Array.from({ length: 20 }, (_, i) => latex(i)))}}]}`,
+      ),
+    1,
+  );
+
+  // A macro with a long body used as often as KaTeX expands (1,000 times): refused before drawing
+  // (drawn, it would be three million characters of TeX).
+  const macro = `\\(\\def\\x{${'a+'.repeat(1500)}b}${'\\x'.repeat(999)}\\)`;
+  add(
+    'a macro used a thousand times',
+    'the check on formulas: a \\def is refused, not drawn',
+    'json',
+    () => json(`{"title":"A","slides":[{"title":"F","points":[${JSON.stringify(macro)}]}]}`),
+    1,
   );
 
   // 1,000 sources and every cite unknown but close to one of them: "did you mean" work.
