@@ -21,6 +21,30 @@ export function loadMathEngine(): Promise<MathEngine> {
   return loading;
 }
 
+/** What KaTeX hands a macro written as a function: the expander, from which it reads its arguments. */
+interface MacroExpander {
+  consumeArgs(count: number): unknown;
+  popToken(): unknown;
+}
+
+// KaTeX's \message, \errmessage and \show write to the console (the server's log, the CLI's output,
+// whatever a formula says): here they read what they would write and write nothing. They draw nothing
+// either way.
+const SILENT = {
+  '\\message': (expander: object) => {
+    (expander as MacroExpander).consumeArgs(1);
+    return '';
+  },
+  '\\errmessage': (expander: object) => {
+    (expander as MacroExpander).consumeArgs(1);
+    return '';
+  },
+  '\\show': (expander: object) => {
+    (expander as MacroExpander).popToken();
+    return '';
+  },
+};
+
 const optionsFor = (display: boolean, output: KatexOptions['output']): KatexOptions => ({
   displayMode: display,
   output,
@@ -30,6 +54,8 @@ const optionsFor = (display: boolean, output: KatexOptions['output']): KatexOpti
   strict: 'ignore',
   maxExpand: 1000,
   maxSize: 20,
+  // A copy each time: KaTeX keeps a formula's global definitions in this object.
+  macros: { ...SILENT },
 });
 
 /** KaTeX's error as the core wants it: its message without the "KaTeX parse error: " prefix. */

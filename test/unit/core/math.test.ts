@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mayHaveMath } from '../../../lambdas/core/math/math-engine.js';
 import { parseLecture } from '../../../lambdas/core/parse.js';
 import { buildDeck, checkLecture } from '../../../lambdas/core/pipeline.js';
@@ -270,6 +270,23 @@ describe('math: formulas may not define macros', () => {
         errors.every((d) => !d.message.includes('defines a macro')),
         tex,
       ).toBe(true);
+    }
+  });
+});
+
+describe('math: a formula writes nothing to the console', () => {
+  it('reads \\message, \\errmessage and \\show, and draws and logs nothing for them', () => {
+    const log = vi.spyOn(console, 'log');
+    const error = vi.spyOn(console, 'error');
+    try {
+      const tex = 'x \\message{a line in the log} \\errmessage{another} \\show\\frac y';
+      math.check?.(tex, false);
+      expect(math.render(tex, false)).toBe(math.render('x y', false).replace('x y', tex));
+      expect(log).not.toHaveBeenCalled();
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
     }
   });
 });
