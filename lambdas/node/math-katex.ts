@@ -45,9 +45,9 @@ const SILENT = {
   },
 };
 
-const optionsFor = (display: boolean, output: KatexOptions['output']): KatexOptions => ({
+const optionsFor = (display: boolean): KatexOptions => ({
   displayMode: display,
-  output,
+  output: 'htmlAndMathml',
   throwOnError: true,
   // trust: false refuses \href, \url, \includegraphics and \html…: a formula never links or loads.
   trust: false,
@@ -72,6 +72,37 @@ function throwReason(cause: unknown): never {
  */
 const PARSES_BUT_DOES_NOT_DRAW = /\\@?char(?![a-zA-Z@])|\u{1D6A4}/u;
 
+/**
+ * Parse nodes deeper than this are checked by drawing too. KaTeX recurses as deep as the formula
+ * nests, and drawing takes more of the stack a level than parsing: `x^{x^{…}}` 1,000 levels deep
+ * parses, and then drawing it overflows the stack (more so deep inside a deck's templates, where a
+ * formula checked by parsing is drawn). A real formula nests about 3 to 16 nodes deep; drawing
+ * overflowed from about 1,200 nodes deep.
+ */
+const DRAWN_WHEN_DEEPER = 100;
+
+/** How deeply a KaTeX parse tree nests its nodes (objects with a `type`), found without recursion. */
+function nodeDepth(tree: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[tree, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, depth] = next;
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) stack.push([item, depth]);
+      continue;
+    }
+    const node = value as Record<string, unknown>;
+    const here = typeof node.type === 'string' ? depth + 1 : depth;
+    if (here > deepest) deepest = here;
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      // `loc` points back at the lexer and its whole input.
+      if (key !== 'loc' && typeof child === 'object' && child !== null) stack.push([child, here]);
+    }
+  }
+  return deepest;
+}
+
 function katexEngine(katex: Katex): MathEngine {
   const drawn = new Map<string, string>();
   const keyOf = (tex: string, display: boolean) => `${display ? 'D' : 'I'}${tex}`;
@@ -81,7 +112,7 @@ function katexEngine(katex: Katex): MathEngine {
     if (known !== undefined) return known;
     let html: string;
     try {
-      html = katex.renderToString(tex, optionsFor(display, 'htmlAndMathml'));
+      html = katex.renderToString(tex, optionsFor(display));
     } catch (cause) {
       throwReason(cause);
     }
@@ -90,22 +121,21 @@ function katexEngine(katex: Katex): MathEngine {
     return html;
   };
   // Parsing alone finds what drawing would refuse, for about a fifth of the work (the HTML is the
-  // costly part). KaTeX's parser is not in its typed API: without it, a check draws the MathML only.
+  // costly part). KaTeX's parser is not in its typed API: without it, checking draws.
   const parse = (katex as unknown as { __parse?: (tex: string, options: KatexOptions) => unknown }).__parse;
   return {
     render,
     check(tex, display) {
       if (drawn.has(keyOf(tex, display))) return;
-      if (PARSES_BUT_DOES_NOT_DRAW.test(tex)) {
-        render(tex, display);
-        return;
+      let tree: unknown;
+      if (parse && !PARSES_BUT_DOES_NOT_DRAW.test(tex)) {
+        try {
+          tree = parse(tex, optionsFor(display));
+        } catch (cause) {
+          throwReason(cause);
+        }
       }
-      try {
-        if (parse) parse(tex, optionsFor(display, 'htmlAndMathml'));
-        else katex.renderToString(tex, optionsFor(display, 'mathml'));
-      } catch (cause) {
-        throwReason(cause);
-      }
+      if (tree === undefined || nodeDepth(tree) > DRAWN_WHEN_DEEPER) render(tex, display);
     },
   };
 }

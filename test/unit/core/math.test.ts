@@ -226,6 +226,21 @@ describe('math: checked by parsing, drawn once', () => {
       expect(() => math.render(tex, true), tex).not.toThrow();
     }
   });
+  it('draws a formula nested too deep to draw when checking it, so the error has its place', () => {
+    // Parses (KaTeX's parser takes less of the stack a level), and overflows the stack when drawn.
+    const tex = `${'x^{'.repeat(1400)}x${'}'.repeat(1400)}`;
+    const source = deck({ slide: `- kind: math\n  tex: "${tex}" ${MARK}\n  notes: "N."` });
+    const built = buildDeck(source, {
+      templates: templates(),
+      assetsBase: '../assets/',
+      generatedAt: 'x',
+      math,
+    });
+    expect(built.ok).toBe(false);
+    expect(built.diagnostics).toEqual([
+      expect.objectContaining({ code: 'tex-error', path: `${SLIDE}.tex`, line: lineOf(source) }),
+    ]);
+  });
 });
 
 describe('math: formulas may not define macros', () => {
