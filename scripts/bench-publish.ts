@@ -63,7 +63,10 @@ for (let round = 0; round < rounds; round++) {
     unchanged.push(second.ms);
     summaries = [first.summary, second.summary];
   } finally {
+    // The server makes the new versions' exports after answering: let it exit before its folder goes.
+    const exited = new Promise((resolve) => site.process.once('exit', resolve));
     site.process.kill('SIGTERM');
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { generateLecture } from './bench-lecture.js';
-import { startServerProcess, TOKEN } from './bench-server.js';
+import { startServerProcess, stopServerProcess, TOKEN } from './bench-server.js';
 
 async function median(url: string, path: string): Promise<{ rps: number; p50: number; p99: number }> {
   const result = await autocannon({ url: `${url}${path}`, connections: 8, duration: 4 });
@@ -49,7 +49,7 @@ export async function benchRedirect(root: string): Promise<void> {
       `opening a deck, one client, median of 200: via the redirect ${mid(samples).toFixed(2)} ms, straight to the version ${mid(direct).toFixed(2)} ms`,
     );
   } finally {
-    server.child.kill('SIGTERM');
+    await stopServerProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -46,6 +46,14 @@ export async function startServerProcess(root: string, dataDir: string): Promise
   return { url, pid: child.pid, child };
 }
 
+/** Stop a bench server and wait until it has exited, so that its data folder may be removed. */
+export async function stopServerProcess(server: Server): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
 /** Resident memory of a process, in MiB, from /proc. */
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -129,7 +137,7 @@ export async function benchServer(root: string, seconds = 8, publishes = 1_000):
     );
     coursePublishP50 = real.latency.p50;
     // Memory: a fresh server, then `publishes` and ten times as many in all.
-    server.child.kill('SIGTERM');
+    await stopServerProcess(server);
     const fresh = await startServerProcess(root, dataDir);
     try {
       const start = rssMiB(fresh.pid);
@@ -141,10 +149,10 @@ export async function benchServer(root: string, seconds = 8, publishes = 1_000):
         `server RSS: ${start.toFixed(0)} MiB at start, ${after1k.toFixed(0)} MiB after ${publishes} publishes, ${after10k.toFixed(0)} MiB after ${publishes * 10} (growth: ${(after10k - after1k).toFixed(1)} MiB; non-2xx ${first.non2xx + rest.non2xx})`,
       );
     } finally {
-      fresh.child.kill('SIGTERM');
+      await stopServerProcess(fresh);
     }
   } finally {
-    server.child.kill('SIGTERM');
+    await stopServerProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
   return coursePublishP50;
