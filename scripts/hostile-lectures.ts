@@ -98,12 +98,13 @@ export function hostileLectures(): HostileLecture[] {
     200,
   );
 
-  // Costly TeX (about half as costly a character as the slowest, below), up to the bound on TeX,
-  // beside as many slides of points as fit.
-  const heavy = Array.from({ length: 20 }, (_, i) => `"\\\\(${i}${'a+'.repeat(248)}b\\\\)"`).join(',');
+  // Costly TeX, a part a character (`a+a+…`), up to the bound on the parts formulas read as, beside as
+  // many slides of points as fit.
+  const perFormula = Math.floor((LIMITS.texParts / 20 - 4) / 2);
+  const heavy = Array.from({ length: 20 }, (_, i) => `"\\\\(${i}${'a+'.repeat(perFormula)}b\\\\)"`).join(',');
   add(
     'formulas at the bounds, and slides',
-    'KaTeX at 10,000 characters of its slowest TeX, then rendering 1,000 slides',
+    `KaTeX at ${LIMITS.texParts} parts of TeX, then rendering 1,000 slides`,
     'json',
     (n) =>
       json(
@@ -112,13 +113,12 @@ export function hostileLectures(): HostileLecture[] {
     40,
   );
 
-  // The slowest TeX a character found (\LaTeX, about 75 µs a character in a fresh process), distinct
-  // formulas up to the bound on TeX.
-  const latex = (i: number) =>
-    `\\(${i}${'\\LaTeX'.repeat(Math.floor((LIMITS.texCharacters / 20 - 2) / 6))}\\)`;
+  // The slowest TeX a character found (\LaTeX: six characters, 28 parts, about 75 µs a character in a
+  // fresh process), distinct formulas up to the bound on parts.
+  const latex = (i: number) => `\\(${i}${'\\LaTeX'.repeat(Math.floor(LIMITS.texParts / 20 / 28) - 1)}\\)`;
   add(
     'slowest TeX at the bound',
-    'KaTeX: 10,000 characters of its slowest TeX a character',
+    `KaTeX: its slowest TeX a character, up to ${LIMITS.texParts} parts`,
     'json',
     () =>
       json(

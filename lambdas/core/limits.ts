@@ -16,10 +16,17 @@ export const LIMITS = {
   /** Formulas in the whole lecture (each `\(…\)`, `\[…\]` and math slide), each drawn by the TeX engine. */
   formulas: 500,
   /**
-   * Characters of TeX over all formulas: drawing costs about its length, whatever the TeX says (up to
-   * about 75 µs a character, for `\LaTeX` repeated), since a formula may not define a macro.
+   * Characters of TeX over all formulas, bounding what is read before any formula is parsed; a
+   * maths-heavy lecture of 150 formulas holds about 12,000.
    */
-  texCharacters: 10_000,
+  texCharacters: 16_000,
+  /**
+   * Parts of TeX over all formulas, as the TeX engine reads them (each symbol, group, fraction…, and
+   * each part of what a command such as `\LaTeX` stands for): drawing costs 6 to 20 µs a part, so
+   * this bounds a command that stands for many. A maths-heavy lecture of 150 formulas reads as about
+   * 6,000.
+   */
+  texParts: 12_000,
 } as const;
 
 /** Every place where the lecture document `root` goes over a limit. */

@@ -81,8 +81,12 @@ const PARSES_BUT_DOES_NOT_DRAW = /\\@?char(?![a-zA-Z@])|\u{1D6A4}/u;
  */
 const DRAWN_WHEN_DEEPER = 100;
 
-/** How deeply a KaTeX parse tree nests its nodes (objects with a `type`), found without recursion. */
-function nodeDepth(tree: unknown): number {
+/**
+ * How many nodes (objects with a `type`) a KaTeX parse tree has, and how deeply they nest, found
+ * without recursion.
+ */
+function treeShape(tree: unknown): { nodes: number; depth: number } {
+  let nodes = 0;
   let deepest = 0;
   const stack: [unknown, number][] = [[tree, 0]];
   for (let next = stack.pop(); next; next = stack.pop()) {
@@ -92,7 +96,9 @@ function nodeDepth(tree: unknown): number {
       continue;
     }
     const node = value as Record<string, unknown>;
-    const here = typeof node.type === 'string' ? depth + 1 : depth;
+    const isNode = typeof node.type === 'string';
+    const here = isNode ? depth + 1 : depth;
+    if (isNode) nodes++;
     if (here > deepest) deepest = here;
     for (const key of Object.keys(node)) {
       const child = node[key];
@@ -100,7 +106,7 @@ function nodeDepth(tree: unknown): number {
       if (key !== 'loc' && typeof child === 'object' && child !== null) stack.push([child, here]);
     }
   }
-  return deepest;
+  return { nodes, depth: deepest };
 }
 
 function katexEngine(katex: Katex): MathEngine {
@@ -123,19 +129,29 @@ function katexEngine(katex: Katex): MathEngine {
   // Parsing alone finds what drawing would refuse, for about a fifth of the work (the HTML is the
   // costly part). KaTeX's parser is not in its typed API: without it, checking draws.
   const parse = (katex as unknown as { __parse?: (tex: string, options: KatexOptions) => unknown }).__parse;
+  // The parts each checked formula reads as, kept as drawn formulas are.
+  const parts = new Map<string, number>();
   return {
     render,
     check(tex, display) {
-      if (drawn.has(keyOf(tex, display))) return;
-      let tree: unknown;
-      if (parse && !PARSES_BUT_DOES_NOT_DRAW.test(tex)) {
-        try {
-          tree = parse(tex, optionsFor(display));
-        } catch (cause) {
-          throwReason(cause);
-        }
+      const key = keyOf(tex, display);
+      const known = parts.get(key);
+      if (known !== undefined) return known;
+      if (!parse) {
+        render(tex, display);
+        return undefined;
       }
-      if (tree === undefined || nodeDepth(tree) > DRAWN_WHEN_DEEPER) render(tex, display);
+      let tree: unknown;
+      try {
+        tree = parse(tex, optionsFor(display));
+      } catch (cause) {
+        throwReason(cause);
+      }
+      const shape = treeShape(tree);
+      if (PARSES_BUT_DOES_NOT_DRAW.test(tex) || shape.depth > DRAWN_WHEN_DEEPER) render(tex, display);
+      if (parts.size >= CACHE_LIMIT) parts.clear();
+      parts.set(key, shape.nodes);
+      return shape.nodes;
     },
   };
 }

@@ -97,7 +97,8 @@ export function formulas(lecture: Lecture): Formula[] {
 
 /**
  * Errors for formulas that do not parse or that define a macro; `math-unavailable` when there is
- * math and no engine; one `over-limit` where the lecture passes the bounds on formulas, before any of
+ * math and no engine; one `over-limit` where the lecture passes the bounds on formulas (their number
+ * and characters before any is read, the parts they read as while they are checked), before any of
  * them is drawn (drawing is the costliest step of a lecture with math: its work is bounded by these
  * limits).
  */
@@ -106,6 +107,7 @@ export function checkMath(lecture: Lecture, engine: MathEngine | undefined): Fin
   const over = overLimit(all);
   if (over) return [over];
   const findings: Finding[] = [];
+  let parts = 0;
   for (const { path, tex, display } of all) {
     if (!engine) {
       const message = 'has math, and math cannot be rendered here (no TeX renderer is installed)';
@@ -118,11 +120,16 @@ export function checkMath(lecture: Lecture, engine: MathEngine | undefined): Fin
       continue;
     }
     try {
-      if (engine.check) engine.check(tex, display);
+      if (engine.check) parts += engine.check(tex, display) ?? 0;
       else engine.render(tex, display);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
       findings.push({ severity: 'error', code: 'tex-error', path, message: `TeX does not parse: ${reason}` });
+    }
+    if (parts > LIMITS.texParts) {
+      const message = `the formulas read as more than ${LIMITS.texParts} parts of TeX in all (a command such as \\LaTeX counts each part it stands for; a lecture may have at most that): split it`;
+      findings.push({ severity: 'error', code: 'over-limit', path, message });
+      break;
     }
   }
   return findings;

@@ -10,9 +10,10 @@ export interface MathEngine {
   render(tex: string, display: boolean): string;
   /**
    * Throws as `render` would for TeX it cannot draw, without drawing it when the engine can tell
-   * more cheaply; without it, checking a formula draws it.
+   * more cheaply; without it, checking a formula draws it. Answers how many parts (nodes) the TeX
+   * reads as, which is what drawing it costs, when the engine can count them.
    */
-  check?(tex: string, display: boolean): void;
+  check?(tex: string, display: boolean): number | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '../../../lambdas/core/limits.js';
 import { mayHaveMath } from '../../../lambdas/core/math/math-engine.js';
 import { parseLecture } from '../../../lambdas/core/parse.js';
 import { buildDeck, checkLecture } from '../../../lambdas/core/pipeline.js';
@@ -240,6 +241,40 @@ describe('math: checked by parsing, drawn once', () => {
     expect(built.diagnostics).toEqual([
       expect.objectContaining({ code: 'tex-error', path: `${SLIDE}.tex`, line: lineOf(source) }),
     ]);
+  });
+});
+
+describe('math: a bound on the parts formulas read as', () => {
+  const withPoints = (points: string[]) =>
+    JSON.stringify({ id: 'm', title: 'T', sections: [{ title: 'A', slides: [{ points }] }] });
+  const errorsIn = (points: string[]) =>
+    checkLecture(withPoints(points), { themes: THEMES, math }).diagnostics.filter(
+      (d) => d.severity === 'error',
+    );
+
+  it(`refuses formulas of few characters that read as more than ${LIMITS.texParts} parts, at the formula that passes it`, () => {
+    // \LaTeX is six characters that stand for a few dozen parts: 20 such formulas stay far under the
+    // bound on characters and far over the one on parts.
+    const points = Array.from({ length: 20 }, (_, i) => `\\(${i}${'\\LaTeX'.repeat(60)}\\)`);
+    expect(points.join('').length).toBeLessThan(LIMITS.texCharacters);
+    const errors = errorsIn(points);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        code: 'over-limit',
+        message: expect.stringMatching(/more than 12000 parts/),
+      }),
+    ]);
+    const at = Number(/points\[(\d+)\]$/.exec(errors[0]?.path ?? '')?.[1]);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(19);
+    // The formulas before the one that passes the bound are within it.
+    expect(errorsIn(points.slice(0, at))).toEqual([]);
+  });
+
+  it('lets a maths-heavy lecture through: 150 formulas of the usual kind', () => {
+    const formula = (i: number) =>
+      `\\(\\int_0^{${i}} e^{-x^2}\\,dx = \\frac{\\sqrt{\\pi}}{2} + \\sum_{k=1}^{n} \\binom{n}{k} x^k\\)`;
+    expect(errorsIn(Array.from({ length: 150 }, (_, i) => formula(i)))).toEqual([]);
   });
 });
 
