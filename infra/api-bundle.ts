@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 import { SHIPPED_BESIDE } from './bundle-lazy-packages.mjs';
 
 /**
@@ -30,3 +31,22 @@ export const API_BUNDLE = {
   banner:
     "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",
 } as const;
+
+/**
+ * API_BUNDLE as esbuild options, for what bundles the handler (or code beside it) outside the CDK: the
+ * code folder's writer, the bundle-size and cold-start benches. Entry and output are the caller's.
+ */
+export function apiBuildOptions(): BuildOptions {
+  return {
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true,
+    platform: 'node',
+    target: API_BUNDLE.target,
+    format: API_BUNDLE.format,
+    minify: API_BUNDLE.minify,
+    mainFields: [...API_BUNDLE.mainFields],
+    external: [...API_BUNDLE.external],
+    banner: { js: API_BUNDLE.banner },
+    logLevel: 'warning',
+  };
+}

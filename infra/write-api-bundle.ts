@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { precompileTemplates } from '../lambdas/core/render/compile.js';
 import { copyAssets } from '../lambdas/node/assets.js';
 import { loadTemplates, PRECOMPILED_FILE, templatesDir } from '../lambdas/node/templates-fs.js';
-import { API_BUNDLE, PROJECT_ROOT } from './api-bundle.js';
+import { API_BUNDLE, apiBuildOptions, PROJECT_ROOT } from './api-bundle.js';
 import { lazyPackages } from './bundle-lazy-packages.mjs';
 
 /**
@@ -15,20 +15,7 @@ import { lazyPackages } from './bundle-lazy-packages.mjs';
  */
 export async function writeApiBundle(outDir: string): Promise<string> {
   const handler = join(outDir, 'index.mjs');
-  await build({
-    absWorkingDir: PROJECT_ROOT,
-    entryPoints: [API_BUNDLE.entry],
-    outfile: handler,
-    bundle: true,
-    platform: 'node',
-    target: API_BUNDLE.target,
-    format: API_BUNDLE.format,
-    minify: API_BUNDLE.minify,
-    mainFields: [...API_BUNDLE.mainFields],
-    external: [...API_BUNDLE.external],
-    banner: { js: API_BUNDLE.banner },
-    logLevel: 'warning',
-  });
+  await build({ ...apiBuildOptions(), entryPoints: [API_BUNDLE.entry], outfile: handler });
   cpSync(join(PROJECT_ROOT, 'templates'), join(outDir, 'templates'), { recursive: true });
   writeFileSync(
     join(outDir, PRECOMPILED_FILE),

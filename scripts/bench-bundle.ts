@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { API_BUNDLE, PROJECT_ROOT } from '../infra/api-bundle.js';
+import { API_BUNDLE, apiBuildOptions, PROJECT_ROOT } from '../infra/api-bundle.js';
 import { LAZY_PACKAGES, lazyPackages, REQUIRED_PACKAGES } from '../infra/bundle-lazy-packages.mjs';
 
 /** Target from the issue: the minified handler, AWS SDK excluded. */
@@ -31,16 +31,9 @@ export interface BundleSize {
 async function bundle(minify: boolean) {
   const started = performance.now();
   const result = await build({
-    absWorkingDir: PROJECT_ROOT,
+    ...apiBuildOptions(),
     entryPoints: [API_BUNDLE.entry],
-    bundle: true,
-    platform: 'node',
-    format: API_BUNDLE.format,
-    target: API_BUNDLE.target,
     minify,
-    mainFields: [...API_BUNDLE.mainFields],
-    external: [...API_BUNDLE.external],
-    banner: { js: API_BUNDLE.banner },
     write: false,
     metafile: true,
     outfile: 'index.mjs',

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import S3rver from 's3rver';
-import { API_BUNDLE, PROJECT_ROOT } from '../infra/api-bundle.js';
+import { apiBuildOptions, PROJECT_ROOT } from '../infra/api-bundle.js';
 import { writeApiBundle } from '../infra/write-api-bundle.js';
 import { ENV } from '../lambdas/site/env-names.js';
 
@@ -75,18 +75,9 @@ console.log(JSON.stringify({ imported: ms(imported), rendered: ms(rendered) - ms
 async function writeRenderProbe(dir: string): Promise<string> {
   const file = join(dir, 'render-probe.mjs');
   await build({
-    absWorkingDir: PROJECT_ROOT,
+    ...apiBuildOptions(),
     stdin: { contents: RENDER_ENTRY, resolveDir: PROJECT_ROOT, loader: 'ts' },
     outfile: file,
-    bundle: true,
-    platform: 'node',
-    target: API_BUNDLE.target,
-    format: API_BUNDLE.format,
-    minify: API_BUNDLE.minify,
-    mainFields: [...API_BUNDLE.mainFields],
-    external: [...API_BUNDLE.external],
-    banner: { js: API_BUNDLE.banner },
-    logLevel: 'warning',
   });
   return file;
 }
