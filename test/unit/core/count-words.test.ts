@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../../../lambdas/core/count-words.js';
+import { countAsciiWords, countWords } from '../../../lambdas/core/count-words.js';
 
 describe('counting words of links', () => {
   it('drops a link target and keeps its label, and counts the words of unclosed links', () => {
@@ -7,5 +7,36 @@ describe('counting words of links', () => {
     expect(countWords('[a](https://e.org/b) and [c](mailto:d@e.org)')).toBe(3);
     expect(countWords('[x]('.repeat(4))).toBe(4);
     expect(countWords(`[x](${'y'.repeat(50)}`)).toBe(2);
+  });
+});
+
+describe('counting the words of ASCII texts', () => {
+  // The Unicode expression the count is defined by; ASCII texts are counted without it.
+  const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu;
+  const byExpression = (text: string) => text.match(WORD)?.length ?? 0;
+
+  it('counts as the expression does, joiners and all', () => {
+    for (const text of ["don't stop", 'U.S.-Soviet', 'a..b', '-a- b-', "'x' y'", 'a.b.c d', '1950-53.', '']) {
+      expect(countAsciiWords(text), text).toBe(byExpression(text));
+    }
+  });
+
+  it('counts as the expression does on generated texts', () => {
+    // A fixed seed: the same texts every run.
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    const alphabet = "ab9Z '.-_*,\n\t()[]`!";
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join('');
+      expect(countAsciiWords(text), JSON.stringify(text)).toBe(byExpression(text));
+    }
+  });
+
+  it('takes the Unicode path for any other text', () => {
+    expect(countWords('naïve café')).toBe(2);
+    expect(countWords('don’t stop')).toBe(2);
   });
 });
