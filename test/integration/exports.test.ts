@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateLecture } from '../../scripts/bench-lecture.js';
@@ -49,6 +49,31 @@ describe('exports made after the publish answers', () => {
     expect(await page.text()).toContain('</html>');
     expect(existsSync(join(folder, 'deck.pptx'))).toBe(true);
   }, 60_000);
+
+  it.runIf(process.platform === 'linux')(
+    'makes them in a thread of lower priority than the one that answers',
+    async () => {
+      const server = await start(tempDir('exports-priority'));
+      const pid = server.child.pid;
+      // Each thread's nice value: the 19th field of its stat line, after the command in parentheses.
+      const niceness = () =>
+        readdirSync(`/proc/${pid}/task`).map((thread) => {
+          const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        });
+      expect(niceness().every((nice) => nice === 0)).toBe(true);
+      const published = await publish(server.url, 'niced', generateLecture(60, 'niced'));
+      expect(published.status).toBe(201);
+      // Its download waits for the exports, so the worker has started by then.
+      expect((await fetch(`${server.url}/decks/niced/deck.pptx`)).status).toBe(200);
+      const after = niceness();
+      expect(after.filter((nice) => nice > 0)).toEqual([10]);
+      // The thread that answers (the process's first, whose id is the pid) keeps its priority.
+      const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+      expect(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])).toBe(0);
+    },
+    60_000,
+  );
 
   it('a deck over the heap bound gets no exports, the server stays up, and the same publish later makes them', async () => {
     const dataDir = tempDir('exports-bound');
