@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { contentTypeFor } from '../site/content-type.js';
 import { guardStorage, PreconditionFailedError, StorageError } from './errors.js';
@@ -12,6 +12,8 @@ export const DEFAULT_DATA_DIR = '.lectern/data';
 /** Files that are never objects: temporary writes and lock files (their names hold no valid key). */
 const TEMP_MARK = '.tmp-';
 const LOCK_SUFFIX = '.lock';
+/** How many folders a store remembers as made before it forgets them all (a long-running server's memory). */
+const KNOWN_FOLDERS = 1000;
 
 /**
  * The embedded store: one file per key under `dataDir`, kept across restarts, no setup.
@@ -30,6 +32,26 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
   };
   // Temporary and lock files share the folder with the objects but are never objects themselves.
   const isHousekeeping = (name: string) => name.includes(TEMP_MARK) || name.endsWith(LOCK_SUFFIX);
+
+  // Folders known to exist: a write into one does not make it again (a publish writes several files
+  // into each of a few folders). One removed since is made again when the write finds it gone.
+  const folders = new Set<string>();
+  const writeInFolder = async (file: string, body: Uint8Array | string): Promise<void> => {
+    const folder = dirname(file);
+    if (folders.has(folder)) {
+      try {
+        await writeFile(file, body, { flag: 'wx' });
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        folders.delete(folder);
+      }
+    }
+    await mkdir(folder, { recursive: true });
+    if (folders.size >= KNOWN_FOLDERS) folders.clear();
+    folders.add(folder);
+    await writeFile(file, body, { flag: 'wx' });
+  };
 
   const readObject = async (key: string, path: string): Promise<StoredObject | undefined> => {
     try {
@@ -79,14 +101,15 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
       if (isHousekeeping(key))
         throw new StorageError(`Refusing a reserved storage key: ${JSON.stringify(key)}`);
       await guardStorage(`write ${key}`, async () => {
-        await mkdir(dirname(path), { recursive: true });
         const temp = `${path}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`;
+        // After a rename the temp name is gone; after a link or a failure it is removed here.
+        let left = true;
         try {
-          await writeFile(temp, body, { flag: 'wx' });
+          await writeInFolder(temp, body);
           await place(key, path, temp, options);
+          left = options.ifNoneMatch === '*';
         } finally {
-          // After a rename the temp name is gone; after a link or a failure it is removed here.
-          await rm(temp, { force: true });
+          if (left) await unlink(temp).catch(ignoreMissing);
         }
       });
     },
@@ -128,6 +151,10 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
 /** A quoted content hash, like the ETag S3 gives a simple upload (there an MD5; here any stable digest). */
 function etagOf(body: Uint8Array): string {
   return `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+}
+
+function ignoreMissing(error: unknown): void {
+  if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') throw error;
 }
 
 function isMissing(error: unknown): boolean {

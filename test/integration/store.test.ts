@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PreconditionFailedError } from '../../lambdas/store/errors.js';
 import { createFsObjectStore } from '../../lambdas/store/fs-object-store.js';
 import type { ObjectStore } from '../../lambdas/store/object-store.js';
 import { createS3ObjectStore } from '../../lambdas/store/s3-object-store.js';
@@ -55,3 +56,38 @@ function scoped(objects: ObjectStore, scope: string): ObjectStore {
       (await objects.listKeys(scope + prefix)).map((key) => key.slice(scope.length)),
   };
 }
+
+describe('the embedded store on disk', () => {
+  const TEXT = { contentType: 'text/plain' };
+  const text = async (store: ObjectStore, key: string) =>
+    Buffer.from((await store.get(key))?.body ?? []).toString('utf8');
+
+  it('writes into a folder removed since its last write there', async () => {
+    const folder = join(root, `store-removed-${++counter}`);
+    const store = createFsObjectStore(folder);
+    await store.put('decks/a/v/1/index.html', 'one', TEXT);
+    await rm(join(folder, 'decks', 'a'), { recursive: true });
+    await store.put('decks/a/v/1/index.html', 'again', { ...TEXT, ifNoneMatch: '*' });
+    await store.put('decks/a/v/1/deck.json', '{}', TEXT);
+    expect(await text(store, 'decks/a/v/1/index.html')).toBe('again');
+    expect(await text(store, 'decks/a/v/1/deck.json')).toBe('{}');
+  });
+
+  it('leaves no temporary file behind, whichever way a write ends', async () => {
+    const folder = join(root, `store-clean-${++counter}`);
+    const store = createFsObjectStore(folder);
+    await store.put('d/plain.txt', 'plain', TEXT);
+    await store.put('d/created.txt', 'created', { ...TEXT, ifNoneMatch: '*' });
+    await expect(store.put('d/created.txt', 'twice', { ...TEXT, ifNoneMatch: '*' })).rejects.toBeInstanceOf(
+      PreconditionFailedError,
+    );
+    const etag = (await store.get('d/plain.txt'))?.etag;
+    await store.put('d/plain.txt', 'swapped', etag ? { ...TEXT, ifMatch: etag } : TEXT);
+    await expect(store.put('d/plain.txt', 'stale', { ...TEXT, ifMatch: '"stale"' })).rejects.toBeInstanceOf(
+      PreconditionFailedError,
+    );
+    expect((await readdir(join(folder, 'd'))).sort()).toEqual(['created.txt', 'plain.txt']);
+    expect(await text(store, 'd/plain.txt')).toBe('swapped');
+    expect(await text(store, 'd/created.txt')).toBe('created');
+  });
+});
