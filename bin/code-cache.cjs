@@ -9,7 +9,7 @@
 // it, on first use, the same way and with its own cache, so a run without math neither reads nor
 // compiles KaTeX.
 //
-// CommonJS, as bin/lectern.mjs requires it: Node's ES module loader gives each built-in it imports a
+// CommonJS, as bin/lectern.cjs requires it: Node's ES module loader gives each built-in it imports a
 // module facade of its own, which for the handful used here costs about a fifth of a bare Node start.
 const { isAscii } = require('node:buffer');
 const { createHash } = require('node:crypto');

@@ -36,7 +36,7 @@ function measureCli(root: string, probe: string, args: string[], runs: number): 
   const cpu: number[] = [];
   let rss = 0;
   for (let i = 0; i < runs; i++) {
-    const run = spawnSync(process.execPath, ['-r', probe, join(root, 'bin', 'lectern.mjs'), ...args], {
+    const run = spawnSync(process.execPath, ['-r', probe, join(root, 'bin', 'lectern.cjs'), ...args], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -48,7 +48,7 @@ export function benchPptx(root: string, runs: number): PptxFigures {
     // The lectures' own figures, which they name beside them.
     cpSync(join(course, 'figures'), join(work, 'figures'), { recursive: true });
     const files = ['bench-60.yaml', 'bench-600.yaml', ...courseFiles];
-    const bin = join(root, 'bin', 'lectern.mjs');
+    const bin = join(root, 'bin', 'lectern.cjs');
     const run = (file: string) => {
       const start = process.hrtime.bigint();
       const result = spawnSync(

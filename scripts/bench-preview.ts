@@ -54,7 +54,7 @@ async function startPreview(
   cwd: string,
   file: string,
 ): Promise<{ url: string; child: ChildProcess; renders: number[] }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'lectern.mjs'), 'preview', file, '--port', '0'], {
+  const child = spawn(process.execPath, [join(root, 'bin', 'lectern.cjs'), 'preview', file, '--port', '0'], {
     cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

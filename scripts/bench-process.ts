@@ -69,7 +69,7 @@ export function benchProcesses(root: string, runs: number): ProcessFigures {
     const cpuProbe = ['-r', join(work, 'cpu-probe.cjs')];
     lecture(60);
     lecture(600);
-    const bin = join(root, 'bin', 'lectern.mjs');
+    const bin = join(root, 'bin', 'lectern.cjs');
     const node = process.execPath;
     const pandoc = hasPandoc();
     const commands: Record<string, () => number> = {

@@ -39,7 +39,7 @@ function publish(site: string): { ms: number; summary: string } {
   const start = process.hrtime.bigint();
   const run = spawnSync(
     process.execPath,
-    [join(root, 'bin/lectern.mjs'), 'publish', course, '--site', site],
+    [join(root, 'bin/lectern.cjs'), 'publish', course, '--site', site],
     {
       env: { ...process.env, LECTERN_TOKEN: TOKEN },
       encoding: 'utf8',

@@ -112,7 +112,7 @@ export function benchRich(root: string, runs: number): { rich: number; plain: nu
     const rich = writeRichLecture(work, svg);
     const plain = writeRichLecture(work, svg, false);
     writeFileSync(join(work, 'rss-probe.cjs'), RSS_PROBE);
-    const bin = join(root, 'bin', 'lectern.mjs');
+    const bin = join(root, 'bin', 'lectern.cjs');
     const run = (file: string) => {
       const start = process.hrtime.bigint();
       const done = spawnSync(

@@ -11,7 +11,7 @@ export function benchSingleFile(root: string): { id: string; bytes: number }[] {
     execFileSync(
       process.execPath,
       [
-        join(root, 'bin', 'lectern.mjs'),
+        join(root, 'bin', 'lectern.cjs'),
         'render',
         join(root, 'content', 'cold-war'),
         '--single-file',

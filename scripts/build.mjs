@@ -72,7 +72,7 @@ await build({
   // The server makes new versions' exports in a worker thread of their own, from dist/export-worker.mjs.
   entryPoints: { server: join(root, entries.server), 'export-worker': join(root, entries['export-worker']) },
 });
-// The CLI as CommonJS: bin/lectern.mjs runs it through vm.Script with V8's code cache, which Node 20
+// The CLI as CommonJS: bin/lectern.cjs runs it through vm.Script with V8's code cache, which Node 20
 // offers for scripts only. The runner passes the bundle's file URL in for import.meta.url.
 await build({
   ...nodeBundle,
@@ -143,7 +143,7 @@ const warm = mkdtempSync(join(tmpdir(), 'lectern-warm-'));
 try {
   spawnSync(
     process.execPath,
-    [join(root, 'bin', 'lectern.mjs'), 'render', 'content', '--out', warm, '--quiet'],
+    [join(root, 'bin', 'lectern.cjs'), 'render', 'content', '--out', warm, '--quiet'],
     {
       cwd: root,
       stdio: 'ignore',

@@ -5,13 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin', 'lectern.mjs');
+const bin = join(root, 'bin', 'lectern.cjs');
 
 function lectern(cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
 }
 
-// The installed command, as a user runs it: the bundled dist/cli.cjs behind bin/lectern.mjs.
+// The installed command, as a user runs it: the bundled dist/cli.cjs behind bin/lectern.cjs.
 describe('the lectern executable', () => {
   beforeAll(() => {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });

@@ -76,7 +76,7 @@ describe('lectern preview, watching files', () => {
   });
 });
 
-const BIN = join(ROOT, 'bin', 'lectern.mjs');
+const BIN = join(ROOT, 'bin', 'lectern.cjs');
 
 /** `lectern preview` as a process: resolves with what it printed and how it ended. */
 function startProcess(args: string[]) {
