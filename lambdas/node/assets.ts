@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, type Stats, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SITE_FOLDERS } from '../site/layout.js';
 import { templatesDir } from './templates-fs.js';
 
@@ -25,16 +26,28 @@ const REVEAL_FILES = [
   'plugin/highlight/monokai.css',
 ];
 
+/**
+ * `folder` of an installed package, found where Node looks for packages (node_modules/<name> beside
+ * this file and in each folder above it) by the package.json that marks it: a few stats, where
+ * require.resolve, which reads the package and follows its entry points, cost about 5 ms of a CLI
+ * run for the two packages here. Undefined when it is not there (another module layout).
+ */
+function installedDir(name: string, folder: string): string | undefined {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return join(candidate, folder);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /** reveal.js's dist/ folder (its package has no ./package.json export; its main file lives in dist/). */
 export function revealDistDir(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('reveal.js'));
+  return installedDir('reveal.js', 'dist') ?? dirname(createRequire(import.meta.url).resolve('reveal.js'));
 }
 
 /** KaTeX's dist/ folder: its style sheet and fonts serve the math that decks carry, drawn at build time. */
 export function katexDistDir(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('katex'));
+  return installedDir('katex', 'dist') ?? dirname(createRequire(import.meta.url).resolve('katex'));
 }
 
 // KaTeX's style sheet lists each font as woff2, then woff and ttf; every browser a deck runs in takes

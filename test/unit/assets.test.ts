@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyAssets, listAssets, revealDistDir } from '../../lambdas/node/assets.js';
+import { copyAssets, katexDistDir, listAssets, revealDistDir } from '../../lambdas/node/assets.js';
 import { loadTemplates, templatesDir } from '../../lambdas/node/templates-fs.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -38,6 +39,12 @@ describe('listAssets', () => {
     expect(assets.find((a) => a.target === 'reveal/reveal.js')?.source).toBe(
       join(revealDistDir(), 'reveal.js'),
     );
+  });
+
+  it('finds reveal.js and KaTeX where Node resolves them', () => {
+    const require = createRequire(import.meta.url);
+    expect(revealDistDir()).toBe(dirname(require.resolve('reveal.js')));
+    expect(katexDistDir()).toBe(dirname(require.resolve('katex')));
   });
 
   it('has unique, relative, /-separated targets', () => {
