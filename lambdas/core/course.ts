@@ -1,3 +1,4 @@
+import './zod-setup.js';
 // Namespace import: it lets esbuild leave out zod's 60-odd locales and other unused parts (~340 KB).
 import * as z from 'zod';
 import type { LectureFormat } from './deck.js';

@@ -1,3 +1,4 @@
+import './zod-setup.js';
 // Namespace import: it lets esbuild leave out zod's locales and other unused parts.
 import * as z from 'zod';
 

@@ -1,3 +1,4 @@
+import './zod-setup.js';
 import * as z from 'zod';
 import { diagnosticSchema } from './diagnostic.js';
 

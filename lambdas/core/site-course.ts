@@ -1,3 +1,4 @@
+import './zod-setup.js';
 import * as z from 'zod';
 import { COURSE_DOCUMENT, courseSchema, duplicateLectures } from './course.js';
 import type { LectureFormat } from './deck.js';

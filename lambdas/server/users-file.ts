@@ -1,3 +1,4 @@
+import '../core/zod-setup.js';
 import { readFileSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+import '../core/zod-setup.js';
 import * as z from 'zod';
 import { type SiteCourse, siteCourseSchema } from '../core/site-course.js';
 import { contentTypeFor } from '../site/content-type.js';

@@ -1,3 +1,4 @@
+import '../core/zod-setup.js';
 import * as z from 'zod';
 import type { DeckManifest } from '../core/deck.js';
 import { deckManifestSchema } from '../core/manifest.js';
