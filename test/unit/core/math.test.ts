@@ -12,13 +12,18 @@ import { dom, templates, text } from './render-helpers.js';
 const math = await loadMathEngine();
 const MATH_FILE = join(import.meta.dirname, '../../fixtures/lectures/math.yaml');
 
-function build(source: string) {
-  const built = buildDeck(source, {
+/** The pipeline's whole answer for a lecture, math drawn by KaTeX. */
+function buildResult(source: string) {
+  return buildDeck(source, {
     templates: templates(),
     assetsBase: '../assets/',
     generatedAt: '2026-12-01T00:00:00.000Z',
     math,
   });
+}
+
+function build(source: string) {
+  const built = buildResult(source);
   if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
   return built.deck;
 }
@@ -159,12 +164,7 @@ describe('math: errors', () => {
     const source = deck({
       slide: `- kind: math\n  tex: "\\\\href{javascript:alert(1)}{x}" ${MARK}\n  notes: "N."`,
     });
-    const built = buildDeck(source, {
-      templates: templates(),
-      assetsBase: '../assets/',
-      generatedAt: 'x',
-      math,
-    });
+    const built = buildResult(source);
     expect(built.ok).toBe(true);
     if (built.ok) expect(built.deck.files['index.html']).not.toMatch(/href="javascript|<a\s/);
   });
@@ -231,12 +231,7 @@ describe('math: checked by parsing, drawn once', () => {
     // Parses (KaTeX's parser takes less of the stack a level), and overflows the stack when drawn.
     const tex = `${'x^{'.repeat(1400)}x${'}'.repeat(1400)}`;
     const source = deck({ slide: `- kind: math\n  tex: "${tex}" ${MARK}\n  notes: "N."` });
-    const built = buildDeck(source, {
-      templates: templates(),
-      assetsBase: '../assets/',
-      generatedAt: 'x',
-      math,
-    });
+    const built = buildResult(source);
     expect(built.ok).toBe(false);
     expect(built.diagnostics).toEqual([
       expect.objectContaining({ code: 'tex-error', path: `${SLIDE}.tex`, line: lineOf(source) }),
