@@ -95,15 +95,25 @@ function writeCache(dirs, name, data) {
 const LAZY_DIR = 'lazy';
 
 /**
- * Run the CommonJS bundle at `bundle` in this context. Returns what happened to the cache: 'used',
- * or 'absent'/'rejected' (a fresh cache is then written when the process exits, after the run has
- * compiled the functions it needed).
+ * The stem of a bundle's caches under V8 `flags`: V8 takes a cache only under the flags it was made
+ * with, so the caches of runs with other flags are kept apart (`cli`, `cli.1f2e3d4c`), and neither
+ * replaces the other.
  */
-function runBundle(bundle, dirs = cacheDirs(bundle)) {
-  return loadBundle(bundle, dirs, 'cli', join(dirname(bundle), LAZY_DIR)).state;
+function flaggedStem(stem, flags) {
+  return flags ? `${stem}.${createHash('sha256').update(flags).digest('hex').slice(0, 8)}` : stem;
 }
 
-function loadBundle(bundle, dirs, stem, lazyDir) {
+/**
+ * Run the CommonJS bundle at `bundle` in this context, under V8 `flags` if any (set first). Returns
+ * what happened to the cache: 'used', or 'absent'/'rejected' (a fresh cache is then written when
+ * the process exits, after the run has compiled the functions it needed).
+ */
+function runBundle(bundle, dirs = cacheDirs(bundle), flags = '') {
+  if (flags) require('node:v8').setFlagsFromString(flags);
+  return loadBundle(bundle, dirs, flaggedStem('cli', flags), join(dirname(bundle), LAZY_DIR), flags).state;
+}
+
+function loadBundle(bundle, dirs, stem, lazyDir, flags) {
   const bytes = readFileSync(bundle);
   const name = cacheName(bytes, stem);
   // The build writes the bundles in ASCII (scripts/build.mjs): read as Latin-1 they become a one-byte
@@ -130,7 +140,7 @@ function loadBundle(bundle, dirs, stem, lazyDir) {
   const run = script.runInThisContext();
   run(
     module.exports,
-    lazyRequire(bundle, dirs, lazyDir),
+    lazyRequire(bundle, dirs, lazyDir, flags),
     module,
     bundle,
     dirname(bundle),
@@ -169,7 +179,7 @@ function deferredBuiltin(id, plain) {
  * require() for a bundle: a package with a bundle in lazy/ is run from there, a deferred built-in is
  * loaded on first use, anything else as usual.
  */
-function lazyRequire(bundle, dirs, lazyDir) {
+function lazyRequire(bundle, dirs, lazyDir, flags) {
   const plain = createRequire(bundle);
   const loaded = new Map();
   const lazy = (id) => {
@@ -181,11 +191,11 @@ function lazyRequire(bundle, dirs, lazyDir) {
     }
     const file = join(lazyDir, `${id}.cjs`);
     if (id.startsWith('node:') || id.includes('/') || !existsSync(file)) return plain(id);
-    const { exports } = loadBundle(file, dirs, basename(id), lazyDir);
+    const { exports } = loadBundle(file, dirs, flaggedStem(basename(id), flags), lazyDir, flags);
     loaded.set(id, exports);
     return exports;
   };
   return Object.assign(lazy, { resolve: plain.resolve, cache: plain.cache });
 }
 
-module.exports = { cacheDirs, cacheName, writeCache, LAZY_DIR, runBundle };
+module.exports = { cacheDirs, cacheName, flaggedStem, writeCache, LAZY_DIR, runBundle };

@@ -6,5 +6,11 @@ export function cacheName(source: string | Uint8Array, stem?: string): string;
 export const LAZY_DIR: string;
 /** Write the cache into the first folder that takes it; the file written, or undefined when none did. */
 export function writeCache(dirs: readonly string[], name: string, data: Uint8Array): string | undefined;
-/** Run a CommonJS bundle with V8's code cache; what happened to the cache. */
-export function runBundle(bundle: string, dirs?: readonly string[]): 'used' | 'absent' | 'rejected';
+/** The stem of a bundle's caches under V8 `flags` (the stem itself when there are none). */
+export function flaggedStem(stem: string, flags: string): string;
+/** Run a CommonJS bundle with V8's code cache, under V8 `flags` if any; what happened to the cache. */
+export function runBundle(
+  bundle: string,
+  dirs?: readonly string[],
+  flags?: string,
+): 'used' | 'absent' | 'rejected';

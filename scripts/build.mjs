@@ -137,18 +137,18 @@ try {
   rmSync(precompiler, { force: true });
 }
 
-// Fill the CLI's code cache with what a render compiles, so the first real run is already fast.
-// Best effort: a build where the cache cannot be written still succeeds.
+// Fill the CLI's code caches with what a render compiles, so the first real run is already fast: a
+// short run's (one lecture) and a long run's (the course), which V8 keeps apart as they run under
+// other flags (bin/compiler-budget.cjs). Best effort: a build where a cache cannot be written still
+// succeeds.
 const warm = mkdtempSync(join(tmpdir(), 'lectern-warm-'));
 try {
-  spawnSync(
-    process.execPath,
-    [join(root, 'bin', 'lectern.cjs'), 'render', 'content', '--out', warm, '--quiet'],
-    {
+  for (const input of [join('content', 'cold-war', '01-giant-new-ally.yaml'), 'content']) {
+    spawnSync(process.execPath, [join(root, 'bin', 'lectern.cjs'), 'render', input, '--out', warm, '--quiet'], {
       cwd: root,
       stdio: 'ignore',
-    },
-  );
+    });
+  }
 } finally {
   rmSync(warm, { recursive: true, force: true });
 }

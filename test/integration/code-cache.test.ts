@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheDirs, cacheName, writeCache } from '../../bin/code-cache.cjs';
+import { cacheDirs, cacheName, flaggedStem, writeCache } from '../../bin/code-cache.cjs';
 
 const runner = resolve(import.meta.dirname, '../../bin/code-cache.cjs');
 const work = mkdtempSync(join(tmpdir(), 'lectern-code-cache-'));
@@ -30,9 +30,9 @@ console.log(JSON.stringify({ answer: ${answer}, file: basename(__filename), url:
 }
 
 // Each run in a fresh process, as a user starts the CLI; prints the bundle's line, then the cache state.
-function run(bundle: string, dirs: string[]) {
+function run(bundle: string, dirs: string[], flags = '') {
   const script = `import { runBundle } from ${JSON.stringify(runner)};
-const state = runBundle(${JSON.stringify(bundle)}, ${JSON.stringify(dirs)});
+const state = runBundle(${JSON.stringify(bundle)}, ${JSON.stringify(dirs)}, ${JSON.stringify(flags)});
 console.log(state);`;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(child.stderr).toBe('');
@@ -152,6 +152,32 @@ console.log(JSON.stringify({ answer: [before, loaded(), server instanceof http.S
     } finally {
       delete process.env.SERVE;
     }
+  });
+
+  it('keeps apart the caches of runs under other V8 flags, each used by the runs under its flags', () => {
+    const dir = join(work, 'flagged');
+    const cache = join(dir, '.cache');
+    const bundle = writeBundle(dir, 3);
+    const flags = '--interrupt-budget=1081344';
+    const plain = cacheName(readFileSync(bundle, 'utf8'));
+    const flagged = cacheName(readFileSync(bundle, 'utf8'), flaggedStem('cli', flags));
+    expect(flagged).not.toBe(plain);
+    expect(run(bundle, [cache]).state).toBe('absent');
+    // V8 would reject the other flags' cache: the flagged run makes its own and leaves the plain one.
+    expect(run(bundle, [cache], flags).state).toBe('absent');
+    expect(readdirSync(cache).sort()).toEqual([plain, flagged].sort());
+    expect(run(bundle, [cache]).state).toBe('used');
+    expect(run(bundle, [cache], flags)).toEqual({
+      output: { answer: 3, file: 'cli.cjs', url: true },
+      state: 'used',
+    });
+    // A rebuilt bundle replaces each set of flags' cache with a new one of the same flags.
+    writeBundle(dir, 4);
+    expect(run(bundle, [cache], flags).state).toBe('absent');
+    expect(readdirSync(cache).sort()).toEqual(
+      [plain, cacheName(readFileSync(bundle, 'utf8'), flaggedStem('cli', flags))].sort(),
+    );
+    expect(flaggedStem('katex', '')).toBe('katex');
   });
 
   it('keeps its cache beside the bundle, then where the OS keeps caches', () => {
