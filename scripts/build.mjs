@@ -39,6 +39,34 @@ const nodeBundle = {
   logLevel: 'warning',
 };
 
+// Precompile the Handlebars templates beside the bundles (dist/templates.precompiled.json), with the
+// renderer's own function and options, so a cold start skips compiling them. Each entry carries its
+// source's hash: an edited template is compiled again at run time instead. The CLI's bundle carries
+// them as code (lambdas/node/bundled-templates.ts), which its code cache keeps compiled.
+const precompiler = join(root, 'dist', '.precompile.mjs');
+await build({ ...nodeBundle, entryPoints: { '.precompile': join(root, 'scripts', 'precompile-entry.ts') } });
+let precompiled;
+try {
+  const { writePrecompiled } = await import(pathToFileURL(precompiler).href);
+  precompiled = writePrecompiled(join(root, 'templates'), join(root, 'dist'));
+} finally {
+  rmSync(precompiler, { force: true });
+}
+
+/** An esbuild plugin that gives lambdas/node/bundled-templates.ts the precompiled templates as its value. */
+const bundledTemplates = {
+  name: 'bundled-templates',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]lambdas[\\/]node[\\/]bundled-templates\.ts$/ }, () => {
+      const entries = Object.entries(precompiled).map(
+        ([path, { sha256, spec }]) =>
+          `${JSON.stringify(path)}: { sha256: ${JSON.stringify(sha256)}, spec: ${spec} }`,
+      );
+      return { contents: `export const BUNDLED_TEMPLATES = {\n${entries.join(',\n')}\n};\n`, loader: 'js' };
+    });
+  },
+};
+
 const shipped = {
   sourcemap: 'linked',
   // Half the bytes for Node to compile at every start of the CLI.
@@ -78,6 +106,7 @@ await build({
   ...nodeBundle,
   ...shipped,
   entryPoints: { cli: join(root, entries.cli) },
+  plugins: [bundledTemplates],
   external: [...shipped.external, ...lazy, ...Object.keys(cliLazy)],
   // A vm.Script run from V8's code cache refuses import() (Node 20 drops the loader callback with
   // cached data): every import() of what stays outside the bundle (node:fs in pptxgenjs,
@@ -125,18 +154,6 @@ for (const file of [
 // The instructors' page's code editor, bundled beside the page's own modules.
 await buildEditorBundle(root);
 
-// Precompile the Handlebars templates beside the bundles (dist/templates.precompiled.json), with the
-// renderer's own function and options, so a cold start skips compiling them. Each entry carries its
-// source's hash: an edited template is compiled again at run time instead.
-const precompiler = join(root, 'dist', '.precompile.mjs');
-await build({ ...nodeBundle, entryPoints: { '.precompile': join(root, 'scripts', 'precompile-entry.ts') } });
-try {
-  const { writePrecompiled } = await import(pathToFileURL(precompiler).href);
-  writePrecompiled(join(root, 'templates'), join(root, 'dist'));
-} finally {
-  rmSync(precompiler, { force: true });
-}
-
 // Fill the CLI's code caches with what a render compiles, so the first real run is already fast: a
 // short run's (one lecture) and a long run's (the course), which V8 keeps apart as they run under
 // other flags (bin/compiler-budget.cjs). Best effort: a build where a cache cannot be written still
@@ -144,10 +161,14 @@ try {
 const warm = mkdtempSync(join(tmpdir(), 'lectern-warm-'));
 try {
   for (const input of [join('content', 'cold-war', '01-giant-new-ally.yaml'), 'content']) {
-    spawnSync(process.execPath, [join(root, 'bin', 'lectern.cjs'), 'render', input, '--out', warm, '--quiet'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
+    spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'lectern.cjs'), 'render', input, '--out', warm, '--quiet'],
+      {
+        cwd: root,
+        stdio: 'ignore',
+      },
+    );
   }
 } finally {
   rmSync(warm, { recursive: true, force: true });

@@ -33,10 +33,13 @@ export interface TemplateSet {
   precompile?: (source: string, options: { strict: boolean; preventIndent: boolean }) => string;
 }
 
-/** A template precompiled by Handlebars, and the sha256 (hex) of the source it was made from. */
+/**
+ * A template precompiled by Handlebars, and the sha256 (hex) of the source it was made from. The spec
+ * is the JavaScript Handlebars wrote, as text (read from a file), or already run (built into a bundle).
+ */
 export interface PrecompiledTemplate {
   sha256: string;
-  spec: string;
+  spec: string | object;
 }
 
 /** deck.json: its shape is inferred from its schema (manifest.ts). */

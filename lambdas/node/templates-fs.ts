@@ -4,6 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateSet } from '../core/deck.js';
 import { ConfigError } from '../core/errors.js';
+import { BUNDLED_TEMPLATES } from './bundled-templates.js';
 
 // templates/site/ is the instructors' page, served by the site; templates/preview/ the live preview's
 // page script and style, served by `lectern preview`. Neither is part of any deck.
@@ -57,15 +58,16 @@ export const PRECOMPILED_FILE = 'templates.precompiled.json';
 
 /**
  * Read every text file under templates/ (keyed by its path there), once per process and folder,
- * with the precompiled templates the build left beside this module, if any (each is used only
- * while its source is unchanged, so an edited template is simply compiled again).
+ * with the precompiled templates the build put in this bundle or left beside it, if any (each is
+ * used only while its source is unchanged, so an edited template is simply compiled again).
  */
 export function loadTemplates(dir: string = templatesDir()): TemplateSet {
   const cached = loaded.get(dir);
   if (cached) return cached;
   const files: Record<string, string> = {};
   readTree(dir, dir, files);
-  const precompiled = readPrecompiled(join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILE));
+  const precompiled =
+    BUNDLED_TEMPLATES ?? readPrecompiled(join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILE));
   const set: TemplateSet = { files, ...(precompiled && { precompiled }), precompile: lazyPrecompile };
   loaded.set(dir, set);
   return set;

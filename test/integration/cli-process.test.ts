@@ -27,6 +27,39 @@ describe('the lectern executable', () => {
     expect(existsSync(join(root, 'dist', 'templates.precompiled.json'))).toBe(true);
   });
 
+  it('renders with the templates its bundle carries precompiled, making no function from text', () => {
+    // Counts every function made from text in the run (the bundle runs in the main context); a template
+    // without its precompiled form in the bundle, or made from another source, is one such function.
+    const dir = tempDir('bin');
+    const counter = join(dir, 'count-functions.cjs');
+    writeFileSync(
+      counter,
+      `let made = 0;
+globalThis.Function = new Proxy(Function, {
+  construct: (target, args) => { made += 1; return Reflect.construct(target, args); },
+  apply: (target, self, args) => { made += 1; return Reflect.apply(target, self, args); },
+});
+process.on('exit', () => process.stderr.write('functions-from-text=' + made + '\\n'));`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        counter,
+        bin,
+        'render',
+        'test/fixtures/lectures/all-kinds.yaml',
+        '--out',
+        join(dir, 'out'),
+        '--quiet',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/functions-from-text=0\n/);
+    expect(readFileSync(join(dir, 'out', 'all-kinds', 'index.html'), 'utf8')).toMatch(/class="reveal"/);
+  });
+
   it('writes a PowerPoint file, twice: without the code cache and then from it', () => {
     // The bundle runs as a vm.Script; an import() left in it would fail once the code cache is used.
     const out = tempDir('bin');

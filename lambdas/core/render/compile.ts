@@ -53,8 +53,10 @@ function precompileOne(templates: TemplateSet, path: string): string {
  * Every `.hbs` template of a set, precompiled with the options the renderer uses: what the build
  * ships beside the bundles so that a cold start skips compiling (about 40 ms of a CLI run).
  */
-export function precompileTemplates(templates: TemplateSet): Record<string, PrecompiledTemplate> {
-  const out: Record<string, PrecompiledTemplate> = {};
+export function precompileTemplates(
+  templates: TemplateSet,
+): Record<string, PrecompiledTemplate & { spec: string }> {
+  const out: Record<string, PrecompiledTemplate & { spec: string }> = {};
   for (const [path, text] of Object.entries(templates.files)) {
     if (path.endsWith('.hbs'))
       out[path] = { sha256: templateHash(text), spec: precompileOne(templates, path) };
@@ -67,8 +69,8 @@ export function compileTemplate(env: Environment, templates: TemplateSet, path: 
   const pre = templates.precompiled?.[path];
   const spec =
     pre && pre.sha256 === templateHash(source(templates, path)) ? pre.spec : precompileOne(templates, path);
-  // The spec is JavaScript that Handlebars wrote from our own template source.
-  return env.template(new Function(`return (${spec});`)());
+  // A spec as text is JavaScript that Handlebars wrote from our own template source.
+  return env.template(typeof spec === 'string' ? new Function(`return (${spec});`)() : spec);
 }
 
 /** Compile a template set once; later calls with the same object reuse the result. */

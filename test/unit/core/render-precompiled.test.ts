@@ -49,6 +49,22 @@ describe('precompiled templates', () => {
     expect(renderDeck(allKinds(), stale, OPTIONS).files['index.html']).not.toContain('data-from="spec"');
   });
 
+  it('render the same bytes from specs already run (as a bundle carries them) as from their text', () => {
+    const asText = precompileTemplates(plain);
+    const run = Object.fromEntries(
+      Object.entries(asText).map(([path, { sha256, spec }]) => [
+        path,
+        { sha256, spec: new Function(`return (${spec});`)() as object },
+      ]),
+    );
+    const fromText = renderDeck(allKinds(), { files: loaded.files, precompiled: asText }, OPTIONS);
+    // Twice, as a long-running process compiles a set again: the specs are shared, not used up.
+    for (const round of [1, 2]) {
+      const fromCode = renderDeck(allKinds(), { files: { ...loaded.files }, precompiled: run }, OPTIONS);
+      expect(fromCode.files, `round ${round}`).toEqual(fromText.files);
+    }
+  });
+
   it('without a compiler, a template whose source changed is refused by name', () => {
     const pre = precompileTemplates(plain);
     const edited = { ...loaded.files, 'partials/quote.hbs': '<blockquote>{{textHtml}}</blockquote>' };
