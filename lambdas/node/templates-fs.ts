@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateSet } from '../core/deck.js';
 import { ConfigError } from '../core/errors.js';
@@ -39,14 +39,15 @@ function readText(file: string): string | undefined {
   }
 }
 
-function readTree(root: string, dir: string, files: Record<string, string>): void {
+/** Read the text files under `dir` into `files`, keyed by `prefix` and their `/`-separated path below it. */
+function readTree(dir: string, prefix: string, files: Record<string, string>): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!(dir === root && SKIPPED_DIRS.has(entry.name))) readTree(root, path, files);
+      if (!(prefix === '' && SKIPPED_DIRS.has(entry.name))) readTree(path, `${prefix}${entry.name}/`, files);
     } else if (entry.isFile()) {
       const text = readText(path);
-      if (text !== undefined) files[relative(root, path).split(sep).join('/')] = text;
+      if (text !== undefined) files[`${prefix}${entry.name}`] = text;
     }
   }
 }
@@ -65,7 +66,7 @@ export function loadTemplates(dir: string = templatesDir()): TemplateSet {
   const cached = loaded.get(dir);
   if (cached) return cached;
   const files: Record<string, string> = {};
-  readTree(dir, dir, files);
+  readTree(dir, '', files);
   const precompiled =
     BUNDLED_TEMPLATES ?? readPrecompiled(join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILE));
   const set: TemplateSet = { files, ...(precompiled && { precompiled }), precompile: lazyPrecompile };
