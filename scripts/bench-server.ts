@@ -146,9 +146,11 @@ export async function benchServer(
       `a course lecture (02-uncertain-partners.yaml), 1 connection: p50 ${real.latency.p50} ms, p99 ${real.latency.p99} ms, ${real.requests.average.toFixed(0)} publishes/s, non-2xx ${real.non2xx}`,
     );
     coursePublishP50 = real.latency.p50;
-    // At that pace each publish makes a new version, whose exports (about half a second of CPU each)
-    // fall behind, and past 16 waiting a publish waits for room. Paced so the exports keep up, the
-    // figure is a publish's own.
+    // At that pace each publish makes a new version of one of 20 decks, and the exports (one version's
+    // take the worker about 80 ms here) fall behind: the 16 places fill with the 16 decks published
+    // last, so no waiting version is ever replaced by a newer one of its deck, and each publish waits
+    // for the next export to start (measured: every publish waited, 60 ms at the median). Paced so the
+    // exports keep up, the figure is a publish's own.
     await waitForQuiet(server.pid);
     // Titles no earlier step sent: every publish is a new version.
     const paced = await load(
