@@ -147,10 +147,9 @@ export async function benchServer(
     );
     coursePublishP50 = real.latency.p50;
     // At that pace each publish makes a new version of one of 20 decks, and the exports (one version's
-    // take the worker about 80 ms here) fall behind: the 16 places fill with the 16 decks published
-    // last, so no waiting version is ever replaced by a newer one of its deck, and each publish waits
-    // for the next export to start (measured: every publish waited, 60 ms at the median). Paced so the
-    // exports keep up, the figure is a publish's own.
+    // take the worker about 80 ms here) fall behind: past the 16 versions waiting in memory, each
+    // waits as a job file, and the worker works on the other core throughout. Paced so the exports
+    // keep up, the figure is a publish's own.
     await waitForQuiet(server.pid);
     // Titles no earlier step sent: every publish is a new version.
     const paced = await load(

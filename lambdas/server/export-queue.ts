@@ -12,7 +12,9 @@ import {
 } from '../api/deck-exports.js';
 import type { TemplateSet } from '../core/deck.js';
 import { readAssetBytes } from '../node/single-file-assets.js';
+import { EXPORT_JOBS_PREFIX, exportJobKey } from '../site/layout.js';
 import { type DeckStore, EXPORT_FILES } from '../store/deck-store.js';
+import type { ObjectStore } from '../store/object-store.js';
 import type { ExportReply, ExportWorkerData } from './export-worker.js';
 
 /**
@@ -22,6 +24,12 @@ import type { ExportReply, ExportWorkerData } from './export-worker.js';
  * answers every other request meanwhile. A version still waiting when a newer one of the same deck
  * comes is passed over. A download asked for while its version's exports are being
  * made waits for them.
+ *
+ * Up to `maxWaiting` versions wait in memory. Past that, a version waits as a job file in `jobs` (the
+ * export-jobs/ file the deployed API writes for its export function), read back when its turn comes,
+ * so a burst of publishes is never held back by exports that fall behind, and what still waits when
+ * the server stops is made after its next start. Without `jobs`, or when a job file cannot be written,
+ * a publish past `maxWaiting` waits for room.
  */
 
 export interface ExportQueueOptions {
@@ -39,25 +47,38 @@ export interface ExportQueueOptions {
   memoryMb: number;
   /** The longest one version's exports may take to make. */
   timeoutMs: number;
-  /** How many versions may wait; a publish past that waits for room before it answers. */
+  /** How many versions may wait in memory; past that they wait in `jobs`, or the publish waits for room. */
   maxWaiting: number;
+  /** Where versions past `maxWaiting` wait as job files (under export-jobs/). */
+  jobs?: ObjectStore;
 }
 
 export interface ExportQueue extends Exporter {
+  /** Queue the job files an earlier run left waiting; how many. */
+  resume(): Promise<number>;
   /** Wait for the versions queued now (at most `waitMs`), then stop the worker. */
   close(waitMs: number): Promise<void>;
 }
 
+/** Versions that may wait as job files: bounded only so that no burst fills a disk. */
+const MAX_JOB_FILES = 10_000;
+
 interface Waiting {
-  job: ExportSource;
+  id: string;
+  version: string;
+  /** The job, held in memory; none: it waits as its job file. */
+  job?: ExportSource;
   done: () => void;
 }
 
 export function createExportQueue(options: ExportQueueOptions): ExportQueue {
   const pending = new Map<string, Promise<void>>();
+  // In order, those in memory and those in job files alike.
   const waiting: Waiting[] = [];
+  let inMemory = 0;
   const room: (() => void)[] = [];
   let running = false;
+  const { jobs } = options;
   let worker: Worker | undefined;
   let seq = 0;
   const keyOf = (id: string, version: string) => `${id}/${version}`;
@@ -116,32 +137,96 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
   const make = (job: ExportJob): Promise<ExportFiles> =>
     options.worker ? inWorker(options.worker.file, options.worker.data, job) : options.makeHere(job);
 
+  /** Take `entry` out of the count of those in memory, if it was, and let one held publish on. */
+  const leftMemory = (entry: Waiting) => {
+    if (!entry.job) return;
+    inMemory -= 1;
+    room.shift()?.();
+  };
+
+  const removeJobFile = (entry: Waiting) => {
+    if (entry.job || !jobs) return Promise.resolve();
+    return jobs.delete(exportJobKey(entry.id, entry.version)).catch((error: unknown) =>
+      options.logger.warn('An export job file could not be removed', {
+        id: entry.id,
+        version: entry.version,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  };
+
+  /** The job of `entry`: held, or read from its job file (none when the file is gone). */
+  const jobOf = async (entry: Waiting): Promise<ExportSource | undefined> => {
+    if (entry.job || !jobs) return entry.job;
+    const object = await jobs.get(exportJobKey(entry.id, entry.version));
+    if (!object) return undefined;
+    const job = JSON.parse(Buffer.from(object.body).toString('utf8')) as ExportSource;
+    if (job.id !== entry.id || job.version !== entry.version)
+      throw new Error(`the job file of ${entry.id} ${entry.version} holds another version's job`);
+    return job;
+  };
+
   const pump = () => {
     if (running) return;
     const next = waiting.shift();
     if (!next) return;
     running = true;
-    room.shift()?.();
-    const { job } = next;
+    leftMemory(next);
     // After the answer that queued it has gone out.
     setImmediate(() => {
-      options
-        .readImages(job.media)
-        .then((images) => make({ ...job, images }))
-        .then((files) => options.store.addVersionExports(job.id, job.version, files))
+      jobOf(next)
+        .then(async (job) => {
+          if (!job) return;
+          const images = await options.readImages(job.media);
+          const files = await make({ ...job, images });
+          await options.store.addVersionExports(job.id, job.version, files);
+        })
         .catch((error: unknown) =>
           options.logger.error('Making the exports of a new version failed', {
-            id: job.id,
-            version: job.version,
+            id: next.id,
+            version: next.version,
             error: error instanceof Error ? error.message : String(error),
           }),
         )
+        // Made or failed, a job file is done with (a failure is logged, as for a job held in memory).
+        .then(() => removeJobFile(next))
         .finally(() => {
           running = false;
           next.done();
           pump();
         });
     });
+  };
+
+  /** Put `entry` in line, `pending` under `key` until it is made or passed over. */
+  const enqueue = (key: string, entry: Omit<Waiting, 'done'>) => {
+    let done = () => {};
+    const finished = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    pending.set(key, finished);
+    void finished.then(() => pending.delete(key));
+    waiting.push({ ...entry, done });
+    if (entry.job) inMemory += 1;
+  };
+
+  /** Write `job` as its job file; false when it could not be (the publish then waits for room). */
+  const writeJobFile = async (job: ExportSource): Promise<boolean> => {
+    if (!jobs || waiting.length - inMemory >= MAX_JOB_FILES) return false;
+    try {
+      await jobs.put(exportJobKey(job.id, job.version), JSON.stringify(job), {
+        contentType: 'application/json',
+        cacheControl: 'no-store',
+      });
+      return true;
+    } catch (error) {
+      options.logger.warn('An export job file could not be written: the publish waits for room', {
+        id: job.id,
+        version: job.version,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
   };
 
   return {
@@ -152,25 +237,44 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
       if (pending.has(key)) return;
       // A newer version of a deck takes the place of one still waiting: nobody is likely to download
       // a version replaced seconds later, and the same publish sent again makes its exports.
-      const older = waiting.findIndex((entry) => entry.job.id === job.id);
+      const older = waiting.findIndex((entry) => entry.id === job.id);
       if (older !== -1) {
         const [replaced] = waiting.splice(older, 1);
-        options.logger.info('Exports skipped: a newer version of the deck came first', {
-          id: job.id,
-          version: replaced?.job.version,
-        });
-        replaced?.done();
+        if (replaced) {
+          options.logger.info('Exports skipped: a newer version of the deck came first', {
+            id: job.id,
+            version: replaced.version,
+          });
+          leftMemory(replaced);
+          await removeJobFile(replaced);
+          replaced.done();
+        }
       }
-      while (waiting.length >= options.maxWaiting) await new Promise<void>((resolve) => room.push(resolve));
+      if (inMemory >= options.maxWaiting && !pending.has(key) && (await writeJobFile(job))) {
+        if (pending.has(key)) return;
+        enqueue(key, { id: job.id, version: job.version });
+        pump();
+        return;
+      }
+      while (inMemory >= options.maxWaiting) await new Promise<void>((resolve) => room.push(resolve));
       if (pending.has(key)) return;
-      let done = () => {};
-      const finished = new Promise<void>((resolve) => {
-        done = resolve;
-      });
-      pending.set(key, finished);
-      void finished.then(() => pending.delete(key));
-      waiting.push({ job, done });
+      enqueue(key, { id: job.id, version: job.version, job });
       pump();
+    },
+
+    async resume() {
+      if (!jobs) return 0;
+      let resumed = 0;
+      for (const id of await jobs.listChildren(EXPORT_JOBS_PREFIX)) {
+        for (const file of await jobs.listKeys(`${EXPORT_JOBS_PREFIX}${id}/`)) {
+          const version = /([^/]+)\.json$/.exec(file)?.[1];
+          if (!version || file !== exportJobKey(id, version) || pending.has(keyOf(id, version))) continue;
+          enqueue(keyOf(id, version), { id, version });
+          resumed += 1;
+        }
+      }
+      pump();
+      return resumed;
     },
 
     settled: (id, version) => pending.get(keyOf(id, version)) ?? Promise.resolve(),
@@ -180,7 +284,12 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
       clearTimeout(timer);
-      for (const dropped of waiting.splice(0)) dropped.done();
+      // What still waits in memory is kept as job files too, for the next start to make.
+      for (const dropped of waiting.splice(0)) {
+        if (dropped.job) await writeJobFile(dropped.job);
+        dropped.done();
+      }
+      inMemory = 0;
       await worker?.terminate();
       worker = undefined;
     },
@@ -189,7 +298,7 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
 
 /** The built worker, beside the built server (dist/); run from the sources, there is none. */
 const EXPORT_WORKER = new URL('./export-worker.mjs', import.meta.url);
-/** One version's exports may take this much heap and time; a publish answers with this many waiting. */
+/** One version's exports may take this much heap and time; this many versions wait in memory. */
 export const EXPORT_LIMITS = { memoryMb: 256, timeoutMs: 60_000, maxWaiting: 16 } as const;
 const SILENT: ApiLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -201,6 +310,8 @@ export function createServerExports(options: {
   templatesDir?: string;
   logger?: ApiLogger;
   limits?: { memoryMb?: number; timeoutMs?: number };
+  /** Where versions past the in-memory bound wait as job files (the store's own backing). */
+  jobs?: ObjectStore;
 }): ExportQueue {
   const { templatesDir } = options;
   const loadAssets = async () => readAssetBytes(templatesDir);
@@ -216,5 +327,6 @@ export function createServerExports(options: {
     memoryMb: options.limits?.memoryMb ?? EXPORT_LIMITS.memoryMb,
     timeoutMs: options.limits?.timeoutMs ?? EXPORT_LIMITS.timeoutMs,
     maxWaiting: EXPORT_LIMITS.maxWaiting,
+    ...(options.jobs && { jobs: options.jobs }),
   });
 }

@@ -64,6 +64,7 @@ try {
     host: env[ENV.host] || '127.0.0.1',
     ...(env[ENV.templatesDir] ? { templatesDir: env[ENV.templatesDir] } : {}),
     ...(exportMemory ? { exportLimits: { memoryMb: readMemoryMb(exportMemory) } } : {}),
+    exportJobs: store.objects,
     logger,
   });
 } catch (error) {

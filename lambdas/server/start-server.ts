@@ -25,6 +25,7 @@ import { redirectLocation, resolveSitePath } from '../site/site-paths.js';
 import type { CourseStore } from '../store/course-store.js';
 import type { DeckStore } from '../store/deck-store.js';
 import type { MediaStore } from '../store/media-store.js';
+import type { ObjectStore } from '../store/object-store.js';
 import { answerClientError } from './client-error.js';
 import { answerBeforeBody } from './early-answer.js';
 import { createServerExports } from './export-queue.js';
@@ -56,6 +57,11 @@ export interface ServerOptions {
   sessionSecret?: string;
   /** The bounds on making one version's exports (PowerPoint file, single-file page). */
   exportLimits?: { memoryMb?: number; timeoutMs?: number };
+  /**
+   * The store's backing, where versions past the export queue's in-memory bound wait as job files
+   * (export-jobs/), made after a restart too; without it a publish past that bound waits for room.
+   */
+  exportJobs?: ObjectStore;
 }
 
 export interface RunningServer {
@@ -91,7 +97,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(templatesDir && { templatesDir }),
     ...(options.logger && { logger: options.logger }),
     ...(options.exportLimits && { limits: options.exportLimits }),
+    ...(options.exportJobs && { jobs: options.exportJobs }),
   });
+  // Best effort: a store that cannot be listed now leaves its job files for a later start.
+  await exports.resume().then(
+    (resumed) =>
+      resumed > 0 &&
+      options.logger?.info('Exports left waiting by an earlier run are queued', { versions: resumed }),
+    (error: unknown) =>
+      options.logger?.warn('Exports left waiting by an earlier run could not be listed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  );
   const api = createApi({
     store: options.store,
     ...(options.media ? { media: { store: options.media, signUpload: uploads.sign } } : {}),

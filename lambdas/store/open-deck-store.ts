@@ -5,6 +5,7 @@ import type { DeckStore } from './deck-store.js';
 import { createDeckStore } from './deck-store.js';
 import { createFsObjectStore, DEFAULT_DATA_DIR } from './fs-object-store.js';
 import { createMediaStore, type MediaStore } from './media-store.js';
+import type { ObjectStore } from './object-store.js';
 import { DISK_CALL_LIMIT_MS } from './storage-timeouts.js';
 
 export interface StoreConfig {
@@ -22,7 +23,7 @@ export interface StoreConfig {
 /** The deck store a configuration asks for: S3 when a bucket is named, otherwise the embedded one. */
 export async function openDeckStore(
   config: StoreConfig,
-): Promise<DeckStore & { backing: string; courses: CourseStore; media: MediaStore }> {
+): Promise<DeckStore & { backing: string; courses: CourseStore; media: MediaStore; objects: ObjectStore }> {
   const prefix = config.prefix ?? DEFAULT_DECKS_PREFIX;
   if (config.bucket) {
     // Loaded only when needed: the AWS SDK costs a few hundred milliseconds to import.
@@ -38,6 +39,7 @@ export async function openDeckStore(
       backing: where,
       courses: createCourseStore(objects),
       media: createMediaStore(objects),
+      objects,
     };
   }
   const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
@@ -47,5 +49,6 @@ export async function openDeckStore(
     backing: dataDir,
     courses: createCourseStore(objects),
     media: createMediaStore(objects),
+    objects,
   };
 }

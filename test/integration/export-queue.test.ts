@@ -4,6 +4,7 @@ import { createExportQueue } from '../../lambdas/server/export-queue.js';
 import { createSiteReader } from '../../lambdas/server/site-files.js';
 import { createDeckStore } from '../../lambdas/store/deck-store.js';
 import { createFsObjectStore } from '../../lambdas/store/fs-object-store.js';
+import type { ObjectStore } from '../../lambdas/store/object-store.js';
 import { tempDir } from '../support/temp-dir.js';
 import { ADA, makePublication } from './support/deck-fixture.js';
 
@@ -28,26 +29,35 @@ const until = async (check: () => boolean) => {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
-async function setUp(maxWaiting = 8) {
-  const store = createDeckStore(createFsObjectStore(tempDir('export-queue')));
+async function setUp(maxWaiting = 8, options: { jobs?: boolean; objects?: ObjectStore } = {}) {
+  const objects = options.objects ?? createFsObjectStore(tempDir('export-queue'));
+  const store = createDeckStore(objects);
   const held = heldMaker();
   const errors: unknown[] = [];
-  const queue = createExportQueue({
-    store,
-    files: ['deck.pptx'],
-    makeHere: held.make,
-    readImages: async () => new Map(),
-    logger: { info: () => {}, warn: () => {}, error: (...args: unknown[]) => errors.push(args) },
-    memoryMb: 64,
-    timeoutMs: 60_000,
-    maxWaiting,
-  });
+  const warnings: unknown[] = [];
+  const open = () =>
+    createExportQueue({
+      store,
+      files: ['deck.pptx'],
+      makeHere: held.make,
+      readImages: async () => new Map(),
+      logger: {
+        info: () => {},
+        warn: (...args: unknown[]) => warnings.push(args),
+        error: (...args: unknown[]) => errors.push(args),
+      },
+      memoryMb: 64,
+      timeoutMs: 60_000,
+      maxWaiting,
+      ...(options.jobs && { jobs: objects }),
+    });
+  const queue = open();
   const stored = async (id: string) => {
     const publication = makePublication(id, 'one');
     await store.publishDeck(publication, ADA);
     return publication.manifest.version;
   };
-  return { store, held, errors, queue, stored };
+  return { objects, store, held, errors, warnings, queue, open, stored };
 }
 
 describe('the export queue', () => {
@@ -142,6 +152,113 @@ describe('the export queue', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(third).toBe(false);
+    held.calls[0]?.finish({ 'deck.pptx': '1' });
+    await answered;
+    expect(third).toBe(true);
+  });
+});
+
+describe('versions past the in-memory bound, as job files', () => {
+  const jobFile = (id: string, version: string) => `export-jobs/${id}/${version}.json`;
+
+  it('answers at once, keeps the version as a job file, and makes it in turn', async () => {
+    const { objects, store, held, queue, stored } = await setUp(1, { jobs: true });
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map(stored));
+    await queue.export(jobFor('a', a ?? ''));
+    await until(() => held.calls.length === 1);
+    await queue.export(jobFor('b', b ?? ''));
+    // Past the bound: written out, and the publish answers without waiting for room.
+    await queue.export(jobFor('c', c ?? ''));
+    expect(await objects.listKeys('export-jobs/c/')).toEqual([jobFile('c', c ?? '')]);
+    expect(await objects.listChildren('export-jobs/')).toEqual(['c']);
+    held.calls[0]?.finish({ 'deck.pptx': '1' });
+    await until(() => held.calls.length === 2);
+    held.calls[1]?.finish({ 'deck.pptx': '2' });
+    await until(() => held.calls.length === 3);
+    // Read back from its file: the same job.
+    expect(held.calls[2]?.job).toMatchObject(jobFor('c', c ?? ''));
+    let settled = false;
+    const download = queue.settled('c', c ?? '').then(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    held.calls[2]?.finish({ 'deck.pptx': '3' });
+    await download;
+    expect(await store.listVersionFiles('c', c ?? '')).toContain('deck.pptx');
+    expect(await objects.listKeys('export-jobs/c/')).toEqual([]);
+  });
+
+  it('removes the job file of a version passed over for a newer one of its deck', async () => {
+    const { objects, store, held, queue, stored } = await setUp(1, { jobs: true });
+    const [busy, memory] = await Promise.all(['busy', 'memory'].map(stored));
+    const old = await stored('often');
+    const publication = makePublication('often', 'two');
+    await store.publishDeck(publication, ADA);
+    const newer = publication.manifest.version;
+    await queue.export(jobFor('busy', busy ?? ''));
+    await until(() => held.calls.length === 1);
+    await queue.export(jobFor('memory', memory ?? ''));
+    await queue.export(jobFor('often', old));
+    expect(await objects.listKeys('export-jobs/often/')).toEqual([jobFile('often', old)]);
+    await queue.export(jobFor('often', newer));
+    expect(await objects.listKeys('export-jobs/often/')).toEqual([jobFile('often', newer)]);
+    await queue.settled('often', old);
+    for (const n of [0, 1]) {
+      await until(() => held.calls.length === n + 1);
+      held.calls[n]?.finish({ 'deck.pptx': String(n) });
+    }
+    await until(() => held.calls.length === 3);
+    expect(held.calls.map((call) => `${call.job.id} ${call.job.version}`)).toEqual([
+      `busy ${busy}`,
+      `memory ${memory}`,
+      `often ${newer}`,
+    ]);
+  });
+
+  it('keeps what waits when it closes, and makes it after the next start', async () => {
+    const { objects, held, queue, open, stored } = await setUp(1, { jobs: true });
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map(stored));
+    await queue.export(jobFor('a', a ?? ''));
+    await until(() => held.calls.length === 1);
+    await queue.export(jobFor('b', b ?? ''));
+    await queue.export(jobFor('c', c ?? ''));
+    // Stopped while a is being made: b (in memory) is written out too.
+    await queue.close(0);
+    expect((await objects.listChildren('export-jobs/')).sort()).toEqual(['b', 'c']);
+    const next = open();
+    expect(await next.resume()).toBe(2);
+    await until(() => held.calls.length === 2);
+    held.calls[1]?.finish({ 'deck.pptx': 'b' });
+    await until(() => held.calls.length === 3);
+    expect(held.calls.slice(1).map((call) => call.job.id)).toEqual(['b', 'c']);
+    held.calls[2]?.finish({ 'deck.pptx': 'c' });
+    await next.settled('c', c ?? '');
+    for (const id of ['b', 'c']) expect(await objects.listKeys(`export-jobs/${id}/`)).toEqual([]);
+  });
+
+  it('holds the publish back for room when a job file cannot be written, and says why', async () => {
+    const disk = createFsObjectStore(tempDir('export-queue'));
+    // A disk that is full for job files.
+    const full: ObjectStore = {
+      ...disk,
+      put: (key, body, options) =>
+        key.startsWith('export-jobs/')
+          ? Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }))
+          : disk.put(key, body, options),
+    };
+    const { held, warnings, queue, stored } = await setUp(1, { jobs: true, objects: full });
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map(stored));
+    await queue.export(jobFor('a', a ?? ''));
+    await until(() => held.calls.length === 1);
+    await queue.export(jobFor('b', b ?? ''));
+    let third = false;
+    const answered = queue.export(jobFor('c', c ?? '')).then(() => {
+      third = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(third).toBe(false);
+    expect(JSON.stringify(warnings)).toContain('no space left on device');
     held.calls[0]?.finish({ 'deck.pptx': '1' });
     await answered;
     expect(third).toBe(true);
