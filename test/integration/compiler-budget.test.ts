@@ -23,8 +23,12 @@ describe('the compiler budget of a CLI run', () => {
     expect(compilerFlags(['render', large, '--out', join(work, 'out')])).toBe(LARGER_BUDGET);
     expect(compilerFlags(['validate', small, small, small])).toBe('');
     expect(compilerFlags(['validate', small, small, small, small])).toBe(LARGER_BUDGET);
-    expect(compilerFlags(['pptx', large, '-o', join(work, 'x.pptx')])).toBe(LARGER_BUDGET);
-    expect(compilerFlags(['pptx', small, '-o', join(work, 'x.pptx')])).toBe('');
+  });
+
+  it('is raised for every PowerPoint file, whatever its size', () => {
+    expect(compilerFlags(['pptx', small, '-o', join(work, 'x.pptx')])).toBe(LARGER_BUDGET);
+    expect(compilerFlags(['render', small, '--pptx', '-o', work])).toBe(LARGER_BUDGET);
+    expect(compilerFlags(['render', small, '--single-file', '-o', work])).toBe('');
   });
 
   it('does not count the folder or file an option names', () => {
