@@ -78,6 +78,9 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
   let inMemory = 0;
   const room: (() => void)[] = [];
   let running = false;
+  // The version being made, and whether the queue has been closed (a job stopped by the close keeps its job file).
+  let current: Waiting | undefined;
+  let closed = false;
   const { jobs } = options;
   let worker: Worker | undefined;
   let seq = 0;
@@ -167,19 +170,23 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
   };
 
   const pump = () => {
-    if (running) return;
+    if (running || closed) return;
     const next = waiting.shift();
     if (!next) return;
     running = true;
+    current = next;
     leftMemory(next);
+    let finished = false;
     // After the answer that queued it has gone out.
     setImmediate(() => {
       jobOf(next)
         .then(async (job) => {
-          if (!job) return;
-          const images = await options.readImages(job.media);
-          const files = await make({ ...job, images });
-          await options.store.addVersionExports(job.id, job.version, files);
+          if (job) {
+            const images = await options.readImages(job.media);
+            const files = await make({ ...job, images });
+            await options.store.addVersionExports(job.id, job.version, files);
+          }
+          finished = true;
         })
         .catch((error: unknown) =>
           options.logger.error('Making the exports of a new version failed', {
@@ -188,10 +195,12 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
             error: error instanceof Error ? error.message : String(error),
           }),
         )
-        // Made or failed, a job file is done with (a failure is logged, as for a job held in memory).
-        .then(() => removeJobFile(next))
+        // Made or failed, a job file is done with (a failure is logged, as for a job held in memory),
+        // unless the close stopped it: then the next start makes it.
+        .then(() => (finished || !closed ? removeJobFile(next) : undefined))
         .finally(() => {
           running = false;
+          current = undefined;
           next.done();
           pump();
         });
@@ -265,7 +274,8 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
     async resume() {
       if (!jobs) return 0;
       let resumed = 0;
-      for (const id of await jobs.listChildren(EXPORT_JOBS_PREFIX)) {
+      // By deck: the order they were queued in is not kept across a restart.
+      for (const id of (await jobs.listChildren(EXPORT_JOBS_PREFIX)).sort()) {
         for (const file of await jobs.listKeys(`${EXPORT_JOBS_PREFIX}${id}/`)) {
           const version = /([^/]+)\.json$/.exec(file)?.[1];
           if (!version || file !== exportJobKey(id, version) || pending.has(keyOf(id, version))) continue;
@@ -284,7 +294,9 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
       clearTimeout(timer);
-      // What still waits in memory is kept as job files too, for the next start to make.
+      closed = true;
+      // What is still being made or waits in memory is kept as job files too, for the next start.
+      if (current?.job && (await writeJobFile(current.job))) current.job = undefined;
       for (const dropped of waiting.splice(0)) {
         if (dropped.job) await writeJobFile(dropped.job);
         dropped.done();

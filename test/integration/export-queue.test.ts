@@ -223,18 +223,42 @@ describe('versions past the in-memory bound, as job files', () => {
     await until(() => held.calls.length === 1);
     await queue.export(jobFor('b', b ?? ''));
     await queue.export(jobFor('c', c ?? ''));
-    // Stopped while a is being made: b (in memory) is written out too.
+    // Stopped while a is being made: a and b (in memory) are written out too.
     await queue.close(0);
-    expect((await objects.listChildren('export-jobs/')).sort()).toEqual(['b', 'c']);
+    expect((await objects.listChildren('export-jobs/')).sort()).toEqual(['a', 'b', 'c']);
     const next = open();
-    expect(await next.resume()).toBe(2);
-    await until(() => held.calls.length === 2);
-    held.calls[1]?.finish({ 'deck.pptx': 'b' });
-    await until(() => held.calls.length === 3);
-    expect(held.calls.slice(1).map((call) => call.job.id)).toEqual(['b', 'c']);
-    held.calls[2]?.finish({ 'deck.pptx': 'c' });
+    expect(await next.resume()).toBe(3);
+    for (const n of [1, 2, 3]) {
+      await until(() => held.calls.length === n + 1);
+      held.calls[n]?.finish({ 'deck.pptx': String(n) });
+    }
+    expect(held.calls.map((call) => call.job.id).sort()).toEqual(['a', 'a', 'b', 'c']);
     await next.settled('c', c ?? '');
-    for (const id of ['b', 'c']) expect(await objects.listKeys(`export-jobs/${id}/`)).toEqual([]);
+    for (const id of ['a', 'b', 'c']) expect(await objects.listKeys(`export-jobs/${id}/`)).toEqual([]);
+  });
+
+  it('keeps the version it was making when it closes, unless it was made', async () => {
+    const { objects, held, queue, open, stored } = await setUp(1, { jobs: true });
+    const [a, b] = await Promise.all(['a', 'b'].map(stored));
+    await queue.export(jobFor('a', a ?? ''));
+    await until(() => held.calls.length === 1);
+    await queue.close(0);
+    // Stopped by the close (the worker ends with it): its job file stays for the next start.
+    held.calls[0]?.fail(new Error('the export worker stopped'));
+    await queue.settled('a', a ?? '');
+    expect(await objects.listKeys('export-jobs/a/')).toEqual([jobFile('a', a ?? '')]);
+    const next = open();
+    expect(await next.resume()).toBe(1);
+    await until(() => held.calls.length === 2);
+    expect(held.calls[1]?.job.id).toBe('a');
+    // Made after a close began: nothing is left to make again.
+    await next.export(jobFor('b', b ?? ''));
+    const closing = next.close(0);
+    held.calls[1]?.finish({ 'deck.pptx': 'a' });
+    await closing;
+    await next.settled('a', a ?? '');
+    expect(await objects.listKeys('export-jobs/a/')).toEqual([]);
+    expect(await objects.listKeys('export-jobs/b/')).toEqual([jobFile('b', b ?? '')]);
   });
 
   it('holds the publish back for room when a job file cannot be written, and says why', async () => {
