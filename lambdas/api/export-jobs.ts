@@ -17,14 +17,33 @@ import {
  * and the export function has its own time and memory.
  */
 
+/** Write a version's export source as its job file. */
+export function writeExportJob(objects: ObjectStore, source: ExportSource): Promise<void> {
+  return objects.put(exportJobKey(source.id, source.version), JSON.stringify(source), {
+    contentType: 'application/json',
+    cacheControl: 'no-store',
+  });
+}
+
+/** The export source in the job file of `id`'s `version`; undefined when the file is gone. */
+export async function readExportJob(
+  objects: ObjectStore,
+  id: string,
+  version: string,
+): Promise<ExportSource | undefined> {
+  const key = exportJobKey(id, version);
+  const object = await objects.get(key);
+  if (!object) return undefined;
+  const source = JSON.parse(Buffer.from(object.body).toString('utf8')) as ExportSource;
+  if (source.id !== id || source.version !== version)
+    throw new Error(`${key} holds the job of ${source.id} ${source.version}`);
+  return source;
+}
+
 /** The API's side: a new version's export source, written as a job file. */
 export function exportByJobFile(objects: ObjectStore): Exporter {
   return {
-    export: (source) =>
-      objects.put(exportJobKey(source.id, source.version), JSON.stringify(source), {
-        contentType: 'application/json',
-        cacheControl: 'no-store',
-      }),
+    export: (source) => writeExportJob(objects, source),
     settled: async () => {},
     files: [DECK_FILES.pptx, DECK_FILES.singleFile],
   };
@@ -45,11 +64,8 @@ export async function runExportJob(
 ): Promise<'made' | 'gone'> {
   const found = /^([^/]+)\/([^/]+)\.json$/.exec(key.slice(EXPORT_JOBS_PREFIX.length));
   if (!key.startsWith(EXPORT_JOBS_PREFIX) || !found) throw new Error(`${key} is not an export job`);
-  const object = await deps.objects.get(key);
-  if (!object) return 'gone';
-  const source = JSON.parse(Buffer.from(object.body).toString('utf8')) as ExportSource;
-  if (source.id !== found[1] || source.version !== found[2])
-    throw new Error(`${key} holds the job of ${source.id} ${source.version}`);
+  const source = await readExportJob(deps.objects, found[1] ?? '', found[2] ?? '');
+  if (!source) return 'gone';
   const images = await deps.readImages(source.media);
   const files = await makeExports({ ...source, images }, deps.tools);
   await deps.store.addVersionExports(source.id, source.version, files);

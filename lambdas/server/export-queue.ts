@@ -10,6 +10,7 @@ import {
   makeExports,
   type ReadImages,
 } from '../api/deck-exports.js';
+import { readExportJob, writeExportJob } from '../api/export-jobs.js';
 import type { TemplateSet } from '../core/deck.js';
 import { readAssetBytes } from '../node/single-file-assets.js';
 import { EXPORT_JOBS_PREFIX, exportJobKey } from '../site/layout.js';
@@ -159,15 +160,8 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
   };
 
   /** The job of `entry`: held, or read from its job file (none when the file is gone). */
-  const jobOf = async (entry: Waiting): Promise<ExportSource | undefined> => {
-    if (entry.job || !jobs) return entry.job;
-    const object = await jobs.get(exportJobKey(entry.id, entry.version));
-    if (!object) return undefined;
-    const job = JSON.parse(Buffer.from(object.body).toString('utf8')) as ExportSource;
-    if (job.id !== entry.id || job.version !== entry.version)
-      throw new Error(`the job file of ${entry.id} ${entry.version} holds another version's job`);
-    return job;
-  };
+  const jobOf = async (entry: Waiting): Promise<ExportSource | undefined> =>
+    entry.job || !jobs ? entry.job : readExportJob(jobs, entry.id, entry.version);
 
   const pump = () => {
     if (running || closed) return;
@@ -223,10 +217,7 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
   const writeJobFile = async (job: ExportSource): Promise<boolean> => {
     if (!jobs || waiting.length - inMemory >= MAX_JOB_FILES) return false;
     try {
-      await jobs.put(exportJobKey(job.id, job.version), JSON.stringify(job), {
-        contentType: 'application/json',
-        cacheControl: 'no-store',
-      });
+      await writeExportJob(jobs, job);
       return true;
     } catch (error) {
       options.logger.warn('An export job file could not be written: the publish waits for room', {
@@ -259,7 +250,8 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
           replaced.done();
         }
       }
-      if (inMemory >= options.maxWaiting && !pending.has(key) && (await writeJobFile(job))) {
+      if (inMemory >= options.maxWaiting && (await writeJobFile(job))) {
+        // Asked for again while its file was written: that one is queued.
         if (pending.has(key)) return;
         enqueue(key, { id: job.id, version: job.version });
         pump();
