@@ -110,10 +110,12 @@ export function createApi(deps: ApiDeps): Api {
       generatedAt: clock().toISOString(),
       ...(pathId !== undefined ? { id: pathId } : {}),
     });
-    const { created, manifest } = await deps.store.publishDeck(publication, actor);
+    const { created, written, manifest } = await deps.store.publishDeck(publication, actor);
     if (created) await refreshCourses(manifest.id);
     const own = manifest.version === publication.manifest.version;
-    if (created || (own && (await lacksExports(manifest.id, manifest.version)))) {
+    // A version stored before (the deck going back to it) has its exports already, unless making
+    // them failed then.
+    if ((created && written) || (own && (await lacksExports(manifest.id, manifest.version)))) {
       // The version stands whatever happens here: a failure costs its downloads until the same
       // publish is sent again, and says so.
       await exporter.export(exportSource).catch((error: unknown) => {

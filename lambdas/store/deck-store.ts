@@ -53,6 +53,11 @@ export type StoredDeck = DeckManifest & { owner: Owner };
 export interface PublishResult {
   /** False when the deck already stood at this exact version: nothing was written. */
   created: boolean;
+  /**
+   * True when this publish stored the version's files; false when they were stored already (the deck
+   * stood at this version before, or an earlier publish of it was interrupted after its deck.json).
+   */
+  written: boolean;
   manifest: DeckManifest;
 }
 
@@ -148,9 +153,13 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
     }
   };
 
-  /** Write a version's files once each, deck.json last: a version with deck.json is complete. */
-  const writeVersion = async ({ manifest, files }: DeckPublication): Promise<void> => {
+  /**
+   * Write a version's files once each, deck.json last: a version with deck.json is complete, so one
+   * found with it (the deck going back to an earlier version) is not written again. False then.
+   */
+  const writeVersion = async ({ manifest, files }: DeckPublication): Promise<boolean> => {
     const { id, version } = manifest;
+    if (await objects.get(versionKey(prefix, id, version, DECK_FILES.manifest))) return false;
     const put = (name: string, body: string | Uint8Array) => putVersionFile(id, version, name, body);
     const manifestFile = files[DECK_FILES.manifest] ?? `${JSON.stringify(manifest, null, 2)}\n`;
     await settleAll(
@@ -159,6 +168,7 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
         .map(([name, body]) => put(name, body)),
     );
     await put(DECK_FILES.manifest, manifestFile);
+    return true;
   };
 
   /** Read, decide, write on condition of that read; on a conflict, again from a fresh read. */
@@ -205,12 +215,12 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
         // Refuse, or answer "already current", before writing anything.
         const before = await checkAllowed(manifest.id, actor);
         if (before?.manifest?.version === manifest.version)
-          return { created: false, manifest: before.manifest };
-        await writeVersion(publication);
+          return { created: false, written: false, manifest: before.manifest };
+        const written = await writeVersion(publication);
         const at = clock().toISOString();
         const decision = await movePointer(manifest.id, { kind: 'publish', manifest, at }, actor);
         const current = decision.kind === 'missing' ? manifest : (decision.pointer.manifest ?? manifest);
-        return { created: decision.kind === 'write', manifest: current };
+        return { created: decision.kind === 'write', written, manifest: current };
       }),
 
     restoreDeck: (id, version, actor) =>
@@ -223,7 +233,7 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
           { kind: 'restore', manifest, at: clock().toISOString() },
           actor,
         );
-        return { created: decision.kind === 'write', manifest };
+        return { created: decision.kind === 'write', written: false, manifest };
       }),
 
     deleteDeck: (id, actor) =>

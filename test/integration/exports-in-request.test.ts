@@ -63,4 +63,56 @@ describe('exports made in the request', () => {
     const pptx = await store.readVersionFile('exported', first.body.version, 'deck.pptx');
     expect([...(pptx?.body.subarray(0, 2) ?? [])]).toEqual([0x50, 0x4b]);
   });
+
+  it('a deck going back to a stored version does not make its exports again, unless they are missing', async () => {
+    const pptxPuts: string[] = [];
+    const disk = createFsObjectStore(tempDir('exports-go-back'));
+    let failNext = false;
+    const objects: ObjectStore = {
+      ...disk,
+      put(key, body, options) {
+        if (key.endsWith('/deck.pptx')) {
+          pptxPuts.push(key);
+          if (failNext) {
+            failNext = false;
+            return Promise.reject(new StorageError('disk full', { cause: enospc() }));
+          }
+        }
+        return disk.put(key, body, options);
+      },
+    };
+    const store = createDeckStore(objects);
+    const api = createApi({
+      store,
+      templates: loadTemplates(),
+      authorize: createTokenAuthorizer(singleAdmin(TOKEN)),
+    });
+    const publish = async (marker: string) => {
+      const body = lectureYaml('going-back', marker);
+      const result = await api(
+        apiEvent({ method: 'PUT', path: '/api/decks/going-back', body, headers: HEADERS }),
+      );
+      expect(result.statusCode).toBe(201);
+      return JSON.parse(result.body ?? '{}') as { version: string; warnings: { code: string }[] };
+    };
+
+    const first = await publish('First');
+    await publish('Second');
+    expect(pptxPuts).toHaveLength(2);
+    const back = await publish('First');
+    expect(back.version).toBe(first.version);
+    expect(await store.currentVersion('going-back')).toBe(first.version);
+    expect(pptxPuts).toHaveLength(2);
+
+    // A version whose PowerPoint file was never stored gets it when the deck goes back to it.
+    failNext = true;
+    const third = await publish('Third');
+    expect(third.warnings.map((w) => w.code)).toContain('export-failed');
+    await publish('Second');
+    expect(await store.listVersionFiles('going-back', third.version)).not.toContain('deck.pptx');
+    const puts = pptxPuts.length;
+    await publish('Third');
+    expect(pptxPuts).toHaveLength(puts + 1);
+    expect(await store.listVersionFiles('going-back', third.version)).toContain('deck.pptx');
+  });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../../lambdas/store/errors.js';
 import type { ObjectStore } from '../../../lambdas/store/object-store.js';
 import { ADA, ADMIN, BEN, makePublication, textOf } from './deck-fixture.js';
+import { countingWrites } from './faulty-store.js';
 
 /** A fresh, empty object store of one backing (each call gets its own key space). */
 export type ObjectStoreFactory = () => Promise<ObjectStore>;
@@ -39,7 +40,11 @@ export function describeDeckStoreContract(
     it('publishes a version whole, owned by its first publisher, with one history entry', async () => {
       const store = createDeckStore(await makeObjects());
       const first = makePublication('cold-war', 'Stalin, Mao — 毛泽东, Сталин');
-      expect(await store.publishDeck(first, ADA)).toEqual({ created: true, manifest: first.manifest });
+      expect(await store.publishDeck(first, ADA)).toEqual({
+        created: true,
+        written: true,
+        manifest: first.manifest,
+      });
       const { version } = first.manifest;
       expect(await store.currentVersion('cold-war')).toBe(version);
       expect(await store.getDeck('cold-war')).toEqual({
@@ -72,6 +77,46 @@ export function describeDeckStoreContract(
       expect(result.created).toBe(false);
       expect(result.manifest.generatedAt).toBe('2026-11-25T08:00:00.000Z');
       expect(await store.listVersions('same')).toHaveLength(1);
+    });
+
+    it('goes back to a stored version without writing its files again', async () => {
+      const objects = await makeObjects();
+      const v1 = makePublication('back', 'first text');
+      const v2 = makePublication('back', 'second text');
+      await createDeckStore(objects).publishDeck(v1, ADA);
+      await createDeckStore(objects).publishDeck(v2, ADA);
+      const counting = countingWrites(objects);
+      const result = await createDeckStore(counting).publishDeck(v1, ADA);
+      expect(result).toEqual({ created: true, written: false, manifest: v1.manifest });
+      // The pointer and the history entries; no file of the version.
+      expect(counting.written.filter((key) => key.includes('/v/'))).toEqual([]);
+      expect(counting.written.length).toBeGreaterThan(0);
+      const store = createDeckStore(objects);
+      expect(await store.currentVersion('back')).toBe(v1.manifest.version);
+      for (const [name, body] of Object.entries(v1.files)) {
+        expect(textOf(await store.readVersionFile('back', v1.manifest.version, name)), name).toBe(body);
+      }
+      expect((await store.listVersions('back'))?.map((v) => v.version)).toEqual([
+        v1.manifest.version,
+        v2.manifest.version,
+        v1.manifest.version,
+      ]);
+    });
+
+    it('writes again a version whose deck.json never got written', async () => {
+      const objects = await makeObjects();
+      const v1 = makePublication('torn', 'first text');
+      const { version } = v1.manifest;
+      // What a publish stopped before its last write leaves: every file but deck.json.
+      await objects.put(`decks/torn/v/${version}/index.html`, v1.files['index.html'] ?? '', {
+        contentType: 'text/html; charset=utf-8',
+      });
+      const result = await createDeckStore(objects).publishDeck(v1, ADA);
+      expect(result).toMatchObject({ created: true, written: true });
+      const store = createDeckStore(objects);
+      for (const [name, body] of Object.entries(v1.files)) {
+        expect(textOf(await store.readVersionFile('torn', version, name)), name).toBe(body);
+      }
     });
 
     it('adds a stored version’s exports, and nothing else', async () => {
