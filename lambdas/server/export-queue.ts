@@ -23,8 +23,10 @@ import type { ExportReply, ExportWorkerData } from './export-worker.js';
  * publish has answered, one version at a time, in a worker thread with a heap bound and a time bound.
  * A deck over either bound gets no exports (the worker is replaced for the next one), and the server
  * answers every other request meanwhile. A version still waiting when a newer one of the same deck
- * comes is passed over. A download asked for while its version's exports are being
- * made waits for them.
+ * comes is passed over. The next version's exports start only once no new version has been queued for
+ * `quietMs`, so a burst of publishes is answered without a worker busy beside it; a download asked for
+ * while its version waits moves it to the front and starts it at once, and one asked for while its
+ * version's exports are being made waits for them.
  *
  * Up to `maxWaiting` versions wait in memory. Past that, a version waits as a job file in `jobs` (the
  * export-jobs/ file the deployed API writes for its export function), read back when its turn comes,
@@ -50,6 +52,8 @@ export interface ExportQueueOptions {
   timeoutMs: number;
   /** How many versions may wait in memory; past that they wait in `jobs`, or the publish waits for room. */
   maxWaiting: number;
+  /** How long after the last version was queued the next one's exports may start (0: at once). */
+  quietMs: number;
   /** Where versions past `maxWaiting` wait as job files (under export-jobs/). */
   jobs?: ObjectStore;
 }
@@ -69,6 +73,8 @@ interface Waiting {
   version: string;
   /** The job, held in memory; none: it waits as its job file. */
   job?: ExportSource;
+  /** A download waits for it: it goes first, without waiting for a quiet moment. */
+  asked?: boolean;
   done: () => void;
 }
 
@@ -85,6 +91,9 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
   const { jobs } = options;
   let worker: Worker | undefined;
   let seq = 0;
+  // When a version was last queued, and the timer that starts the next job once that is quietMs ago.
+  let lastQueued = Number.NEGATIVE_INFINITY;
+  let quietTimer: NodeJS.Timeout | undefined;
   const keyOf = (id: string, version: string) => `${id}/${version}`;
 
   const startWorker = (file: URL, data: ExportWorkerData): Worker => {
@@ -164,8 +173,20 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
     entry.job || !jobs ? entry.job : readExportJob(jobs, entry.id, entry.version);
 
   const pump = () => {
-    if (running || closed) return;
-    const next = waiting.shift();
+    if (running || closed || waiting.length === 0) return;
+    let index = waiting.findIndex((entry) => entry.asked);
+    if (index === -1) {
+      const wait = lastQueued + options.quietMs - performance.now();
+      if (wait > 0) {
+        quietTimer ??= setTimeout(() => {
+          quietTimer = undefined;
+          pump();
+        }, Math.ceil(wait)).unref();
+        return;
+      }
+      index = 0;
+    }
+    const [next] = waiting.splice(index, 1);
     if (!next) return;
     running = true;
     current = next;
@@ -233,6 +254,7 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
     files: options.files,
 
     async export(job: ExportSource) {
+      lastQueued = performance.now();
       const key = keyOf(job.id, job.version);
       if (pending.has(key)) return;
       // A newer version of a deck takes the place of one still waiting: nobody is likely to download
@@ -279,13 +301,21 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
       return resumed;
     },
 
-    settled: (id, version) => pending.get(keyOf(id, version)) ?? Promise.resolve(),
+    settled(id, version) {
+      const entry = waiting.find((one) => one.id === id && one.version === version);
+      if (entry && !entry.asked) {
+        entry.asked = true;
+        pump();
+      }
+      return pending.get(keyOf(id, version)) ?? Promise.resolve();
+    },
 
     async close(waitMs) {
       const all = Promise.all(pending.values());
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
       clearTimeout(timer);
+      clearTimeout(quietTimer);
       closed = true;
       // What is still being made or waits in memory is kept as job files too, for the next start.
       if (current?.job && (await writeJobFile(current.job))) current.job = undefined;
@@ -304,6 +334,12 @@ export function createExportQueue(options: ExportQueueOptions): ExportQueue {
 const EXPORT_WORKER = new URL('./export-worker.mjs', import.meta.url);
 /** One version's exports may take this much heap and time; this many versions wait in memory. */
 export const EXPORT_LIMITS = { memoryMb: 256, timeoutMs: 60_000, maxWaiting: 16 } as const;
+/**
+ * Exports start once no new version has been queued for this long: a client publishing a course sends
+ * the next lecture within a few milliseconds of the last answer, and one version's exports take a
+ * course lecture about 80 ms here.
+ */
+export const EXPORT_QUIET_MS = 100;
 const SILENT: ApiLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** The local server's export queue: in the built worker when there is one, in this thread otherwise. */
@@ -331,6 +367,7 @@ export function createServerExports(options: {
     memoryMb: options.limits?.memoryMb ?? EXPORT_LIMITS.memoryMb,
     timeoutMs: options.limits?.timeoutMs ?? EXPORT_LIMITS.timeoutMs,
     maxWaiting: EXPORT_LIMITS.maxWaiting,
+    quietMs: EXPORT_QUIET_MS,
     ...(options.jobs && { jobs: options.jobs }),
   });
 }

@@ -29,7 +29,10 @@ const until = async (check: () => boolean) => {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
-async function setUp(maxWaiting = 8, options: { jobs?: boolean; objects?: ObjectStore } = {}) {
+async function setUp(
+  maxWaiting = 8,
+  options: { jobs?: boolean; objects?: ObjectStore; quietMs?: number } = {},
+) {
   const objects = options.objects ?? createFsObjectStore(tempDir('export-queue'));
   const store = createDeckStore(objects);
   const held = heldMaker();
@@ -49,6 +52,7 @@ async function setUp(maxWaiting = 8, options: { jobs?: boolean; objects?: Object
       memoryMb: 64,
       timeoutMs: 60_000,
       maxWaiting,
+      quietMs: options.quietMs ?? 0,
       ...(options.jobs && { jobs: objects }),
     });
   const queue = open();
@@ -79,6 +83,36 @@ describe('the export queue', () => {
     ]);
     // Nothing being made: a download reads at once.
     await queue.settled('queued', version);
+  });
+
+  it('starts a version’s exports once no version has been queued for a while, or at once for a download', async () => {
+    const quietMs = 600;
+    const { held, queue, stored } = await setUp(8, { quietMs });
+    const first = await stored('first');
+    const second = await stored('second');
+    const third = await stored('third');
+    await queue.export(jobFor('first', first));
+    await queue.export(jobFor('second', second));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(held.calls).toHaveLength(0);
+    // A download of the second: it goes first, without waiting.
+    const downloaded = queue.settled('second', second);
+    await until(() => held.calls.length === 1);
+    expect(held.calls[0]?.job.id).toBe('second');
+    // Queued while the second is being made: the quiet moment starts again from here.
+    await queue.export(jobFor('third', third));
+    const lastQueued = performance.now();
+    held.calls[0]?.finish({ 'deck.pptx': 'b' });
+    await downloaded;
+    await until(() => held.calls.length === 2);
+    // Timers may fire up to a millisecond early.
+    expect(performance.now() - lastQueued).toBeGreaterThanOrEqual(quietMs - 2);
+    expect(held.calls.map((call) => call.job.id)).toEqual(['second', 'first']);
+    held.calls[1]?.finish({ 'deck.pptx': 'a' });
+    await until(() => held.calls.length === 3);
+    expect(held.calls[2]?.job.id).toBe('third');
+    held.calls[2]?.finish({ 'deck.pptx': 'c' });
+    await queue.settled('third', third);
   });
 
   it('makes one version at a time, once however often it is asked for', async () => {
