@@ -14,6 +14,8 @@ export interface VersionInfo {
 }
 
 const READ_CONCURRENCY = 16;
+/** How many entries a store remembers as written before it forgets them all (a long-running server's memory). */
+const KNOWN_ENTRIES = 1000;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
@@ -21,22 +23,25 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * never rewritten, so two writers never race over one shared list. An entry is written by the writer
  * that made it current, after moving the pointer, and again (harmlessly) by the next writer before it
  * moves the pointer on; the pointer itself carries its entry. So an entry can be late but never lost.
+ * An entry this store has written (or found written) is not written again: the next writer in the
+ * same process skips that second write.
  */
 export function createDeckHistory(objects: ObjectStore, prefix: string) {
+  const written = new Set<string>();
   const record = async (id: string, entry: HistoryEntry): Promise<void> => {
+    const key = historyKey(prefix, id, entry.publishedAt, entry.version);
+    if (written.has(key)) return;
     try {
-      await objects.put(
-        historyKey(prefix, id, entry.publishedAt, entry.version),
-        `${JSON.stringify(entry)}\n`,
-        {
-          contentType: JSON_TYPE,
-          cacheControl: CACHE.immutable,
-          ifNoneMatch: '*',
-        },
-      );
+      await objects.put(key, `${JSON.stringify(entry)}\n`, {
+        contentType: JSON_TYPE,
+        cacheControl: CACHE.immutable,
+        ifNoneMatch: '*',
+      });
     } catch (error) {
       if (!(error instanceof PreconditionFailedError)) throw error;
     }
+    if (written.size >= KNOWN_ENTRIES) written.clear();
+    written.add(key);
   };
 
   const list = async (id: string, pointer: Pointer | undefined): Promise<VersionInfo[]> => {

@@ -171,10 +171,18 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
     return true;
   };
 
-  /** Read, decide, write on condition of that read; on a conflict, again from a fresh read. */
-  const movePointer = async (id: string, change: PointerChange, actor: Actor) => {
+  /**
+   * Read, decide, write on condition of that read; on a conflict, again from a fresh read. `first`:
+   * a read the caller already made, used for the first attempt (a stale one fails its condition).
+   */
+  const movePointer = async (
+    id: string,
+    change: PointerChange,
+    actor: Actor,
+    first?: { read: PointerRead | undefined },
+  ) => {
     for (let attempt = 1; ; attempt += 1) {
-      const read = await readPointer(id);
+      const read = attempt === 1 && first ? first.read : await readPointer(id);
       const decision = decidePointer(read?.pointer, change, actor);
       if (decision.kind === 'forbidden') throw forbidden(id, decision.owner);
       if (decision.kind !== 'write') return decision;
@@ -187,7 +195,8 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
         });
       } catch (error) {
         if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ATTEMPTS) throw error;
-        await sleep(Math.random() * 20 * attempt);
+        // The caller's read may only have gone stale: read again at once. A conflict on a fresh read waits.
+        if (!(attempt === 1 && first)) await sleep(Math.random() * 20 * attempt);
         continue;
       }
       // The change stands from here on; its entry is also in the pointer, so a failure is repaired later.
@@ -197,10 +206,10 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
     }
   };
 
-  const checkAllowed = async (id: string, actor: Actor): Promise<Pointer | undefined> => {
+  const checkAllowed = async (id: string, actor: Actor): Promise<PointerRead | undefined> => {
     const read = await readPointer(id);
     if (read && read.pointer.owner.id !== actor.id && !actor.admin) throw forbidden(id, read.pointer.owner);
-    return read?.pointer;
+    return read;
   };
 
   const readStoredDeck = async (id: string): Promise<StoredDeck | undefined> => {
@@ -214,24 +223,28 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
         const { manifest } = publication;
         // Refuse, or answer "already current", before writing anything.
         const before = await checkAllowed(manifest.id, actor);
-        if (before?.manifest?.version === manifest.version)
-          return { created: false, written: false, manifest: before.manifest };
+        const current = before?.pointer.manifest;
+        if (current?.version === manifest.version)
+          return { created: false, written: false, manifest: current };
         const written = await writeVersion(publication);
         const at = clock().toISOString();
-        const decision = await movePointer(manifest.id, { kind: 'publish', manifest, at }, actor);
-        const current = decision.kind === 'missing' ? manifest : (decision.pointer.manifest ?? manifest);
-        return { created: decision.kind === 'write', written, manifest: current };
+        const decision = await movePointer(manifest.id, { kind: 'publish', manifest, at }, actor, {
+          read: before,
+        });
+        const now = decision.kind === 'missing' ? manifest : (decision.pointer.manifest ?? manifest);
+        return { created: decision.kind === 'write', written, manifest: now };
       }),
 
     restoreDeck: (id, version, actor) =>
       lock.run(id, async () => {
-        await checkAllowed(id, actor);
+        const before = await checkAllowed(id, actor);
         const manifest = await readManifestOf(id, version);
         if (!manifest || manifest.id !== id) throw new VersionNotFoundError(id, version);
         const decision = await movePointer(
           id,
           { kind: 'restore', manifest, at: clock().toISOString() },
           actor,
+          { read: before },
         );
         return { created: decision.kind === 'write', written: false, manifest };
       }),

@@ -103,6 +103,25 @@ export function describeDeckStoreContract(
       ]);
     });
 
+    it('writes each history entry once from one store, and a store that missed one writes it later', async () => {
+      const objects = await makeObjects();
+      const counting = countingWrites(objects);
+      const store = createDeckStore(counting);
+      const publications = ['one', 'two', 'three'].map((text) => makePublication('entries', text));
+      for (const publication of publications) await store.publishDeck(publication, ADA);
+      const history = counting.written.filter((key) => key.includes('/history/'));
+      expect(history).toHaveLength(3);
+      expect(new Set(history).size).toBe(3);
+      // Another store (another process) does not know the last entry was written: it writes it again, harmlessly.
+      const other = countingWrites(objects);
+      await createDeckStore(other).publishDeck(makePublication('entries', 'four'), ADA);
+      expect(other.written.filter((key) => key.includes('/history/'))).toEqual([
+        history[2],
+        expect.any(String),
+      ]);
+      expect((await store.listVersions('entries'))?.map((v) => v.version)).toHaveLength(4);
+    });
+
     it('writes again a version whose deck.json never got written', async () => {
       const objects = await makeObjects();
       const v1 = makePublication('torn', 'first text');
