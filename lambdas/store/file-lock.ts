@@ -1,4 +1,4 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StorageError } from './errors.js';
 
@@ -24,7 +24,7 @@ export async function withFileLock<T>(lockPath: string, task: () => Promise<T>):
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     if (await isAbandoned(lockPath)) {
-      await rm(lockPath, { force: true });
+      await removeLock(lockPath);
       continue;
     }
     if (Date.now() - started > GIVE_UP_MS) throw new StorageError(`Timed out waiting for ${lockPath}`);
@@ -33,7 +33,16 @@ export async function withFileLock<T>(lockPath: string, task: () => Promise<T>):
   try {
     return await task();
   } finally {
-    await rm(lockPath, { force: true });
+    await removeLock(lockPath);
+  }
+}
+
+/** Remove a lock file that may be gone already (one call, where `rm` makes two). */
+async function removeLock(lockPath: string): Promise<void> {
+  try {
+    await unlink(lockPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { contentTypeFor } from '../site/content-type.js';
 import { guardStorage, PreconditionFailedError, StorageError } from './errors.js';
@@ -116,7 +116,8 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
 
     async delete(key: string): Promise<void> {
       const path = pathOf(key);
-      await guardStorage(`delete ${key}`, () => rm(path, { force: true }));
+      // One call, where `rm` makes two (it looks at the path first); a missing object is no error.
+      await guardStorage(`delete ${key}`, () => unlink(path).catch(ignoreMissing));
     },
 
     async listChildren(prefix: string): Promise<string[]> {
