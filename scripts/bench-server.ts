@@ -146,10 +146,10 @@ export async function benchServer(
       `a course lecture (02-uncertain-partners.yaml), 1 connection: p50 ${real.latency.p50} ms, p99 ${real.latency.p99} ms, ${real.requests.average.toFixed(0)} publishes/s, non-2xx ${real.non2xx}`,
     );
     coursePublishP50 = real.latency.p50;
-    // At that pace each publish makes a new version of one of 20 decks, and the exports (one version's
-    // take the worker about 80 ms here) fall behind: past the 16 versions waiting in memory, each
-    // waits as a job file, and the worker works on the other core throughout. Paced so the exports
-    // keep up, the figure is a publish's own.
+    // At that pace each publish makes a new version of one of 20 decks (or takes a deck back to one it
+    // had): the exports (one version's take the worker about 80 ms here) wait until no version has
+    // been queued for 100 ms, so they are made after the burst; past the 16 versions waiting in
+    // memory, each waits as a job file. Paced, a publish's exports are made between publishes.
     await waitForQuiet(server.pid);
     // Titles no earlier step sent: every publish is a new version.
     const paced = await load(
