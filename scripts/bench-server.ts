@@ -140,12 +140,19 @@ export async function benchServer(
     }
     // A course lecture without figures: a figure must be uploaded before a publish may name it.
     const course = readFileSync(join(root, 'content', 'cold-war', '02-uncertain-partners.yaml'), 'utf8');
-    await waitForQuiet(server.pid);
-    const real = await load(server.url, { connections: 1, duration: seconds }, course);
-    console.log(
-      `a course lecture (02-uncertain-partners.yaml), 1 connection: p50 ${real.latency.p50} ms, p99 ${real.latency.p99} ms, ${real.requests.average.toFixed(0)} publishes/s, non-2xx ${real.non2xx}`,
-    );
-    coursePublishP50 = real.latency.p50;
+    // Three rounds, each with titles of its own (so each starts with new versions), and their median:
+    // one round's p50 moves by a few milliseconds with the machine's load.
+    const rounds: number[] = [];
+    for (const titled of ['Variant', 'Second', 'Third']) {
+      await waitForQuiet(server.pid);
+      const real = await load(server.url, { connections: 1, duration: seconds }, course, titled);
+      console.log(
+        `a course lecture (02-uncertain-partners.yaml), 1 connection: p50 ${real.latency.p50} ms, p99 ${real.latency.p99} ms, ${real.requests.average.toFixed(0)} publishes/s, non-2xx ${real.non2xx}`,
+      );
+      rounds.push(real.latency.p50);
+    }
+    coursePublishP50 = [...rounds].sort((a, b) => a - b)[1] ?? Number.NaN;
+    console.log(`the same, median of the three rounds: p50 ${coursePublishP50} ms`);
     // At that pace each publish makes a new version of one of 20 decks (or takes a deck back to one it
     // had): the exports (one version's take the worker about 80 ms here) wait until no version has
     // been queued for 100 ms, so they are made after the burst; past the 16 versions waiting in
