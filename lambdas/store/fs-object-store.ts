@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { link, mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { contentTypeFor } from '../site/content-type.js';
 import { guardStorage, PreconditionFailedError, StorageError } from './errors.js';
 import { withFileLock } from './file-lock.js';
@@ -21,7 +21,8 @@ const KNOWN_FOLDERS = 1000;
  * half a file: a plain put renames it into place; a create (`ifNoneMatch: '*'`) links it into place,
  * which fails when the name exists; a compare-and-swap (`ifMatch`) checks and renames under a lock
  * file that two processes on one folder respect. Content types follow the file extension, which is
- * how every key the deck store writes is named.
+ * how every key the deck store writes is named. As in a bucket, a folder exists only while it holds an
+ * object: a delete removes the folders it leaves empty.
  */
 export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectStore {
   const root = resolve(dataDir);
@@ -47,10 +48,31 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
         folders.delete(folder);
       }
     }
-    await mkdir(folder, { recursive: true });
+    // A delete of the folder's last object may remove it between the mkdir and the write: again.
+    for (let attempt = 1; ; attempt += 1) {
+      await mkdir(folder, { recursive: true });
+      try {
+        await writeFile(file, body, { flag: 'wx' });
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw error;
+      }
+    }
     if (folders.size >= KNOWN_FOLDERS) folders.clear();
     folders.add(folder);
-    await writeFile(file, body, { flag: 'wx' });
+  };
+
+  /** Remove `folder` and the folders above it (below the root) while they are empty; best effort. */
+  const removeEmptyFolders = async (folder: string): Promise<void> => {
+    for (let at = folder; at.startsWith(`${root}${sep}`); at = dirname(at)) {
+      try {
+        await rmdir(at);
+      } catch {
+        // Not empty (an object, a write in progress, a lock), gone already, or not ours to remove.
+        return;
+      }
+      folders.delete(at);
+    }
   };
 
   const readObject = async (key: string, path: string): Promise<StoredObject | undefined> => {
@@ -118,6 +140,7 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
       const path = pathOf(key);
       // One call, where `rm` makes two (it looks at the path first); a missing object is no error.
       await guardStorage(`delete ${key}`, () => unlink(path).catch(ignoreMissing));
+      await removeEmptyFolders(dirname(path));
     },
 
     async listChildren(prefix: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,5 +89,37 @@ describe('the embedded store on disk', () => {
     expect((await readdir(join(folder, 'd'))).sort()).toEqual(['created.txt', 'plain.txt']);
     expect(await text(store, 'd/plain.txt')).toBe('swapped');
     expect(await text(store, 'd/created.txt')).toBe('created');
+  });
+
+  it('keeps a folder only while it holds an object, as a bucket lists prefixes', async () => {
+    const folder = join(root, `store-folders-${++counter}`);
+    const store = createFsObjectStore(folder);
+    await store.put('export-jobs/a/1.json', '{}', TEXT);
+    await store.put('export-jobs/a/2.json', '{}', TEXT);
+    await store.put('export-jobs/b/deep/3.json', '{}', TEXT);
+    expect(await store.listChildren('export-jobs/')).toEqual(['a', 'b']);
+    await store.delete('export-jobs/a/1.json');
+    expect(await store.listChildren('export-jobs/')).toEqual(['a', 'b']);
+    await store.delete('export-jobs/a/2.json');
+    await store.delete('export-jobs/b/deep/3.json');
+    expect(await store.listChildren('export-jobs/')).toEqual([]);
+    expect(await store.listChildren('')).toEqual([]);
+    // The data folder itself stays; a write after the removal makes its folders again.
+    expect(await readdir(folder)).toEqual([]);
+    await store.put('export-jobs/a/4.json', '{"again":true}', { ...TEXT, ifNoneMatch: '*' });
+    expect(await text(store, 'export-jobs/a/4.json')).toBe('{"again":true}');
+    expect(await store.listChildren('export-jobs/')).toEqual(['a']);
+  });
+
+  it('leaves a folder holding anything else than the deleted object, and a delete of a missing key changes nothing', async () => {
+    const folder = join(root, `store-kept-${++counter}`);
+    const store = createFsObjectStore(folder);
+    await store.put('d/x/one.txt', 'one', TEXT);
+    // What a write in progress or a lock looks like on disk: not an object, but not to be removed.
+    await writeFile(join(folder, 'd', 'x', 'two.txt.tmp-1-abc'), 'half');
+    await store.delete('d/x/one.txt');
+    expect(await readdir(join(folder, 'd', 'x'))).toEqual(['two.txt.tmp-1-abc']);
+    await store.delete('d/y/missing.txt');
+    expect(await readdir(join(folder, 'd'))).toEqual(['x']);
   });
 });
