@@ -25,8 +25,8 @@ import type { ExportReply, ExportWorkerData } from './export-worker.js';
  * answers every other request meanwhile. A version still waiting when a newer one of the same deck
  * comes is passed over. The next version's exports start only once no new version has been queued for
  * `quietMs`, so a burst of publishes is answered without a worker busy beside it; a download asked for
- * while its version waits moves it to the front and starts it at once, and one asked for while its
- * version's exports are being made waits for them.
+ * while its version waits moves it to the front (made next, without waiting for a quiet moment), and
+ * a download waits for its version's exports.
  *
  * Up to `maxWaiting` versions wait in memory. Past that, a version waits as a job file in `jobs` (the
  * export-jobs/ file the deployed API writes for its export function), read back when its turn comes,
