@@ -1,7 +1,7 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import { mathPlugin } from './math/math-markup.js';
 import { markdownItPackage } from './packages.js';
-import { renderSimpleInline, renderSimpleNotes } from './simple-inline.js';
+import { renderSimpleInline, renderSimpleNotes, simpleInlineText } from './simple-inline.js';
 
 /**
  * The inline Markdown subset of the lecture format: **bold**, *italic*, `code` and
@@ -76,6 +76,11 @@ export function renderInlineParsed(text: string): string {
 /** The text of an inline Markdown field without its markup (for <title>, alt text, plain contexts). */
 export function inlineText(text: string): string {
   if (!MARKDOWN_CHARS.test(text)) return text;
+  return simpleInlineText(text) ?? inlineTextParsed(text);
+}
+
+/** inlineText through markdown-it alone, for the test that holds the simple path to it. */
+export function inlineTextParsed(text: string): string {
   const tokens = markdown().md.parseInline(text, {})[0]?.children ?? [];
   return tokens
     .filter((t) => t.type === 'text' || t.type === 'code_inline' || t.type === 'math')

@@ -26,8 +26,15 @@ const SPECIAL = [/[*_`[\]\\\r\n\0]/g, /[`[\]\\\r\n\0]/g, /[*_`\\\r\n\0]/g, /[`\\
 
 const htmlText = (text: string) => text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
 
+/** One piece of Markdown read: its HTML, the words markdown-it's tokens hold (`inlineText`), where it ends. */
+interface Piece {
+  html: string;
+  text: string;
+  end: number;
+}
+
 /** A run of `*` or `**` around `inner`, if markdown-it reads it as emphasis and nothing else. */
-function emphasis(text: string, at: number): { html: string; end: number } | undefined {
+function emphasis(text: string, at: number): Piece | undefined {
   const before = at === 0 ? '' : text[at - 1];
   if (before !== '' && before !== ' ') return undefined;
   const marks = text.startsWith('**', at) ? '**' : '*';
@@ -42,22 +49,22 @@ function emphasis(text: string, at: number): { html: string; end: number } | und
   const end = close + marks.length;
   if (!AFTER_CLOSE.has(text[end] ?? '')) return undefined;
   const tag = marks === '**' ? 'strong' : 'em';
-  return { html: `<${tag}>${htmlText(inner)}</${tag}>`, end };
+  return { html: `<${tag}>${htmlText(inner)}</${tag}>`, text: inner, end };
 }
 
 /** A code span of one backtick on each side, its content neither empty nor padded. */
-function codeSpan(text: string, at: number): { html: string; end: number } | undefined {
+function codeSpan(text: string, at: number): Piece | undefined {
   const close = text.indexOf('`', at + 1);
   // A longer run of backticks does not close a span of one.
   if (close === -1 || text[close + 1] === '`') return undefined;
   const inner = text.slice(at + 1, close);
   if (inner === '' || inner.startsWith(' ') || inner.endsWith(' ') || /[\r\n\0]/.test(inner))
     return undefined;
-  return { html: `<code>${htmlText(inner)}</code>`, end: close + 1 };
+  return { html: `<code>${htmlText(inner)}</code>`, text: inner, end: close + 1 };
 }
 
 /** `[label](url)` with a plain label and a plain http(s) or mailto URL. */
-function link(text: string, at: number): { html: string; end: number } | undefined {
+function link(text: string, at: number): Piece | undefined {
   const labelEnd = text.indexOf('](', at + 1);
   if (labelEnd === -1) return undefined;
   const label = text.slice(at + 1, labelEnd);
@@ -68,17 +75,32 @@ function link(text: string, at: number): { html: string; end: number } | undefin
   if (!PLAIN_TARGET.test(url) || (url.includes('&') && url.includes(';'))) return undefined;
   return {
     html: `<a href="${htmlText(url)}" rel="noopener noreferrer">${htmlText(label)}</a>`,
+    text: label,
     end: close + 1,
   };
 }
 
 /** The HTML markdown-it gives `text`, when `text` is in the simple shapes above; else undefined. */
 export function renderSimpleInline(text: string): string | undefined {
+  return readSimple(text, 'html');
+}
+
+/**
+ * The words of `text` without its markup, as markdown.ts's inlineText takes them from markdown-it's
+ * tokens (emphasis and code by their content, a link by its label), when `text` is in the simple
+ * shapes above; else undefined.
+ */
+export function simpleInlineText(text: string): string | undefined {
+  return readSimple(text, 'text');
+}
+
+function readSimple(text: string, as: 'html' | 'text'): string | undefined {
   // Emphasis needs a delimiter that can close it, and a link `](`: without them, those characters are text.
   const literalEmphasis = !MAY_CLOSE.test(text);
   const literalBrackets = !text.includes('](');
   const special = SPECIAL[(literalEmphasis ? 1 : 0) + (literalBrackets ? 2 : 0)] ?? SPECIAL[0];
-  let html = '';
+  const plain = as === 'html' ? htmlText : (part: string) => part;
+  let out = '';
   let plainFrom = 0;
   let at = 0;
   for (;;) {
@@ -96,11 +118,11 @@ export function renderSimpleInline(text: string): string | undefined {
             ? link(text, at)
             : undefined;
     if (!piece) return undefined;
-    html += htmlText(text.slice(plainFrom, at)) + piece.html;
+    out += plain(text.slice(plainFrom, at)) + piece[as];
     at = piece.end;
     plainFrom = at;
   }
-  return html + htmlText(text.slice(plainFrom));
+  return out + plain(text.slice(plainFrom));
 }
 
 /**

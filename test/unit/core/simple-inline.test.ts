@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  inlineText,
+  inlineTextParsed,
   renderInline,
   renderInlineParsed,
   renderNotes,
   renderNotesParsed,
 } from '../../../lambdas/core/markdown.js';
-import { renderSimpleInline, renderSimpleNotes } from '../../../lambdas/core/simple-inline.js';
+import {
+  renderSimpleInline,
+  renderSimpleNotes,
+  simpleInlineText,
+} from '../../../lambdas/core/simple-inline.js';
 
 // A small deterministic generator, so a failure names a text that fails again.
 function random(seed: number) {
@@ -114,6 +120,34 @@ describe('renderSimpleInline', () => {
       expect(renderInline(text), JSON.stringify(text)).toBe(parsed);
     }
     // The generator must reach the simple path often, or this test proves nothing.
+    expect(taken).toBeGreaterThan(texts / 8);
+  });
+});
+
+describe('simpleInlineText', () => {
+  it('keeps the words of the simple shapes and drops their markup', () => {
+    expect(simpleInlineText('a **b c** *d* `e*` [f](https://e.org/?x=1&y=2) <&>.')).toBe('a b c d e* f <&>.');
+    expect(simpleInlineText('_a_')).toBeUndefined();
+  });
+
+  it('gives what markdown-it’s tokens give, or leaves the text to them, over thousands of texts', () => {
+    const pick = random(23);
+    let taken = 0;
+    let texts = 0;
+    for (let i = 0; i < 12000; i++) {
+      const text =
+        i % 2 === 0
+          ? shaped(pick)
+          : Array.from({ length: 1 + pick(12) }, () => PIECES[pick(PIECES.length)]).join('');
+      texts++;
+      const simple = simpleInlineText(text);
+      const parsed = inlineTextParsed(text);
+      if (simple !== undefined) {
+        taken++;
+        expect(simple, JSON.stringify(text)).toBe(parsed);
+      }
+      expect(inlineText(text), JSON.stringify(text)).toBe(parsed);
+    }
     expect(taken).toBeGreaterThan(texts / 8);
   });
 });
