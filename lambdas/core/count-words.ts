@@ -13,7 +13,13 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu;
 // unclosed `[x](` and back, for every `](` in it (seconds for one 20,000-character text).
 const LINK_TARGET = /\]\([^)\s[\]]*\)/g;
 
-const ASCII = /^[\0-\x7f]*$/;
+/**
+ * ASCII, and the spaces and punctuation outside it that English text is written with (no-break space,
+ * curly quotes, dashes, ellipsis, middle dot, guillemets, the General Punctuation block): none of them
+ * is a letter, a mark or a digit, so a text of these alone has words only where ASCII letters are.
+ */
+export const PLAIN_PUNCTUATED =
+  /^[\0-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2000-\u206f]*$/;
 
 /** Whether a UTF-16 code unit is an ASCII letter or digit: what \p{L}, \p{M} and \p{N} hold below U+0080. */
 function isWordCode(c: number): boolean {
@@ -21,10 +27,11 @@ function isWordCode(c: number): boolean {
 }
 
 /**
- * `WORD`'s matches in an ASCII text, counted in one pass without building them: a run of letters and
- * digits is a word, and an apostrophe, full stop or hyphen between two such runs joins them.
+ * `WORD`'s matches in a text of PLAIN_PUNCTUATED characters, counted in one pass without building
+ * them: a run of ASCII letters and digits is a word, and an apostrophe (straight or ’), full stop or
+ * hyphen between two such runs joins them.
  */
-export function countAsciiWords(text: string): number {
+export function countPlainWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -32,7 +39,11 @@ export function countAsciiWords(text: string): number {
     if (isWordCode(c)) {
       if (!inWord) words++;
       inWord = true;
-    } else if (inWord && (c === 0x27 || c === 0x2e || c === 0x2d) && isWordCode(text.charCodeAt(i + 1))) {
+    } else if (
+      inWord &&
+      (c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2d) &&
+      isWordCode(text.charCodeAt(i + 1))
+    ) {
       // a joiner inside a word: the run goes on
     } else {
       inWord = false;
@@ -45,8 +56,9 @@ export function countAsciiWords(text: string): number {
 export function countWords(text: string | undefined): number {
   if (!text) return 0;
   const plain = text.includes('](') ? text.replace(LINK_TARGET, ']') : text;
-  // Most texts are ASCII: counted without the Unicode expression (and the list of words it makes).
-  if (ASCII.test(plain)) return countAsciiWords(plain);
+  // Most texts are ASCII, with curly quotes and dashes at most: counted without the Unicode expression
+  // (whose first use compiles its Unicode classes) and the list of words it makes.
+  if (PLAIN_PUNCTUATED.test(plain)) return countPlainWords(plain);
   // Most lectures have no unspaced script: skip the two passes that look for it.
   if (!HAS_UNSPACED.test(plain)) return plain.match(WORD)?.length ?? 0;
   const unspaced = plain.match(UNSPACED)?.length ?? 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countAsciiWords, countWords } from '../../../lambdas/core/count-words.js';
+import { countPlainWords, countWords, PLAIN_PUNCTUATED } from '../../../lambdas/core/count-words.js';
 
 describe('counting words of links', () => {
   it('drops a link target and keeps its label, and counts the words of unclosed links', () => {
@@ -10,14 +10,14 @@ describe('counting words of links', () => {
   });
 });
 
-describe('counting the words of ASCII texts', () => {
+describe('counting the words of ASCII texts, curly quotes and dashes allowed', () => {
   // The Unicode expression the count is defined by; ASCII texts are counted without it.
   const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu;
   const byExpression = (text: string) => text.match(WORD)?.length ?? 0;
 
   it('counts as the expression does, joiners and all', () => {
     for (const text of ["don't stop", 'U.S.-Soviet', 'a..b', '-a- b-', "'x' y'", 'a.b.c d', '1950-53.', '']) {
-      expect(countAsciiWords(text), text).toBe(byExpression(text));
+      expect(countPlainWords(text), text).toBe(byExpression(text));
     }
   });
 
@@ -31,8 +31,36 @@ describe('counting the words of ASCII texts', () => {
     const alphabet = "ab9Z '.-_*,\n\t()[]`!";
     for (let n = 0; n < 3000; n++) {
       const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join('');
-      expect(countAsciiWords(text), JSON.stringify(text)).toBe(byExpression(text));
+      expect(countPlainWords(text), JSON.stringify(text)).toBe(byExpression(text));
     }
+  });
+
+  it('takes no letter, mark or digit for punctuation', () => {
+    const letter = /[\p{L}\p{M}\p{N}]/u;
+    let checked = 0;
+    for (let code = 0x80; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (!PLAIN_PUNCTUATED.test(char)) continue;
+      checked++;
+      expect(letter.test(char), `U+${code.toString(16)}`).toBe(false);
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('counts as the expression does on generated texts with curly quotes, dashes and spaces', () => {
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    const alphabet = "ab9Z '.-’‘“”–—…·\u00a0\u2009«»,";
+    let plain = 0;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join('');
+      if (PLAIN_PUNCTUATED.test(text)) plain++;
+      expect(countWords(text), JSON.stringify(text)).toBe(byExpression(text));
+    }
+    expect(plain).toBe(3000);
   });
 
   it('takes the Unicode path for any other text', () => {
