@@ -39,27 +39,22 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
   const folders = new Set<string>();
   const writeInFolder = async (file: string, body: Uint8Array | string): Promise<void> => {
     const folder = dirname(file);
-    if (folders.has(folder)) {
+    // A folder removed since it was made (a delete of its last object, even between our mkdir and
+    // our write) is made again: up to three tries.
+    for (let attempt = 1; ; attempt += 1) {
+      if (!folders.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        if (folders.size >= KNOWN_FOLDERS) folders.clear();
+        folders.add(folder);
+      }
       try {
         await writeFile(file, body, { flag: 'wx' });
         return;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw error;
         folders.delete(folder);
       }
     }
-    // A delete of the folder's last object may remove it between the mkdir and the write: again.
-    for (let attempt = 1; ; attempt += 1) {
-      await mkdir(folder, { recursive: true });
-      try {
-        await writeFile(file, body, { flag: 'wx' });
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw error;
-      }
-    }
-    if (folders.size >= KNOWN_FOLDERS) folders.clear();
-    folders.add(folder);
   };
 
   /** Remove `folder` and the folders above it (below the root) while they are empty; best effort. */
