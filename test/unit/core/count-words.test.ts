@@ -14,6 +14,17 @@ describe('counting the words of ASCII texts, curly quotes and dashes allowed', (
   // The Unicode expression the count is defined by; ASCII texts are counted without it.
   const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu;
   const byExpression = (text: string) => text.match(WORD)?.length ?? 0;
+  /** 3,000 texts of up to 39 characters of `alphabet`, from a fixed seed: the same texts every run. */
+  const generated = (seed: number, alphabet: string): string[] => {
+    let state = seed;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state;
+    };
+    return Array.from({ length: 3000 }, () =>
+      Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join(''),
+    );
+  };
 
   it('counts as the expression does, joiners and all', () => {
     for (const text of ["don't stop", 'U.S.-Soviet', 'a..b', '-a- b-', "'x' y'", 'a.b.c d', '1950-53.', '']) {
@@ -22,15 +33,7 @@ describe('counting the words of ASCII texts, curly quotes and dashes allowed', (
   });
 
   it('counts as the expression does on generated texts', () => {
-    // A fixed seed: the same texts every run.
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed;
-    };
-    const alphabet = "ab9Z '.-_*,\n\t()[]`!";
-    for (let n = 0; n < 3000; n++) {
-      const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join('');
+    for (const text of generated(7, "ab9Z '.-_*,\n\t()[]`!")) {
       expect(countPlainWords(text), JSON.stringify(text)).toBe(byExpression(text));
     }
   });
@@ -48,15 +51,8 @@ describe('counting the words of ASCII texts, curly quotes and dashes allowed', (
   });
 
   it('counts as the expression does on generated texts with curly quotes, dashes and spaces', () => {
-    let seed = 11;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed;
-    };
-    const alphabet = "ab9Z '.-’‘“”–—…·\u00a0\u2009«»,";
     let plain = 0;
-    for (let n = 0; n < 3000; n++) {
-      const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join('');
+    for (const text of generated(11, "ab9Z '.-’‘“”–—…·\u00a0\u2009«»,")) {
       if (PLAIN_PUNCTUATED.test(text)) plain++;
       expect(countWords(text), JSON.stringify(text)).toBe(byExpression(text));
     }
