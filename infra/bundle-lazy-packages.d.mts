@@ -14,3 +14,7 @@ export const MATHJAX_MODULES: Record<string, string[]>;
 export const LAMBDA_PLATFORM: { os: string; cpu: string; libc: string };
 /** sharp for LAMBDA_PLATFORM, copied into `outDir/node_modules`. */
 export function installSharp(outDir: string, projectRoot: string): void;
+/** Write one lazy package into `outDir/node_modules/<name>/` (index.mjs and its chunks) with a package.json naming it. */
+export function lazyPackage(outDir: string, projectRoot: string, name: string): Promise<void>;
+/** `source` with each computed key naming a string constant of the file written as that string. */
+export function inlineSchemaKeys(source: string): string;

@@ -65,6 +65,39 @@ function virtualEntry(contents, resolveDir) {
   };
 }
 
+/**
+ * The AWS SDK's schema files (`.../schemas/schemas_0.js`) describe every operation of the service,
+ * each as an array literal whose trait objects have computed keys naming module constants
+ * (`{ [_h]: ["GET", "/{Key+}", 200] }`, where `const _h = "http"`). A computed key could run code
+ * (a `toString`), so esbuild keeps every schema though the handler sends four commands: 65 KB of the
+ * S3 client's file, all of it top-level code compiled and run at a cold start. This plugin writes
+ * each such key as the string literal its constant holds, and esbuild drops the schemas nothing uses
+ * (12 KB are left). A key whose name is not a string constant of the file stays as it is.
+ */
+export function literalSchemaKeys() {
+  return {
+    name: 'literal-schema-keys',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]@aws-sdk[\\/].*[\\/]schemas[\\/]schemas_\d+\.js$/ }, (args) => ({
+        contents: inlineSchemaKeys(readFileSync(args.path, 'utf8')),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** `source` with each computed key `[name]:` whose name is a string constant of the file written as that string. */
+export function inlineSchemaKeys(source) {
+  const strings = new Map();
+  for (const match of source.matchAll(/^const ([\w$]+) = ("(?:[^"\\\n]|\\.)*");$/gm)) {
+    strings.set(match[1], match[2]);
+  }
+  return source.replace(/([{,]\s*)\[([\w$]+)\]:/g, (whole, before, name) => {
+    const literal = strings.get(name);
+    return literal === undefined ? whole : `${before}${literal}:`;
+  });
+}
+
 /** The packages bundled beside the handler, one file each. */
 export const LAZY_PACKAGES = Object.keys(EXPORTS);
 
@@ -200,13 +233,13 @@ async function requiredPackage(outDir, projectRoot, name) {
   );
 }
 
-async function lazyPackage(outDir, projectRoot, name) {
+/** `outDir/node_modules/<name>/`: the package as an ES module with its chunks, for import(). */
+export async function lazyPackage(outDir, projectRoot, name) {
   const folder = join(outDir, 'node_modules', name);
   mkdirSync(folder, { recursive: true });
   await build({
     absWorkingDir: projectRoot,
     entryPoints: { index: ENTRY },
-    plugins: [virtualEntry(reexport(name), projectRoot)],
     outdir: folder,
     outExtension: { '.js': '.mjs' },
     // What the package itself loads with import() stays in a file of its own, read only if it runs: the
@@ -220,6 +253,7 @@ async function lazyPackage(outDir, projectRoot, name) {
     minify: true,
     mainFields: ['module', 'main'],
     external: LAZY_PACKAGES.filter((other) => other !== name),
+    plugins: [virtualEntry(reexport(name), projectRoot), literalSchemaKeys()],
     // Bundled CommonJS (jszip) calls require() for Node's built-ins, which ESM output lacks.
     banner: {
       js: "import { createRequire as __lazyRequire } from 'node:module'; const require = __lazyRequire(import.meta.url);",
