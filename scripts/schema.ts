@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { courseSchema } from '../lambdas/core/course.js';
 import { lectureSchema } from '../lambdas/core/schema.js';
 

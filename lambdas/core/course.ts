@@ -1,6 +1,6 @@
 import './zod-setup.js';
 // Namespace import: it lets esbuild leave out zod's 60-odd locales and other unused parts (~340 KB).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { LectureFormat } from './deck.js';
 import type { Diagnostic } from './errors.js';
 import { parseLecture } from './parse.js';
@@ -14,26 +14,31 @@ import { type DocumentKind, describeIssues } from './schema-issues.js';
  */
 
 const text = z.string({ error: 'must be text' });
-const requiredText = text.trim().min(1, 'must not be empty');
-const lecturePath = z
-  .string({ error: 'must be the path of a lecture file' })
-  .trim()
-  .min(1, 'must not be empty')
-  .regex(/\.(ya?ml|json)$/i, 'must name a .yaml, .yml or .json lecture file')
-  .refine((path) => !path.startsWith('/'), 'must be relative to the course file');
+const requiredText = text.check(z.trim(), z.minLength(1, 'must not be empty'));
+const lecturePath = z.string({ error: 'must be the path of a lecture file' }).check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.regex(/\.(ya?ml|json)$/i, 'must name a .yaml, .yml or .json lecture file'),
+  z.refine((path) => !path.startsWith('/'), 'must be relative to the course file'),
+);
 
 export const courseSchema = z.strictObject({
   id: z
     .string({ error: 'must be text' })
-    .regex(ID_PATTERN, 'must be 1–64 lowercase letters, digits and dashes, starting with a letter or digit'),
+    .check(
+      z.regex(
+        ID_PATTERN,
+        'must be 1–64 lowercase letters, digits and dashes, starting with a letter or digit',
+      ),
+    ),
   title: requiredText,
-  code: text.optional(),
-  term: text.optional(),
-  instructor: text.optional(),
-  description: text.optional(),
+  code: z.optional(text),
+  term: z.optional(text),
+  instructor: z.optional(text),
+  description: z.optional(text),
   lectures: z
     .array(lecturePath, { error: 'must be a list of lecture files' })
-    .min(1, 'needs at least one lecture'),
+    .check(z.minLength(1, 'needs at least one lecture')),
 });
 
 export type Course = z.output<typeof courseSchema>;

@@ -1,6 +1,6 @@
 import './zod-setup.js';
 // Namespace import: it lets esbuild leave out zod's locales and other unused parts.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What a check found and where, as every front end reports it and deck.json keeps it: the CLI's
@@ -14,8 +14,8 @@ export const diagnosticSchema = z.object({
   path: z.string(),
   message: z.string(),
   /** Line and column (1-based) of the place, when known. */
-  line: z.int().optional(),
-  col: z.int().optional(),
+  line: z.optional(z.int()),
+  col: z.optional(z.int()),
 });
 
 export type Diagnostic = z.infer<typeof diagnosticSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type DocPath, type Finding, isRecord, valueAt } from './paths.js';
 import { lectureSchema, SLIDE_KINDS } from './schema.js';
 import { allowedFields, kindsWithField } from './schema-fields.js';

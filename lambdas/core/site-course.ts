@@ -1,5 +1,5 @@
 import './zod-setup.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COURSE_DOCUMENT, courseSchema, duplicateLectures } from './course.js';
 import type { LectureFormat } from './deck.js';
 import type { Diagnostic } from './errors.js';
@@ -12,15 +12,15 @@ import { describeIssues } from './schema-issues.js';
  * A course as the site stores it: the course format's fields, with `lectures` naming deck ids in
  * teaching order rather than lecture files (the site knows decks, not the instructor's folders).
  */
-export const siteCourseSchema = courseSchema.extend({
+export const siteCourseSchema = z.extend(courseSchema, {
   lectures: z
     .array(
       z
         .string({ error: 'must be a deck id' })
-        .regex(ID_PATTERN, 'must be a deck id: 1–64 lowercase letters, digits and dashes'),
+        .check(z.regex(ID_PATTERN, 'must be a deck id: 1–64 lowercase letters, digits and dashes')),
       { error: 'must be a list of deck ids' },
     )
-    .min(1, 'needs at least one lecture'),
+    .check(z.minLength(1, 'needs at least one lecture')),
 });
 
 export type SiteCourse = z.output<typeof siteCourseSchema>;

@@ -1,7 +1,7 @@
 import '../core/zod-setup.js';
 import { readFileSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type LocalInstructor, MIN_TOKEN_LENGTH, tokenDigest } from '../api/authorize.js';
 import { LecternError } from '../core/errors.js';
 
@@ -13,24 +13,31 @@ export class UsersFileError extends LecternError {
 }
 
 const INSTRUCTOR = z
-  .object({
-    name: z.string().trim().min(1, 'a name is required'),
-    token: z
-      .string()
-      .min(MIN_TOKEN_LENGTH, `a token needs at least ${MIN_TOKEN_LENGTH} characters`)
-      .optional(),
-    tokenSha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/i, 'tokenSha256 is the SHA-256 of the token as 64 hexadecimal digits')
-      .optional(),
-    admin: z.boolean().optional(),
+  .strictObject({
+    name: z.string().check(z.trim(), z.minLength(1, 'a name is required')),
+    token: z.optional(
+      z
+        .string()
+        .check(z.minLength(MIN_TOKEN_LENGTH, `a token needs at least ${MIN_TOKEN_LENGTH} characters`)),
+    ),
+    tokenSha256: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(/^[0-9a-f]{64}$/i, 'tokenSha256 is the SHA-256 of the token as 64 hexadecimal digits'),
+        ),
+    ),
+    admin: z.optional(z.boolean()),
   })
-  .strict()
-  .refine((entry) => (entry.token === undefined) !== (entry.tokenSha256 === undefined), {
-    message: 'give exactly one of token or tokenSha256',
-  });
+  .check(
+    z.refine((entry) => (entry.token === undefined) !== (entry.tokenSha256 === undefined), {
+      message: 'give exactly one of token or tokenSha256',
+    }),
+  );
 
-const USERS = z.object({ instructors: z.array(INSTRUCTOR).min(1, 'list at least one instructor') }).strict();
+const USERS = z.strictObject({
+  instructors: z.array(INSTRUCTOR).check(z.minLength(1, 'list at least one instructor')),
+});
 
 /**
  * The local server's instructors, from a YAML or JSON file (`LECTERN_USERS_FILE`):

@@ -1,5 +1,5 @@
 import '../core/zod-setup.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type SiteCourse, siteCourseSchema } from '../core/site-course.js';
 import { contentTypeFor } from '../site/content-type.js';
 import { CACHE, COURSE_FILES, COURSES_PREFIX, courseKey } from '../site/layout.js';
@@ -29,8 +29,8 @@ export interface StoredCourse {
 /** course.json as written by this store, read back through a schema rather than trusted. */
 const storedCourseSchema = z.object({
   course: siteCourseSchema,
-  owner: z.object({ id: z.string(), name: z.string().catch('') }),
-  updatedAt: z.string().catch('1970-01-01T00:00:00.000Z'),
+  owner: z.object({ id: z.string(), name: z.catch(z.string(), '') }),
+  updatedAt: z.catch(z.string(), '1970-01-01T00:00:00.000Z'),
 });
 
 export interface CourseStore {

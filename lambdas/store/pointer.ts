@@ -1,7 +1,7 @@
 import '../core/zod-setup.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DeckManifest } from '../core/deck.js';
-import { deckManifestSchema } from '../core/manifest.js';
+import { storedManifestSchema } from '../core/manifest.js';
 
 /** Who asks for a change: an instructor (a Cognito `sub`, or a name from the users file) and whether they administer the site. */
 export interface Actor {
@@ -12,16 +12,16 @@ export interface Actor {
 }
 
 /** The owner a pointer records: the first publisher of the deck. */
-export const ownerSchema = z.object({ id: z.string(), name: z.string().catch('') });
+export const ownerSchema = z.object({ id: z.string(), name: z.catch(z.string(), '') });
 export type Owner = z.infer<typeof ownerSchema>;
 
 /** One entry of a deck's history: a version that became current, when and by whom. */
 export const historyEntrySchema = z.object({
   version: z.string(),
   publishedAt: z.string(),
-  publishedBy: z.string().catch(''),
-  slides: z.number().catch(0),
-  action: z.enum(['publish', 'restore']).catch('publish'),
+  publishedBy: z.catch(z.string(), ''),
+  slides: z.catch(z.number(), 0),
+  action: z.catch(z.enum(['publish', 'restore']), 'publish'),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -34,11 +34,11 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const pointerSchema = z.object({
   id: z.string(),
   owner: ownerSchema,
-  manifest: deckManifestSchema.loose().nullable(),
+  manifest: z.nullable(storedManifestSchema),
   /** The history entry of the state this pointer records; null once deleted. */
-  entry: historyEntrySchema.nullable().catch(null),
+  entry: z.catch(z.nullable(historyEntrySchema), null),
   /** When the pointer last moved (the epoch for a pointer written without it). */
-  updatedAt: z.string().catch('1970-01-01T00:00:00.000Z'),
+  updatedAt: z.catch(z.string(), '1970-01-01T00:00:00.000Z'),
 });
 export type Pointer = z.infer<typeof pointerSchema>;
 
@@ -123,7 +123,7 @@ export function parseHistoryEntry(text: string): HistoryEntry | undefined {
 }
 
 /** JSON read back from storage, checked against the schema of what was written rather than trusted. */
-export function parseStoredJson<T>(text: string, schema: z.ZodType<T>): T | undefined {
+export function parseStoredJson<T>(text: string, schema: z.ZodMiniType<T>): T | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);

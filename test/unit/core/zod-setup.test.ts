@@ -26,6 +26,13 @@ describe('zod, as every schema of the project gets it', () => {
     expect(unset).toEqual([]);
   });
 
+  it("is zod/mini everywhere: no module loads zod's full build, whose schemas cost several times more to make", () => {
+    const full = sourcesUnder(LAMBDAS)
+      .filter((file) => /^import [^;]*from 'zod(?:\/v4)?';/m.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(LAMBDAS, file));
+    expect(full).toEqual([]);
+  });
+
   it('validates a lecture without generating code from strings', () => {
     const text = allKindsText();
     const original = globalThis.Function;
