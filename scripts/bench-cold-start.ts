@@ -1,11 +1,13 @@
 // The API Lambda's cold start, as near as this machine can show it: write the code folder the way the
 // stack does (infra/write-api-bundle.ts: the handler, templates/, the packages loaded on demand), then
 // in fresh Node processes import it and serve one publish (PUT /api/decks/{id} of a course lecture)
-// against a real S3-protocol server on loopback. Apart from that, the pipeline alone (parse, check,
+// against a real S3-protocol server on loopback. Each process publishes a new draft of the lecture (its
+// title changed), as a cold start after an edit would: the first creates the deck, each later one adds
+// a version (owner check, the version's files, the pointer, the history, the export job). Apart from that, the pipeline alone (parse, check,
 // render; no store, no exports), bundled the same way into the same folder, imported and run once in
 // fresh processes: the part of a first publish that is the lecture's own.
 import { execFile, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -128,6 +130,15 @@ export async function benchColdStart(root: string, runs = 15): Promise<ColdStart
   };
   // A course lecture without figures: a figure must be uploaded to the bucket before a publish names it.
   const lecture = join(root, 'content', 'cold-war', '02-uncertain-partners.yaml');
+  const original = readFileSync(lecture, 'utf8');
+  /** The lecture with its title changed: a new version for each `n`. */
+  const draft = (n: number): string => {
+    const file = join(dir, `draft-${n}.yaml`);
+    const text = original.replace(/^title: "(.*)"$/m, `title: "$1 (draft ${n})"`);
+    if (text === original) throw new Error(`no quoted title line in ${lecture}`);
+    writeFileSync(file, text);
+    return file;
+  };
   try {
     const imports: number[] = [];
     const firsts: number[] = [];
@@ -139,6 +150,7 @@ export async function benchColdStart(root: string, runs = 15): Promise<ColdStart
     const renders: number[] = [];
     const profile = process.env.LECTERN_BENCH_PROFILE;
     for (let i = 0; i < runs; i++) {
+      const edited = draft(i);
       let start = process.hrtime.bigint();
       spawnSync(process.execPath, ['-e', '0']);
       bares.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -153,7 +165,7 @@ export async function benchColdStart(root: string, runs = 15): Promise<ColdStart
           '-e',
           PROBE,
           bundle,
-          lecture,
+          edited,
         ],
         {
           env,
