@@ -111,18 +111,25 @@ export function createApi(deps: ApiDeps): Api {
       ...(pathId !== undefined ? { id: pathId } : {}),
     });
     const { created, written, manifest } = await deps.store.publishDeck(publication, actor);
-    if (created) await refreshCourses(manifest.id);
     const own = manifest.version === publication.manifest.version;
-    // A version stored before (the deck going back to it) has its exports already, unless making
-    // them failed then.
-    if ((created && written) || (own && (await lacksExports(manifest.id, manifest.version)))) {
+    const exportIfNeeded = async () => {
+      // A version stored before (the deck going back to it) has its exports already, unless making
+      // them failed then.
+      if (!((created && written) || (own && (await lacksExports(manifest.id, manifest.version))))) return;
       // The version stands whatever happens here: a failure costs its downloads until the same
       // publish is sent again, and says so.
       await exporter.export(exportSource).catch((error: unknown) => {
         logger.error('Making the exports of a new version failed', { id: manifest.id, error });
         warnings.push(EXPORT_FAILED);
       });
-    }
+    };
+    // The course pages and the exports do not wait for each other (deployed, each is a round trip to
+    // S3 or more); the answer waits for both, and fails as before when storage does.
+    for (const done of await Promise.allSettled([
+      created ? refreshCourses(manifest.id) : Promise.resolve(),
+      exportIfNeeded(),
+    ]))
+      if (done.status === 'rejected') throw done.reason;
     return jsonResult(
       created ? 201 : 200,
       {

@@ -154,12 +154,15 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
   };
 
   /**
-   * Write a version's files once each, deck.json last: a version with deck.json is complete, so one
-   * found with it (the deck going back to an earlier version) is not written again. False then.
+   * Whether a version is stored whole: its deck.json is written last, so a version found with it (the
+   * deck going back to an earlier version) is not written again.
    */
-  const writeVersion = async ({ manifest, files }: DeckPublication): Promise<boolean> => {
+  const versionStored = async (id: string, version: string): Promise<boolean> =>
+    (await objects.get(versionKey(prefix, id, version, DECK_FILES.manifest))) !== undefined;
+
+  /** Write a version's files once each, deck.json last. */
+  const writeVersion = async ({ manifest, files }: DeckPublication): Promise<void> => {
     const { id, version } = manifest;
-    if (await objects.get(versionKey(prefix, id, version, DECK_FILES.manifest))) return false;
     const put = (name: string, body: string | Uint8Array) => putVersionFile(id, version, name, body);
     const manifestFile = files[DECK_FILES.manifest] ?? `${JSON.stringify(manifest, null, 2)}\n`;
     await settleAll(
@@ -168,7 +171,6 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
         .map(([name, body]) => put(name, body)),
     );
     await put(DECK_FILES.manifest, manifestFile);
-    return true;
   };
 
   /**
@@ -221,24 +223,29 @@ export function createDeckStore(objects: ObjectStore, options: DeckStoreOptions 
     publishDeck: (publication, actor) =>
       lock.run(publication.manifest.id, async () => {
         const { manifest } = publication;
-        // Refuse, or answer "already current", before writing anything.
-        const before = await checkAllowed(manifest.id, actor);
+        const { id, version } = manifest;
+        // Refuse, or answer "already current", before writing anything. The two reads do not wait
+        // for each other (deployed, each is a round trip to S3).
+        const [before, stored] = await both(checkAllowed(id, actor), versionStored(id, version));
         const current = before?.pointer.manifest;
-        if (current?.version === manifest.version)
-          return { created: false, written: false, manifest: current };
-        const written = await writeVersion(publication);
+        if (current?.version === version) return { created: false, written: false, manifest: current };
+        // The entry of the state the pointer leaves must be stored before it moves (movePointer then
+        // finds it written); it need not wait for the version's files, nor they for it.
+        const previous = before?.pointer.entry;
+        await both(
+          stored ? Promise.resolve() : writeVersion(publication),
+          previous ? history.record(id, previous) : Promise.resolve(),
+        );
+        const written = !stored;
         const at = clock().toISOString();
-        const decision = await movePointer(manifest.id, { kind: 'publish', manifest, at }, actor, {
-          read: before,
-        });
+        const decision = await movePointer(id, { kind: 'publish', manifest, at }, actor, { read: before });
         const now = decision.kind === 'missing' ? manifest : (decision.pointer.manifest ?? manifest);
         return { created: decision.kind === 'write', written, manifest: now };
       }),
 
     restoreDeck: (id, version, actor) =>
       lock.run(id, async () => {
-        const before = await checkAllowed(id, actor);
-        const manifest = await readManifestOf(id, version);
+        const [before, manifest] = await both(checkAllowed(id, actor), readManifestOf(id, version));
         if (!manifest || manifest.id !== id) throw new VersionNotFoundError(id, version);
         const decision = await movePointer(
           id,
@@ -312,6 +319,14 @@ function parseManifest(text: string): DeckManifest | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Both results once both calls have ended (none is left running); the first's failure, else the second's. */
+async function both<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return [a.value, b.value];
 }
 
 /** Wait for every write to settle before failing, so nothing is still in flight when the caller answers. */

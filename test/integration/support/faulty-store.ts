@@ -73,3 +73,32 @@ export function enospc(): NodeJS.ErrnoException {
     syscall: 'write',
   });
 }
+
+/**
+ * Each read and write waits `delayMs` before it reaches storage, as a round trip to S3 would, and
+ * every call that starts notes the calls in flight with it (`get key`, `put key`): which calls an
+ * operation makes side by side and which it makes one after another.
+ */
+export function overlappingCalls(objects: ObjectStore, delayMs = 5) {
+  const inFlight = new Set<string>();
+  const together: string[][] = [];
+  const call = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    inFlight.add(name);
+    together.push([...inFlight]);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return await run();
+    } finally {
+      inFlight.delete(name);
+    }
+  };
+  const store: ObjectStore = {
+    ...objects,
+    get: (key) => call(`get ${key}`, () => objects.get(key)),
+    put: (key, body, options) => call(`put ${key}`, () => objects.put(key, body, options)),
+  };
+  /** Whether some call matching `a` and some matching `b` were ever in flight at once. */
+  const overlapped = (a: RegExp, b: RegExp) =>
+    together.some((names) => names.some((name) => a.test(name)) && names.some((name) => b.test(name)));
+  return { store, overlapped };
+}

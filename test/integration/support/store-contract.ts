@@ -8,7 +8,7 @@ import {
 } from '../../../lambdas/store/errors.js';
 import type { ObjectStore } from '../../../lambdas/store/object-store.js';
 import { ADA, ADMIN, BEN, makePublication, textOf } from './deck-fixture.js';
-import { countingWrites } from './faulty-store.js';
+import { countingWrites, overlappingCalls } from './faulty-store.js';
 
 /** A fresh, empty object store of one backing (each call gets its own key space). */
 export type ObjectStoreFactory = () => Promise<ObjectStore>;
@@ -120,6 +120,38 @@ export function describeDeckStoreContract(
         expect.any(String),
       ]);
       expect((await store.listVersions('entries'))?.map((v) => v.version)).toHaveLength(4);
+    });
+
+    it('makes side by side the calls of a publish that do not wait on each other, and keeps the order of those that do', async () => {
+      const objects = await makeObjects();
+      await createDeckStore(objects).publishDeck(makePublication('overlap', 'one'), ADA);
+      // Another store (another process): it has not written the first entry itself, so it writes it again.
+      const { store: slow, overlapped } = overlappingCalls(objects);
+      const second = makePublication('overlap', 'two');
+      const v2 = second.manifest.version;
+      expect(await createDeckStore(slow).publishDeck(second, ADA)).toMatchObject({
+        created: true,
+        written: true,
+      });
+      const pointer = /^get .*overlap\/pointer\.json$/;
+      const manifestRead = new RegExp(`^get .*/v/${v2}/deck\\.json$`);
+      const pages = new RegExp(`^put .*/v/${v2}/(index|handout)\\.html$`);
+      const firstEntry = new RegExp(
+        `^put .*/history/.*-${makePublication('overlap', 'one').manifest.version}\\.json$`,
+      );
+      // The owner check and whether the version is stored: two reads, side by side.
+      expect(overlapped(pointer, manifestRead)).toBe(true);
+      // The entry the pointer leaves is stored alongside the version's pages,
+      expect(overlapped(firstEntry, pages)).toBe(true);
+      // but deck.json still comes after the pages, and the pointer after all of them.
+      expect(overlapped(pages, /^put .*\/v\/.*\/deck\.json$/)).toBe(false);
+      expect(overlapped(/^put .*pointer\.json$/, pages)).toBe(false);
+      expect(overlapped(/^put .*pointer\.json$/, firstEntry)).toBe(false);
+      expect(await createDeckStore(objects).currentVersion('overlap')).toBe(v2);
+      expect((await createDeckStore(objects).listVersions('overlap'))?.map((v) => v.current)).toEqual([
+        true,
+        false,
+      ]);
     });
 
     it('writes again a version whose deck.json never got written', async () => {
