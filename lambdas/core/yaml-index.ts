@@ -38,6 +38,11 @@ const BLOCK_HEADER = /^([|>])([-+]?)$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
 const UNUSUAL = /[\0-\x09\x0b-\x1f\x7f\ufeff]/;
 
+/** Whether `raw` has a list item's `-` at `at`: followed by a space or the end of the line. */
+function isItemAt(raw: string, at: number): boolean {
+  return raw.charCodeAt(at) === 45 && (at + 1 === raw.length || raw.charCodeAt(at + 1) === 32);
+}
+
 /** The index of `text` if it is block YAML of the plain kind within `bounds`, with a mapping at the top; else undefined. */
 export function indexYaml(text: string, bounds: StructureBounds): JsonIndex | undefined {
   if (UNUSUAL.test(text)) return undefined;
@@ -77,9 +82,7 @@ class Reader {
   private block(indent: number, node: JsonNode): unknown {
     this.lines.enter();
     const raw = this.lines.raw(this.lines.line);
-    const value = /^-(?: |$)/.test(raw.slice(indent))
-      ? this.sequence(indent, node)
-      : this.mapping(indent, node);
+    const value = isItemAt(raw, indent) ? this.sequence(indent, node) : this.mapping(indent, node);
     this.lines.leave();
     return value;
   }
@@ -95,8 +98,7 @@ class Reader {
         this.lines.skipBlank();
         if (this.lines.line >= this.lines.starts.length) break;
         const at = this.lines.indent(this.lines.line);
-        if (at < indent || (at === indent && !/^-(?: |$)/.test(this.lines.raw(this.lines.line).slice(at))))
-          break;
+        if (at < indent || (at === indent && !isItemAt(this.lines.raw(this.lines.line), at))) break;
         if (at > indent) bail();
       }
       firstLine = false;
@@ -124,7 +126,7 @@ class Reader {
         const at = this.lines.indent(this.lines.line);
         if (at < indent) break;
         if (at > indent) bail();
-        if (/^-(?: |$)/.test(this.lines.raw(this.lines.line).slice(at))) break;
+        if (isItemAt(this.lines.raw(this.lines.line), at)) break;
       }
       firstLine = false;
       const raw = this.lines.raw(this.lines.line);
@@ -167,8 +169,7 @@ class Reader {
       this.lines.skipBlank();
       const next = this.lines.line < this.lines.starts.length ? this.lines.indent(this.lines.line) : -1;
       const nested =
-        next > parent ||
-        (!item && next === parent && /^-(?: |$)/.test(this.lines.raw(this.lines.line).slice(next)));
+        next > parent || (!item && next === parent && isItemAt(this.lines.raw(this.lines.line), next));
       if (!nested) {
         if (item) bail(); // an empty item: where yaml places it is not worth copying
         node.from = lineStart + colonEnd;
@@ -182,7 +183,7 @@ class Reader {
       if (!item) node.children = child.children;
       return value;
     }
-    if (item && /^-(?: |$)/.test(rest)) {
+    if (item && isItemAt(rest, 0)) {
       // A list that starts on the item's line: `- - a`.
       this.lines.enter();
       const value = this.sequence(col, node, true);
