@@ -6,6 +6,7 @@ import { CACHE, COURSE_FILES, COURSES_PREFIX, courseKey } from '../site/layout.j
 import { StorageError } from './errors.js';
 import { createKeyedLock } from './keyed-lock.js';
 import type { ObjectStore, StoredObject } from './object-store.js';
+import { ownerSchema } from './pointer.js';
 
 /**
  * Courses beside the decks, under `courses/` (the key is the site path):
@@ -29,7 +30,7 @@ export interface StoredCourse {
 /** course.json as written by this store, read back through a schema rather than trusted. */
 const storedCourseSchema = z.object({
   course: siteCourseSchema,
-  owner: z.object({ id: z.string(), name: z.catch(z.string(), '') }),
+  owner: ownerSchema,
   updatedAt: z.catch(z.string(), '1970-01-01T00:00:00.000Z'),
 });
 

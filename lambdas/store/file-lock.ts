@@ -39,11 +39,12 @@ export async function withFileLock<T>(lockPath: string, task: () => Promise<T>):
 
 /** Remove a lock file that may be gone already (one call, where `rm` makes two). */
 async function removeLock(lockPath: string): Promise<void> {
-  try {
-    await unlink(lockPath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  await unlink(lockPath).catch(ignoreMissing);
+}
+
+/** A `.catch` for a file call on a file that may be gone: no such file is no error. */
+export function ignoreMissing(error: unknown): void {
+  if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') throw error;
 }
 
 async function isAbandoned(lockPath: string): Promise<boolean> {

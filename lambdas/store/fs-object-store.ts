@@ -3,7 +3,7 @@ import { link, mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from
 import { dirname, join, resolve, sep } from 'node:path';
 import { contentTypeFor } from '../site/content-type.js';
 import { guardStorage, PreconditionFailedError, StorageError } from './errors.js';
-import { withFileLock } from './file-lock.js';
+import { ignoreMissing, withFileLock } from './file-lock.js';
 import { isSafeKey, type ObjectStore, type PutOptions, type StoredObject } from './object-store.js';
 
 /** The default folder of the embedded store, under the working directory. */
@@ -170,10 +170,6 @@ export function createFsObjectStore(dataDir: string = DEFAULT_DATA_DIR): ObjectS
 /** A quoted content hash, like the ETag S3 gives a simple upload (there an MD5; here any stable digest). */
 function etagOf(body: Uint8Array): string {
   return `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
-}
-
-function ignoreMissing(error: unknown): void {
-  if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') throw error;
 }
 
 function isMissing(error: unknown): boolean {
