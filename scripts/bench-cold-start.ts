@@ -3,8 +3,8 @@
 // in fresh Node processes import it and serve one publish (PUT /api/decks/{id} of a course lecture)
 // against a real S3-protocol server on loopback. Each process publishes a new draft of the lecture (its
 // title changed), as a cold start after an edit would: the first creates the deck, each later one adds
-// a version (owner check, the version's files, the pointer, the history, the export job). Apart from that, the pipeline alone (parse, check,
-// render; no store, no exports), bundled the same way into the same folder, imported and run once in
+// a version (owner check, the version's files, the pointer, the history, the export job). Apart from
+// that, the pipeline alone (parse, check, render; no store, no exports), bundled the same way into the same folder, imported and run once in
 // fresh processes: the part of a first publish that is the lecture's own.
 import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
