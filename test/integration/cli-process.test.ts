@@ -83,4 +83,19 @@ process.on('exit', () => process.stderr.write('functions-from-text=' + made + '\
     expect(flag.stderr).toMatch(/Usage: lectern render/);
     expect(flag.stderr).not.toMatch(/node:internal|at .*\.m?js:\d+/);
   });
+
+  it('ends once its work is done, its whole report read through a pipe and its exit code kept', () => {
+    // Far more report than a pipe holds (64 KB), so the process writes while the reader reads; the
+    // executable ends the process itself when nothing is left to do, which must cut nothing short.
+    const dir = tempDir('bin');
+    const count = 400;
+    for (let i = 0; i < count; i++) {
+      writeFileSync(join(dir, `bad-${i}.json`), `{"id": "Bad Id ${i}", "title": "x", "sections": []}`);
+    }
+    const run = lectern(dir, 'validate', '.');
+    expect(run.status).toBe(1);
+    expect(run.stdout.length).toBeGreaterThan(64 * 1024);
+    const named = new Set(run.stdout.match(/^bad-\d+\.json(?=:)/gm));
+    expect(named.size).toBe(count);
+  });
 });
