@@ -14,8 +14,16 @@ import type { StructureBounds } from './structure-bounds.js';
 
 export interface JsonIndex {
   value: Record<string, unknown>;
-  /** Where each node is written, as a tree shaped like the value: what `locate` and `sourceText` read. */
-  root: JsonNode;
+  /** Where the node at `path` is written, as far as the path leads: what `locate` and `sourceText` read. */
+  locate(path: DocPath): Located;
+}
+
+/** The deepest node a path reaches: where it starts, its scalar text if any, and how many segments led there. */
+export interface Located {
+  start: number;
+  from?: number;
+  end?: number;
+  depth: number;
 }
 
 /**
@@ -180,5 +188,11 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
   } catch {
     return undefined;
   }
-  return { value: value as Record<string, unknown>, root };
+  return {
+    value: value as Record<string, unknown>,
+    locate: (path) => {
+      const { node, depth } = nodeAt(root, path);
+      return { start: node.start, from: node.from, end: node.end, depth };
+    },
+  };
 }

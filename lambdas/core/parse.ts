@@ -3,7 +3,7 @@ import type { LectureFormat, ParsedDocument } from './deck.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { type Diagnostic, ParseError } from './errors.js';
 import { strictJsonFault } from './json-fault.js';
-import { indexJson, type JsonIndex, nodeAt } from './json-index.js';
+import { indexJson, type JsonIndex } from './json-index.js';
 import { yamlPackage } from './packages.js';
 import { MAX_NESTING_DEPTH, MAX_VALUES, type StructureFault, structureCheck } from './structure-bounds.js';
 import { indexYaml } from './yaml-index.js';
@@ -148,12 +148,10 @@ function indexedDocument(source: string, index: JsonIndex, format: LectureFormat
   return {
     value: index.value,
     format,
-    locate: (path) => position(nodeAt(index.root, path).node.start),
+    locate: (path) => position(index.locate(path).start),
     sourceText: (path) => {
-      const { node, depth } = nodeAt(index.root, path);
-      return depth === path.length && node.from !== undefined
-        ? source.slice(node.from, node.end).trim()
-        : undefined;
+      const { from, end, depth } = index.locate(path);
+      return depth === path.length && from !== undefined ? source.slice(from, end).trim() : undefined;
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { JsonIndex, JsonNode } from './json-index.js';
+import type { JsonIndex } from './json-index.js';
+import { NodeTable } from './node-table.js';
 import type { StructureBounds } from './structure-bounds.js';
 import { YamlLines } from './yaml-lines.js';
 import {
@@ -56,6 +57,8 @@ export function indexYaml(text: string, bounds: StructureBounds): JsonIndex | un
 
 class Reader {
   private readonly lines: YamlLines;
+  /** Where each node is written, numbered as read (node-table.ts). */
+  private readonly nodes = new NodeTable();
   /** Whether the last scalar read was a folded (`>`) block. */
   private folded = false;
 
@@ -70,28 +73,28 @@ class Reader {
       this.lines.skipBlank();
     }
     if (this.lines.line >= this.lines.starts.length || this.lines.indent(this.lines.line) !== 0) bail();
-    const root: JsonNode = { start: this.lines.starts[this.lines.line] ?? 0 };
-    const value = this.block(0, root);
+    const root = this.nodes.add(this.lines.starts[this.lines.line] ?? 0);
+    const value = this.block(0);
+    this.nodes.close(root);
     this.lines.skipBlank();
     if (this.lines.line < this.lines.starts.length) bail();
     if (value === null || typeof value !== 'object' || Array.isArray(value)) bail();
-    return { value: value as Record<string, unknown>, root };
+    const nodes = this.nodes;
+    return { value: value as Record<string, unknown>, locate: (path) => nodes.locate(value, path) };
   }
 
-  /** A block collection starting at the current line, indented `indent`; its start is `node.start`. */
-  private block(indent: number, node: JsonNode): unknown {
+  /** A block collection starting at the current line, indented `indent`; its entries or items are the nodes read next. */
+  private block(indent: number): unknown {
     this.lines.enter();
     const raw = this.lines.raw(this.lines.line);
-    const value = isItemAt(raw, indent) ? this.sequence(indent, node) : this.mapping(indent, node);
+    const value = isItemAt(raw, indent) ? this.sequence(indent) : this.mapping(indent);
     this.lines.leave();
     return value;
   }
 
   /** A list whose `-` stand at `indent`; `inline` when the first is on a line already begun (`- - a`). */
-  private sequence(indent: number, node: JsonNode, inline = false): unknown[] {
-    const items: JsonNode[] = [];
+  private sequence(indent: number, inline = false): unknown[] {
     const list: unknown[] = [];
-    node.children = items;
     let firstLine = inline;
     for (;;) {
       if (!firstLine) {
@@ -107,17 +110,15 @@ class Reader {
       const lineStart = this.lines.starts[this.lines.line] ?? 0;
       let col = indent + 1;
       while (raw[col] === ' ') col++;
-      const item: JsonNode = { start: lineStart + col };
-      items.push(item);
+      const item = this.nodes.add(lineStart + col);
       list.push(this.after(raw, col, indent, item, true));
+      this.nodes.close(item);
     }
     return list;
   }
 
-  private mapping(indent: number, node: JsonNode, first?: { col: number }): Record<string, unknown> {
-    const entries = new Map<string, JsonNode>();
+  private mapping(indent: number, first?: { col: number }): Record<string, unknown> {
     const record: Record<string, unknown> = {};
-    node.children = entries;
     let firstLine = first !== undefined;
     for (;;) {
       if (!firstLine) {
@@ -133,15 +134,15 @@ class Reader {
       const colon = raw.indexOf(':', indent);
       if (colon === -1 || (raw[colon + 1] !== undefined && raw[colon + 1] !== ' ')) bail();
       const key = raw.slice(indent, colon);
-      if (!KEY.test(key) || NOT_STRING_KEY.test(key) || entries.has(key)) bail();
+      if (!KEY.test(key) || NOT_STRING_KEY.test(key) || Object.hasOwn(record, key)) bail();
       this.lines.count(); // the key
       const lineStart = this.lines.starts[this.lines.line] ?? 0;
-      const entry: JsonNode = { start: lineStart + indent };
-      entries.set(key, entry);
+      const entry = this.nodes.add(lineStart + indent);
       let col = colon + 1;
       while (raw[col] === ' ') col++;
       this.folded = false;
       const value = this.after(raw, col, indent, entry, false, colon + 1);
+      this.nodes.close(entry);
       // As parse.ts does for the yaml path: folded notes keep their paragraphs.
       record[key] =
         key === 'notes' && this.folded && typeof value === 'string' ? value.replace(/\n/g, '\n\n') : value;
@@ -150,14 +151,14 @@ class Reader {
   }
 
   /**
-   * The value written from `col` of the current line, after a `-` (an item) or a key's colon; an
-   * item's `node.start` is already where its value starts, an entry's is its key.
+   * The value written from `col` of the current line, after a `-` (an item) or a key's colon, for
+   * `node`: an item starts where its value starts, an entry at its key.
    */
   private after(
     raw: string,
     col: number,
     parent: number,
-    node: JsonNode,
+    node: number,
     item: boolean,
     colonEnd = col,
   ): unknown {
@@ -172,28 +173,23 @@ class Reader {
         next > parent || (!item && next === parent && isItemAt(this.lines.raw(this.lines.line), next));
       if (!nested) {
         if (item) bail(); // an empty item: where yaml places it is not worth copying
-        node.from = lineStart + colonEnd;
-        node.end = node.from;
+        this.nodes.setText(node, lineStart + colonEnd, lineStart + colonEnd);
         return null;
       }
-      const start = (this.lines.starts[this.lines.line] ?? 0) + next;
-      if (item) node.start = start;
-      const child: JsonNode = item ? node : { start };
-      const value = this.block(next, child);
-      if (!item) node.children = child.children;
-      return value;
+      if (item) this.nodes.setStart(node, (this.lines.starts[this.lines.line] ?? 0) + next);
+      return this.block(next);
     }
     if (item && isItemAt(rest, 0)) {
       // A list that starts on the item's line: `- - a`.
       this.lines.enter();
-      const value = this.sequence(col, node, true);
+      const value = this.sequence(col, true);
       this.lines.leave();
       return value;
     }
     if (item && KEY.test(rest.slice(0, rest.indexOf(':'))) && /^[^:]*:(?: |$)/.test(rest)) {
       // A mapping that starts on the item's line: `- title: A`.
       this.lines.enter();
-      const value = this.mapping(col, node, { col });
+      const value = this.mapping(col, { col });
       this.lines.leave();
       return value;
     }
@@ -203,26 +199,26 @@ class Reader {
     const c = rest[0];
     if (header) {
       const folded = header[1] === '>';
-      value = readBlockScalar(this.lines, folded, header[2] ?? '', parent, node, lineStart + col);
+      value = readBlockScalar(this.lines, folded, header[2] ?? '', parent, this.nodes, node, lineStart + col);
       this.folded = folded;
       this.lines.skipBlank();
       if (this.lines.line < this.lines.starts.length && this.lines.indent(this.lines.line) > parent) bail();
       return value;
     }
     if (c === '"' && closingQuote(rest) === -1) {
-      return readScalarLines(this.lines, rest, parent, node, lineStart + col, true);
+      return readScalarLines(this.lines, rest, parent, this.nodes, node, lineStart + col, true);
     }
     if (c === '"' || c === "'") {
       ({ value, end } = quoted(rest));
     } else if (c === '[') {
-      ({ value, end } = readFlowList(this.lines, rest, lineStart + col, node));
+      ({ value, end } = readFlowList(this.lines, rest, lineStart + col, this.nodes));
     } else {
       if (!PLAIN_START.test(rest) && !/^-[^\s]/.test(rest)) bail();
       const comment = rest.indexOf(' #');
       const source = trimEndSpaces(comment === -1 ? rest : rest.slice(0, comment));
       if (source.includes(': ') || source.endsWith(':')) bail();
       if (comment === -1 && continues(this.lines, parent)) {
-        return readScalarLines(this.lines, rest, parent, node, lineStart + col, false);
+        return readScalarLines(this.lines, rest, parent, this.nodes, node, lineStart + col, false);
       }
       value = plainValue(source);
       end = source.length;
@@ -231,8 +227,7 @@ class Reader {
     if (trimSpaces(tail) !== '' && !/^ +#/.test(tail)) bail();
     if (c !== '[') {
       this.lines.count();
-      node.from = lineStart + col;
-      node.end = lineStart + col + end;
+      this.nodes.setText(node, lineStart + col, lineStart + col + end);
     }
     this.lines.line++;
     this.lines.skipBlank();

@@ -1,4 +1,4 @@
-import type { JsonNode } from './json-index.js';
+import type { NodeTable } from './node-table.js';
 import type { YamlLines } from './yaml-lines.js';
 import {
   bail,
@@ -38,7 +38,8 @@ export function readScalarLines(
   lines: YamlLines,
   first: string,
   parent: number,
-  node: JsonNode,
+  nodes: NodeTable,
+  node: number,
   offset: number,
   quote: boolean,
 ): unknown {
@@ -81,10 +82,12 @@ export function readScalarLines(
   if (quote && pieces.some((piece) => piece.endsWith('\\'))) bail(); // an escaped line break
   const folded = foldLines(pieces, quote);
   lines.count();
-  node.from = offset;
   const lastRaw = lines.raw(last);
-  node.end =
-    (lines.starts[last] ?? 0) + (quote ? lastRaw.lastIndexOf('"') + 1 : trimEndSpaces(lastRaw).length);
+  nodes.setText(
+    node,
+    offset,
+    (lines.starts[last] ?? 0) + (quote ? lastRaw.lastIndexOf('"') + 1 : trimEndSpaces(lastRaw).length),
+  );
   lines.line = last + 1;
   lines.skipBlank();
   if (lines.line < lines.starts.length && lines.indent(lines.line) > parent) bail();
@@ -97,12 +100,10 @@ export function readFlowList(
   lines: YamlLines,
   rest: string,
   offset: number,
-  node: JsonNode,
+  nodes: NodeTable,
 ): { value: unknown[]; end: number } {
   lines.count(); // the `[`
-  const items: JsonNode[] = [];
   const list: unknown[] = [];
-  node.children = items;
   let at = 1;
   const skipSpace = () => {
     while (rest[at] === ' ') at++;
@@ -125,7 +126,9 @@ export function readFlowList(
     }
     const end = start + trimEndSpaces(rest.slice(start, at)).length;
     lines.count();
-    items.push({ start: offset + start, from: offset + start, end: offset + end });
+    const item = nodes.add(offset + start);
+    nodes.setText(item, offset + start, offset + end);
+    nodes.close(item);
     list.push(value);
     skipSpace();
     const c = rest[at++];
@@ -140,11 +143,11 @@ export function readBlockScalar(
   folded: boolean,
   chomp: string,
   parent: number,
-  node: JsonNode,
+  nodes: NodeTable,
+  node: number,
   header: number,
 ): string {
   lines.count();
-  node.from = header;
   lines.line++;
   // The lexer check counts the text as a value of its own when it starts with an empty line (it
   // lexes as a scalar, not as space): count as it does.
@@ -181,6 +184,6 @@ export function readBlockScalar(
   // Blank lines after the block belong to what follows it.
   lines.line = end;
   const next = lines.starts[end];
-  node.end = next === undefined ? lines.text.length : next;
+  nodes.setText(node, header, next === undefined ? lines.text.length : next);
   return blockText(body, folded, chomp, trailing);
 }
