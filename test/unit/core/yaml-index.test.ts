@@ -119,6 +119,24 @@ describe('the YAML fast path', () => {
   const texts: [string, string][] = [
     ['a lecture of every kind', allKindsText()],
     ['hand-written edge cases', handWritten],
+    // Some 3,000 nodes: more than the position arrays first hold (node-table.ts), so they grow.
+    [
+      'a lecture of 500 slides',
+      stringify({
+        id: 'long',
+        title: 'Long',
+        sections: [
+          {
+            title: 'All',
+            slides: Array.from({ length: 500 }, (_, i) => ({
+              kind: 'bullets',
+              title: `Slide ${i}`,
+              points: [`a ${i}`, `b: ${i}`],
+            })),
+          },
+        ],
+      }),
+    ],
     ...readdirSync(lectures)
       .filter((file) => file.endsWith('.yaml'))
       .map((file): [string, string] => [file, readFileSync(join(lectures, file), 'utf8')]),
