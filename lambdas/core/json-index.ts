@@ -1,3 +1,4 @@
+import { NodeTable } from './node-table.js';
 import type { DocPath } from './paths.js';
 import type { StructureBounds } from './structure-bounds.js';
 
@@ -5,7 +6,8 @@ import type { StructureBounds } from './structure-bounds.js';
  * The fast path for a JSON lecture. The yaml package gives every node a line and column, but
  * building its tree of a 1 MiB file costs more than half a second; JSON.parse takes a few
  * milliseconds. This one pass over the text finds, without recursion, where each node starts
- * (what `locate` needs) and the raw text of each scalar (what `sourceText` needs), and checks the
+ * (what `locate` needs) and the raw text of each scalar (what `sourceText` needs), kept in a node
+ * table as the YAML fast path keeps them (node-table.ts), and checks the
  * same bounds as the YAML lexer check (depth, values), counting values as it does: keys, scalars
  * and collections. It answers undefined for anything it does not accept as plain, valid JSON with
  * an object at the top: over a bound, a duplicate key, a syntax error. The caller then takes the
@@ -26,48 +28,17 @@ export interface Located {
   depth: number;
 }
 
-/**
- * Where one node is written: its start (a mapping entry's key, a list's item), a scalar's end, and
- * a collection's children. A tree rather than a map keyed by each node's whole path: building and
- * hashing a path string for every one of 25,000 values cost more than reading the text, and looking
- * up 17,000 diagnostics' paths as much again.
- */
-export interface JsonNode {
-  start: number;
-  /** A scalar's own text: where it starts (after its key, if any) and ends. */
-  from?: number;
-  end?: number;
-  /** A list's items, or a mapping's entries by key. */
-  children?: JsonNode[] | Map<string, JsonNode>;
-}
-
-const INDEX = /^(?:0|[1-9]\d*)$/;
-
-/**
- * The deepest node `path` reaches from `root`, and how many of its segments it followed. A segment
- * is read as text, as JSON writes it: `3` and `"3"` name the same list item or mapping key.
- */
-export function nodeAt(root: JsonNode, path: DocPath): { node: JsonNode; depth: number } {
-  let node = root;
-  let depth = 0;
-  for (const segment of path) {
-    const children = node.children;
-    let child: JsonNode | undefined;
-    if (children instanceof Map) child = children.get(String(segment));
-    else if (children && (typeof segment === 'number' || INDEX.test(segment)))
-      child = children[Number(segment)];
-    if (!child) break;
-    node = child;
-    depth++;
-  }
-  return { node, depth };
-}
-
 interface Frame {
   object: boolean;
-  items: JsonNode[];
-  entries: Map<string, JsonNode>;
+  /** The collection's node, and an object's keys so far. */
+  node: number;
+  keys: Set<string>;
 }
+
+// A key JSON.parse may put before the others, whatever its place in the text (an array index): the
+// node table follows the value's order of keys, so a text with one (never a field of a lecture) is
+// left to the yaml path.
+const ARRAY_INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
@@ -102,15 +73,15 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
     return NUMBER.test(text) ? NUMBER.lastIndex : undefined;
   };
   /** An object's next key and its colon: the node of the entry (its value to read next), or undefined. */
-  const readKey = (frame: Frame): JsonNode | undefined => {
+  const readKey = (frame: Frame): number | undefined => {
     if (text[pos] !== '"') return undefined;
     const end = stringEnd(pos);
     if (end === undefined) return undefined;
     const raw = text.slice(pos, end);
     const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-    if (frame.entries.has(key)) return undefined;
-    const node: JsonNode = { start: pos };
-    frame.entries.set(key, node);
+    if (frame.keys.has(key) || ARRAY_INDEX_KEY.test(key)) return undefined;
+    frame.keys.add(key);
+    const node = nodes.add(pos);
     values++;
     pos = end;
     skipSpace();
@@ -119,26 +90,21 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
     return node;
   };
   /** A list's next item, starting here. */
-  const readItem = (frame: Frame): JsonNode => {
-    const node: JsonNode = { start: pos };
-    frame.items.push(node);
-    return node;
-  };
+  const readItem = (): number => nodes.add(pos);
 
   skipSpace();
   if (text[pos] !== '{') return undefined;
-  const root: JsonNode = { start: pos };
-  let pending: JsonNode | undefined = root;
+  const nodes = new NodeTable();
+  let pending: number | undefined = nodes.add(pos);
   for (;;) {
-    if (pending) {
+    if (pending !== undefined) {
       skipSpace();
-      const node: JsonNode = pending;
+      const node = pending;
       pending = undefined;
       const c = text[pos];
       values++;
       if (c === '{' || c === '[') {
-        const frame: Frame = { object: c === '{', items: [], entries: new Map() };
-        node.children = frame.object ? frame.entries : frame.items;
+        const frame: Frame = { object: c === '{', node, keys: new Set() };
         stack.push(frame);
         if (stack.length > bounds.depth) return undefined;
         pos++;
@@ -146,21 +112,22 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
         if (text[pos] === (frame.object ? '}' : ']')) {
           pos++;
           stack.pop();
+          nodes.close(node);
         } else if (frame.object) {
           pending = readKey(frame);
-          if (!pending) return undefined;
+          if (pending === undefined) return undefined;
         } else {
-          pending = readItem(frame);
+          pending = readItem();
         }
       } else {
         const end = scalarEnd();
         if (end === undefined) return undefined;
-        node.from = pos;
-        node.end = end;
+        nodes.setText(node, pos, end);
+        nodes.close(node);
         pos = end;
       }
       if (values > bounds.values) return undefined;
-      if (pending) continue;
+      if (pending !== undefined) continue;
     }
     const frame = stack.at(-1);
     skipSpace();
@@ -171,12 +138,13 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
       skipSpace();
       if (frame.object) {
         pending = readKey(frame);
-        if (!pending) return undefined;
+        if (pending === undefined) return undefined;
       } else {
-        pending = readItem(frame);
+        pending = readItem();
       }
     } else if (c === (frame.object ? '}' : ']')) {
       stack.pop();
+      nodes.close(frame.node);
     } else {
       return undefined;
     }
@@ -188,11 +156,5 @@ export function indexJson(text: string, bounds: StructureBounds): JsonIndex | un
   } catch {
     return undefined;
   }
-  return {
-    value: value as Record<string, unknown>,
-    locate: (path) => {
-      const { node, depth } = nodeAt(root, path);
-      return { start: node.start, from: node.from, end: node.end, depth };
-    },
-  };
+  return { value: value as Record<string, unknown>, locate: (path) => nodes.locate(value, path) };
 }

@@ -28,6 +28,20 @@ describe('the JSON fast path', () => {
     ['a lecture of every kind, indented', allKindsJson],
     ['the same on one line', compact],
     ['escapes, numbers as written, tabs and empty containers', tricky],
+    // Some 3,000 nodes: more than the position arrays first hold (node-table.ts), so they grow.
+    [
+      'a lecture of 500 slides',
+      JSON.stringify({
+        id: 'long',
+        title: 'Long',
+        sections: [
+          {
+            title: 'All',
+            slides: Array.from({ length: 500 }, (_, i) => ({ kind: 'bullets', points: [`a ${i}`, i] })),
+          },
+        ],
+      }),
+    ],
   ])('gives the value, positions and source text the yaml path gives: %s', (_, text) => {
     expect(indexJson(text, BOUNDS)).toBeDefined();
     const fast = parseLecture(text, { format: 'json' });
@@ -53,8 +67,17 @@ describe('the JSON fast path', () => {
     ['more values than the bound', `{"a":[${Array.from({ length: MAX_VALUES }, () => '1').join(',')}]}`],
     ['a control character in a string', '{"id":"a\tb"}'],
     ['an unclosed string', '{"id":"a}'],
+    ['a key that is a list index, which JSON.parse puts first', '{"id":"a","7":1}'],
   ])('leaves %s to the yaml path, which reports it', (_, text) => {
     expect(indexJson(text, BOUNDS)).toBeUndefined();
+  });
+
+  it('places a key that is a list index where it is written', () => {
+    const text = '{\n"id": "a",\n"title": "t",\n"12": "x"\n}';
+    const doc = parseLecture(text, { format: 'json' });
+    expect(Object.keys(doc.value)).toEqual(['12', 'id', 'title']);
+    expect(doc.locate(['title'])).toEqual({ line: 3, col: 1 });
+    expect(doc.locate(['12'])).toEqual({ line: 4, col: 1 });
   });
 
   it('accepts exactly as many values and levels as the yaml check', () => {
