@@ -19,6 +19,8 @@ export class NodeTable {
   private ends = new Int32Array(1024);
   private afters = new Int32Array(1024);
   private size = 0;
+  /** Each list's or mapping's children, once a path has looked into it. */
+  private readonly children = new WeakMap<object, Int32Array | Map<string, number>>();
 
   /** A new node starting at `start`; returns its number. */
   add(start: number): number {
@@ -54,24 +56,19 @@ export class NodeTable {
     let at = value;
     let depth = 0;
     for (const segment of path) {
-      let child = id + 1;
+      if (at === null || typeof at !== 'object') break;
+      let child: number | undefined;
       if (Array.isArray(at)) {
         if (typeof segment !== 'number' && !INDEX.test(segment)) break;
-        const index = Number(segment);
-        if (!Number.isInteger(index) || index < 0 || index >= at.length) break;
-        for (let i = 0; i < index; i++) child = this.afters[child] ?? child;
-        at = at[index];
-      } else if (at !== null && typeof at === 'object') {
+        child = (this.childrenOf(id, at) as Int32Array)[Number(segment)];
+        at = at[Number(segment)];
+      } else {
         const key = String(segment);
         if (!Object.hasOwn(at, key)) break;
-        for (const other of Object.keys(at)) {
-          if (other === key) break;
-          child = this.afters[child] ?? child;
-        }
+        child = (this.childrenOf(id, at) as Map<string, number>).get(key);
         at = (at as Record<string, unknown>)[key];
-      } else {
-        break;
       }
+      if (child === undefined) break;
       id = child;
       depth++;
     }
@@ -81,6 +78,32 @@ export class NodeTable {
       depth,
       ...(from >= 0 && { from, end: this.ends[id] ?? from }),
     };
+  }
+
+  /**
+   * The numbers of the items of list `at` or the entries of mapping `at` (node `id`), found once by
+   * skipping from each to the next and kept: a lecture with thousands of diagnostics in one long
+   * list or mapping looks into it thousands of times.
+   */
+  private childrenOf(id: number, at: object): Int32Array | Map<string, number> {
+    const known = this.children.get(at);
+    if (known) return known;
+    let child = id + 1;
+    const next = () => {
+      const current = child;
+      child = this.afters[child] ?? child + 1;
+      return current;
+    };
+    let children: Int32Array | Map<string, number>;
+    if (Array.isArray(at)) {
+      children = new Int32Array(at.length);
+      for (let i = 0; i < at.length; i++) children[i] = next();
+    } else {
+      children = new Map();
+      for (const key of Object.keys(at)) children.set(key, next());
+    }
+    this.children.set(at, children);
+    return children;
   }
 
   private grow(): void {

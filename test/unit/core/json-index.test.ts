@@ -75,7 +75,7 @@ describe('the JSON fast path', () => {
   it('places a key that is a list index where it is written', () => {
     const text = '{\n"id": "a",\n"title": "t",\n"12": "x"\n}';
     const doc = parseLecture(text, { format: 'json' });
-    expect(Object.keys(doc.value)).toEqual(['12', 'id', 'title']);
+    expect(Object.keys(doc.value as object)).toEqual(['12', 'id', 'title']);
     expect(doc.locate(['title'])).toEqual({ line: 3, col: 1 });
     expect(doc.locate(['12'])).toEqual({ line: 4, col: 1 });
   });
