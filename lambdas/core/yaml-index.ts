@@ -35,6 +35,8 @@ import {
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 const BLOCK_HEADER = /^([|>])([-+]?)$/;
+// The marker that starts the document, alone on its line or with a comment after it.
+const DOCUMENT_START = /^---(?: +#.*)?$/;
 // Characters this reader leaves to the yaml path: tabs, carriage returns and other controls, BOMs.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
 const UNUSUAL = /[\0-\x09\x0b-\x1f\x7f\ufeff]/;
@@ -68,7 +70,7 @@ class Reader {
 
   read(): JsonIndex {
     this.lines.skipBlank();
-    if (this.lines.content(this.lines.line) === '---') {
+    if (DOCUMENT_START.test(this.lines.content(this.lines.line))) {
       this.lines.line++;
       this.lines.skipBlank();
     }

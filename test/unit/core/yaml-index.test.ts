@@ -149,6 +149,13 @@ describe('the YAML fast path', () => {
     },
   );
 
+  it('takes a document start marker with a comment after it', () => {
+    const text = '# a lecture\n--- # starts here\nid: a\ntitle: T\nsections: []\n';
+    expect(indexYaml(text, BOUNDS)).toBeDefined();
+    expectSameAsYaml(text);
+    expect(indexYaml('---# not a marker\nid: a\n', BOUNDS)).toBeUndefined();
+  });
+
   it('takes the plain kind of YAML, and counts its values as the lexer check does', () => {
     for (const [name, text] of [texts[0], texts[1]] as [string, string][]) {
       const index = indexYaml(text, BOUNDS);
