@@ -1,9 +1,10 @@
 import '../core/zod-setup.js';
 import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import * as z from 'zod/mini';
 import { type LocalInstructor, MIN_TOKEN_LENGTH, tokenDigest } from '../api/authorize.js';
 import { LecternError } from '../core/errors.js';
+import { yamlPackage } from '../core/packages.js';
 
 /** The users file cannot be used: the message names the file, the line and what is wrong. */
 export class UsersFileError extends LecternError {
@@ -58,6 +59,8 @@ export function readUsersFile(file: string): LocalInstructor[] {
 
 /** The same, from the file's text (`file` only names it in messages). */
 export function parseUsers(text: string, file: string): LocalInstructor[] {
+  // Loaded here, not with the server: only a site with a users file reads one.
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
@@ -96,10 +99,10 @@ export function parseUsers(text: string, file: string): LocalInstructor[] {
 }
 
 /** The offset of the deepest node along `path` that exists, for a line number. */
-function locate(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): number | undefined {
+function locate(doc: Document, path: (string | number)[]): number | undefined {
   for (let depth = path.length; depth >= 0; depth -= 1) {
     const node = doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return node.range[0];
+    if (yamlPackage().isNode(node) && node.range) return node.range[0];
   }
   return doc.contents?.range?.[0];
 }
