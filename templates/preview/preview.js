@@ -39,6 +39,16 @@
     if (highlight && current.querySelector('pre code')) highlight.init(reveal);
     reveal.sync();
     reveal.slide(h, v, f);
+    // reveal.js announces a slide change only when the indices move. When they stay, the slide shown
+    // is still a new one: announce it, so that what follows the current slide (the speaker view's
+    // notes, from reveal.js's notes plugin) shows the new text.
+    const now = reveal.getIndices();
+    if (now.h === h && now.v === v) {
+      reveal.dispatchEvent({
+        type: 'slidechanged',
+        data: { indexh: h, indexv: v, previousSlide: null, currentSlide: reveal.getCurrentSlide() },
+      });
+    }
   }
 
   /**

@@ -183,4 +183,22 @@ describe('lectern preview in the browser', () => {
     expect(record.errors.filter((e) => !e.includes(PREVIEW.events))).toEqual([]);
     await context.close();
   });
+
+  it('the speaker view shows the edited notes of the slide the tab is on', async () => {
+    save(ORIGINAL);
+    const { context, page } = await openPage(browser);
+    const record = recordContext(context, run.preview.url);
+    await openOn(page, 'soviet-interest');
+    const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    await speaker.waitForLoadState('load');
+    const shownNotes = async () =>
+      (await speaker.locator('.speaker-controls-notes .value').textContent())?.replace(/\s+/g, ' ') ?? '';
+    // The speaker view receives the notes once both of its deck frames have loaded: seconds on a busy machine.
+    await expect.poll(shownNotes, { timeout: 15_000 }).toContain('What did Moscow want in Korea?');
+    save(ORIGINAL.replace('What did Moscow want in Korea?', 'What did Moscow want in Korea, edited?'));
+    await waitForEditInPlace(page, { selector: '#soviet-interest aside.notes', text: 'Korea, edited?' });
+    await expect.poll(shownNotes, { timeout: 15_000 }).toContain('What did Moscow want in Korea, edited?');
+    expect(record.errors.filter((e) => !e.includes(PREVIEW.events))).toEqual([]);
+    await context.close();
+  });
 });
