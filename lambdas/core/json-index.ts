@@ -1,4 +1,4 @@
-import { NodeTable } from './node-table.js';
+import { type Located, NodeTable } from './node-table.js';
 import type { DocPath } from './paths.js';
 import type { StructureBounds } from './structure-bounds.js';
 
@@ -18,14 +18,6 @@ export interface JsonIndex {
   value: Record<string, unknown>;
   /** Where the node at `path` is written, as far as the path leads: what `locate` and `sourceText` read. */
   locate(path: DocPath): Located;
-}
-
-/** The deepest node a path reaches: where it starts, its scalar text if any, and how many segments led there. */
-export interface Located {
-  start: number;
-  from?: number;
-  end?: number;
-  depth: number;
 }
 
 interface Frame {

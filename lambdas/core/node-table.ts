@@ -1,11 +1,18 @@
-import type { Located } from './json-index.js';
 import type { DocPath } from './paths.js';
 
 const INDEX = /^(?:0|[1-9]\d*)$/;
 
+/** The deepest node a path reaches: where it starts, its scalar text if any, and how many segments led there. */
+export interface Located {
+  start: number;
+  from?: number;
+  end?: number;
+  depth: number;
+}
+
 /**
- * Where each node of a value read by the YAML fast path is written, in flat arrays rather than an
- * object per node: a 600-slide lecture has some 25,000 nodes, and a tree of them (with a map of
+ * Where each node of a value read by a fast path (YAML or JSON) is written, in flat arrays rather
+ * than an object per node: a 600-slide lecture has some 25,000 nodes, and a tree of them (with a map of
  * entries for each mapping) outweighed the value itself, all of it kept through the whole render
  * though only a diagnostic or a table's number reads it. The nodes are numbered as they are read,
  * which is pre-order: the root 0, each mapping entry (its key) or list item before what it holds.
